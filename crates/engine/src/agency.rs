@@ -1,0 +1,277 @@
+//! Agency-level and periodic rules (RULES.md §4): 第十八条第二款 (R18B), 第二十三条 (R23),
+//! 第二十四条 (R24), 第二十六条 (R26), 第二十八条 (R28). Each is a function over the register.
+
+use crate::calendar::Calendar;
+use crate::model::{Agency, CaseNo, CaseType, Matter, Settings};
+use crate::period::{compute, Period};
+use crate::rules::{deadline_status, evaluate, RuleId, Status};
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::fmt as sfmt;
+
+/// A reporting period: a half-year (第二十三条) or a quarter (第二十四条).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ReportPeriod {
+    /// `2025H1` (1–6月) or `2025H2` (7–12月).
+    Half(i32, u8),
+    /// `2025Q1` … `2025Q4`.
+    Quarter(i32, u8),
+}
+
+impl ReportPeriod {
+    /// Reads `2025H1`, `2025H2`, `2025Q1` … `2025Q4`.
+    pub fn parse(s: &str) -> Option<ReportPeriod> {
+        let s = s.trim().to_ascii_uppercase();
+        let (y, rest) = s.split_at_checked(4)?;
+        let y: i32 = y.parse().ok()?;
+        match rest {
+            "H1" => Some(ReportPeriod::Half(y, 1)),
+            "H2" => Some(ReportPeriod::Half(y, 2)),
+            "Q1" | "Q2" | "Q3" | "Q4" => Some(ReportPeriod::Quarter(y, rest[1..].parse().ok()?)),
+            _ => None,
+        }
+    }
+
+    /// `2025H1`, `2025Q3`.
+    pub fn code(self) -> String {
+        match self {
+            ReportPeriod::Half(y, h) => format!("{y}H{h}"),
+            ReportPeriod::Quarter(y, q) => format!("{y}Q{q}"),
+        }
+    }
+
+    /// `2025年上半年`, `2025年第三季度`.
+    pub fn label(self) -> String {
+        match self {
+            ReportPeriod::Half(y, 1) => format!("{y}年上半年"),
+            ReportPeriod::Half(y, _) => format!("{y}年下半年"),
+            ReportPeriod::Quarter(y, q) => format!("{y}年第{}季度", ["一", "二", "三", "四"][usize::from(q.clamp(1, 4) - 1)]),
+        }
+    }
+
+    pub fn start(self) -> NaiveDate {
+        let (y, m) = match self {
+            ReportPeriod::Half(y, h) => (y, if h == 1 { 1 } else { 7 }),
+            ReportPeriod::Quarter(y, q) => (y, u32::from(q) * 3 - 2),
+        };
+        NaiveDate::from_ymd_opt(y, m, 1).expect("valid period start")
+    }
+
+    pub fn end(self) -> NaiveDate {
+        let (y, m) = match self {
+            ReportPeriod::Half(y, h) => (y, if h == 1 { 6 } else { 12 }),
+            ReportPeriod::Quarter(y, q) => (y, u32::from(q) * 3),
+        };
+        crate::dates::add_months(NaiveDate::from_ymd_opt(y, m, 1).expect("valid month"), 1).0.pred_opt().expect("valid date")
+    }
+
+    pub fn contains(self, d: NaiveDate) -> bool {
+        self.start() <= d && d <= self.end()
+    }
+
+    /// The half-year or quarter containing `d`.
+    pub fn half_of(d: NaiveDate) -> ReportPeriod {
+        ReportPeriod::Half(d.year(), if d.month() <= 6 { 1 } else { 2 })
+    }
+    pub fn quarter_of(d: NaiveDate) -> ReportPeriod {
+        ReportPeriod::Quarter(d.year(), ((d.month() - 1) / 3 + 1) as u8)
+    }
+
+    /// The period before this one, of the same kind.
+    pub fn prev(self) -> ReportPeriod {
+        match self {
+            ReportPeriod::Half(y, 1) => ReportPeriod::Half(y - 1, 2),
+            ReportPeriod::Half(y, _) => ReportPeriod::Half(y, 1),
+            ReportPeriod::Quarter(y, 1) => ReportPeriod::Quarter(y - 1, 4),
+            ReportPeriod::Quarter(y, q) => ReportPeriod::Quarter(y, q - 1),
+        }
+    }
+
+    pub fn rule(self) -> RuleId {
+        match self {
+            ReportPeriod::Half(..) => RuleId::R23,
+            ReportPeriod::Quarter(..) => RuleId::R24,
+        }
+    }
+}
+
+impl sfmt::Display for ReportPeriod {
+    fn fmt(&self, f: &mut sfmt::Formatter<'_>) -> sfmt::Result {
+        f.write_str(&self.label())
+    }
+}
+
+/// A report marked 已报送 (the report log).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportLogEntry {
+    pub agency: String,
+    pub period: ReportPeriod,
+    pub submitted: NaiveDate,
+}
+
+/// An R23/R24 reporting obligation of one agency for one period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportDuty {
+    pub agency: String,
+    pub period: ReportPeriod,
+    pub due: NaiveDate,
+    pub submitted: Option<NaiveDate>,
+    pub status: Status,
+    pub explanation: String,
+}
+
+/// R23/R24: the report of `period` is due `报告报送天数` days after the period ends (a local setting:
+/// the regulation names no day), rolled forward; done when the log has it.
+pub fn report_duty(agency: &str, period: ReportPeriod, log: &[ReportLogEntry], cal: &Calendar, s: &Settings, today: NaiveDate) -> ReportDuty {
+    let due = compute(cal, period.end(), "期间截止日", Period::Days(s.report_days));
+    let submitted = log.iter().filter(|e| e.agency == agency && e.period == period).map(|e| e.submitted).min();
+    let status = deadline_status(Some(period.end()), due.date, submitted, today, s.warn_days);
+    let explanation = format!(
+        "{}；“报告报送天数”{}日为本地设置（规则未规定报送日）",
+        due.explanation, s.report_days
+    );
+    ReportDuty { agency: agency.to_string(), period, due: due.date.expect("day periods have a date"), submitted, status, explanation }
+}
+
+/// Every R23 and R24 duty of `agency` from `from` up to the period containing `today`.
+pub fn report_duties(agency: &str, from: NaiveDate, log: &[ReportLogEntry], cal: &Calendar, s: &Settings, today: NaiveDate) -> Vec<ReportDuty> {
+    let mut out = Vec::new();
+    for first in [ReportPeriod::half_of(today), ReportPeriod::quarter_of(today)] {
+        let mut p = first;
+        while p.end() >= from {
+            out.push(report_duty(agency, p, log, cal, s, today));
+            p = p.prev();
+        }
+    }
+    out.sort_by_key(|d| d.due);
+    out
+}
+
+/// R18B: the 主要负责人's yearly participation (第十八条第二款).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadYear {
+    pub agency: String,
+    pub year: i32,
+    /// 行政复议 matters the 主要负责人 (职务 = 正职) heard.
+    pub reconsideration: Vec<CaseNo>,
+    /// 行政诉讼 / 行政公益诉讼 matters the 主要负责人 appeared in.
+    pub litigation: Vec<CaseNo>,
+    pub status: Status,
+    pub explanation: String,
+}
+
+/// Evaluates R18B for one agency and year: 符合 once both happened; before year end 进行中, after it 违反.
+pub fn r18b(matters: &[Matter], agency: &str, year: i32, today: NaiveDate) -> HeadYear {
+    let mut rec = Vec::new();
+    let mut lit = Vec::new();
+    for m in matters.iter().filter(|m| m.agency_name() == agency) {
+        let Some(h) = m.hearing else { continue };
+        // 解释：主要负责人 = a recorded head whose 职务 is 正职; only hearings that took place count.
+        if h.year() != year || h > today || m.head_name.trim().is_empty() || m.head_title.trim() != "正职" {
+            continue;
+        }
+        match m.case_type {
+            CaseType::Reconsideration => rec.push(m.case_no.clone()),
+            CaseType::AdminLitigation | CaseType::PublicInterest => lit.push(m.case_no.clone()),
+            _ => {}
+        }
+    }
+    let year_over = today > NaiveDate::from_ymd_opt(year, 12, 31).expect("valid date");
+    let status = match (rec.is_empty(), lit.is_empty(), year_over) {
+        (false, false, _) => Status::Compliant,
+        (_, _, true) => Status::Violation,
+        _ => Status::InProgress,
+    };
+    let explanation = format!(
+        "{year}年主要负责人参与行政复议审理 {} 次、行政诉讼出庭应诉 {} 次（各至少一次）",
+        rec.len(),
+        lit.len()
+    );
+    HeadYear { agency: agency.to_string(), year, reconsideration: rec, litigation: lit, status, explanation }
+}
+
+/// R26: the agency's 应诉保障 (第二十六条): qualified staff, 分管领导 and 联络员 named.
+pub fn r26(a: &Agency) -> (Status, Vec<String>) {
+    use crate::model::Qualification;
+    let mut missing = Vec::new();
+    if !a.staff_qualifications().iter().any(|(_, q)| *q != Qualification::None) {
+        missing.push("无具有法律职业资格或法学背景的应诉人员（第二十六条第一款）".to_string());
+    }
+    if a.leader.trim().is_empty() {
+        missing.push("未确定行政复议应诉工作分管领导（第二十六条第二款）".to_string());
+    }
+    if a.liaison.trim().is_empty() {
+        missing.push("未确定联络员（第二十六条第二款）".to_string());
+    }
+    (if missing.is_empty() { Status::Compliant } else { Status::Violation }, missing)
+}
+
+/// One figure of the annual assessment, with the matters behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    pub name: &'static str,
+    /// Rules the figure is computed from.
+    pub rules: &'static str,
+    pub met: Vec<CaseNo>,
+    pub missed: Vec<CaseNo>,
+}
+
+impl Figure {
+    pub fn total(&self) -> usize {
+        self.met.len() + self.missed.len()
+    }
+    /// `met/total`, or `—` when nothing was due.
+    pub fn ratio(&self) -> String {
+        if self.total() == 0 {
+            "—".into()
+        } else {
+            format!("{}/{}", self.met.len(), self.total())
+        }
+    }
+}
+
+/// R28: the annual assessment sheet of one agency (第二十八条).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    pub agency: String,
+    pub year: i32,
+    pub figures: Vec<Figure>,
+    pub heads: HeadYear,
+    /// 应诉能力建设 (R26), when the agency is in the directory.
+    pub capacity: Option<(Status, Vec<String>)>,
+}
+
+/// Builds the assessment for `agency` in `year`: each figure counts obligations whose due date (or,
+/// without one, trigger date) falls in the year, met = done on time.
+pub fn assessment(matters: &[Matter], agencies: &[Agency], agency: &str, year: i32, cal: &Calendar, s: &Settings, today: NaiveDate) -> Assessment {
+    let mut figures = vec![
+        Figure { name: "负责人出庭应诉", rules: "R18A", met: vec![], missed: vec![] },
+        Figure { name: "答辩举证按时", rules: "R08、R14", met: vec![], missed: vec![] },
+        Figure { name: "执行生效裁判", rules: "R12、R21", met: vec![], missed: vec![] },
+        Figure { name: "落实司法建议、检察建议及法制建议", rules: "R13A、R13B、R22A、R22B、R22C", met: vec![], missed: vec![] },
+    ];
+    for m in matters.iter().filter(|m| m.agency_name() == agency) {
+        let ev = evaluate(m, cal, s, today);
+        for o in &ev.obligations {
+            let idx = match o.rule {
+                RuleId::R18A => 0,
+                RuleId::R08 | RuleId::R14 => 1,
+                RuleId::R12 | RuleId::R21 => 2,
+                RuleId::R13A | RuleId::R13B | RuleId::R22A | RuleId::R22B | RuleId::R22C => 3,
+                _ => continue,
+            };
+            let Some(when) = o.due.or(o.trigger) else { continue };
+            if when.year() != year {
+                continue;
+            }
+            let f = &mut figures[idx];
+            match o.status {
+                Status::Done => f.met.push(o.case_no.clone()),
+                Status::DoneLate | Status::Overdue => f.missed.push(o.case_no.clone()),
+                _ => {}
+            }
+        }
+    }
+    let capacity = agencies.iter().find(|a| a.name.0 == agency).map(r26);
+    Assessment { agency: agency.to_string(), year, figures, heads: r18b(matters, agency, year, today), capacity }
+}

@@ -1,0 +1,246 @@
+//! `yingsu`: the rule engine on the command line, for batch checks of `cases.csv` files.
+
+use chrono::NaiveDate;
+use std::io::Write;
+use std::process::ExitCode;
+use yingsu_engine::calendar::parse_holiday_csv;
+use yingsu_engine::codec::{self, Import, ImportError};
+use yingsu_engine::model::{Agency, DayCounting};
+use yingsu_engine::{evaluate, Calendar, Matter, Settings};
+
+const HELP: &str = "应诉通 yingsu — 《通州区行政机关应诉规则》（通政办发〔2022〕11号）批量检查工具
+
+用法：
+  yingsu obligations [--today YYYY-MM-DD] [--days 自然日|工作日] [--warn-days N] [--holidays FILE] CASES.csv
+      计算每个案件的全部义务，向标准输出写出 obligations.csv（UTF-8 带 BOM）。
+      --today     评估日期（默认：系统日期，写到标准错误）
+      --days      规则内部“N日”的计日方式（默认：自然日）
+      --warn-days 即将到期提醒天数（默认：3）
+      --holidays  追加节假日文件（cn-holidays.csv 格式：date,kind,name）
+  yingsu validate CASES.csv|AGENCIES.csv
+      校验文件，每个问题写成“第N行「列名」：说明”到标准错误。
+      退出码：0 无问题；1 有无效行；2 文件无法读取。
+  yingsu normalize CASES.csv
+      读取任意可接受编码和格式的 cases.csv，向标准输出写出规范的 cases.csv（UTF-8 带 BOM）。
+  yingsu --help
+      显示本帮助。
+
+计日说明：起算日不计入；自然日期限届满日为休息日（周末或法定节假日）时顺延至下一工作日，
+调休上班日为工作日；行政复议法“十日”为工作日（2024-01-01 起）；法院期限一律按自然日。";
+
+/// A failure with its exit code: 1 = invalid data, 2 = cannot read / bad usage.
+struct Fail(u8, String);
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => ExitCode::from(code),
+        Err(Fail(code, msg)) => {
+            eprintln!("{msg}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn usage(msg: impl Into<String>) -> Fail {
+    Fail(2, format!("错误：{}\n运行 yingsu --help 查看用法。", msg.into()))
+}
+
+fn run(args: &[String]) -> Result<u8, Fail> {
+    let Some(cmd) = args.first() else {
+        println!("{HELP}");
+        return Ok(0);
+    };
+    let rest = &args[1..];
+    match cmd.as_str() {
+        "-h" | "--help" | "help" => {
+            println!("{HELP}");
+            Ok(0)
+        }
+        "obligations" => obligations(rest),
+        "validate" => validate(rest),
+        "normalize" => normalize(rest),
+        other => Err(usage(format!("未知命令「{other}」"))),
+    }
+}
+
+/// Options and the one positional file.
+struct Opts {
+    today: Option<NaiveDate>,
+    days: DayCounting,
+    warn_days: u32,
+    holidays: Vec<String>,
+    file: String,
+}
+
+fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
+    let mut o = Opts { today: None, days: DayCounting::Natural, warn_days: 3, holidays: vec![], file: String::new() };
+    let mut files = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let (name, inline) = match a.split_once('=') {
+            Some((n, v)) if a.starts_with("--") => (n, Some(v.to_string())),
+            _ => (a.as_str(), None),
+        };
+        if !name.starts_with("--") || name == "--" {
+            files.push(a.clone());
+            continue;
+        }
+        if !allowed.contains(&name) {
+            return Err(usage(format!("不支持的选项「{name}」")));
+        }
+        let mut value = || inline.clone().or_else(|| it.next().cloned()).ok_or_else(|| usage(format!("选项 {name} 缺少取值")));
+        match name {
+            "--today" => {
+                let v = value()?;
+                o.today = Some(NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| usage(format!("--today「{v}」应为 YYYY-MM-DD")))?);
+            }
+            "--days" => {
+                let v = value()?;
+                o.days = DayCounting::from_label(&v).ok_or_else(|| usage(format!("--days「{v}」应为 自然日 或 工作日")))?;
+            }
+            "--warn-days" => {
+                let v = value()?;
+                o.warn_days = v.parse().map_err(|_| usage(format!("--warn-days「{v}」应为非负整数")))?;
+            }
+            "--holidays" => o.holidays.push(value()?),
+            _ => unreachable!("checked against allowed"),
+        }
+    }
+    match files.len() {
+        1 => o.file = files.remove(0),
+        0 => return Err(usage("缺少输入文件")),
+        _ => return Err(usage(format!("只能给出一个输入文件，收到 {} 个", files.len()))),
+    }
+    Ok(o)
+}
+
+fn read(path: &str) -> Result<Vec<u8>, Fail> {
+    std::fs::read(path).map_err(|e| Fail(2, format!("错误：无法读取文件「{path}」：{e}")))
+}
+
+fn import_cases(path: &str) -> Result<Import<Matter>, Fail> {
+    let bytes = read(path)?;
+    codec::import::<Matter>(&bytes).map_err(|e| match e {
+        ImportError::File(f) => Fail(2, format!("错误：{path}：{f}")),
+        ImportError::Header(es) => Fail(1, es.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")),
+    })
+}
+
+fn out(bytes: &[u8]) -> Result<(), Fail> {
+    let mut so = std::io::stdout().lock();
+    so.write_all(bytes).and_then(|_| so.flush()).map_err(|e| Fail(2, format!("错误：无法写出结果：{e}")))
+}
+
+fn obligations(args: &[String]) -> Result<u8, Fail> {
+    let o = parse_opts(args, &["--today", "--days", "--holidays", "--warn-days"])?;
+    let today = match o.today {
+        Some(t) => t,
+        None => {
+            let t = chrono::Local::now().date_naive();
+            eprintln!("评估日期：{}（系统日期）", t.format("%Y-%m-%d"));
+            t
+        }
+    };
+    let mut cal = Calendar::bundled();
+    for h in &o.holidays {
+        let text = codec::decode(&read(h)?).map_err(|e| Fail(2, format!("错误：{h}：{e}")))?;
+        let rows = parse_holiday_csv(&text.text).map_err(|es| {
+            Fail(2, format!("错误：节假日文件「{h}」有误：\n{}", es.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")))
+        })?;
+        cal.add_rows(&rows);
+    }
+    let settings = Settings { counting: o.days, warn_days: o.warn_days, ..Settings::default() };
+    let imp = import_cases(&o.file)?;
+    let mut all = Vec::new();
+    let mut skipped = 0;
+    for row in &imp.rows {
+        for e in &row.errors {
+            eprintln!("{e}");
+        }
+        if !row.usable {
+            skipped += 1;
+            continue;
+        }
+        let ev = evaluate(&row.record, &cal, &settings, today);
+        if let Some(why) = &ev.not_evaluated {
+            eprintln!("提示：{}：{why}", row.record.case_no);
+        }
+        for w in &ev.warnings {
+            eprintln!("提示：{w}");
+        }
+        all.extend(ev.obligations);
+    }
+    out(&codec::export_obligations(&all))?;
+    if skipped > 0 {
+        eprintln!("有 {skipped} 行因案号、案件类型或被告类型无效而未计算");
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+fn validate(args: &[String]) -> Result<u8, Fail> {
+    let o = parse_opts(args, &[])?;
+    let bytes = read(&o.file)?;
+    let text = codec::decode(&bytes).map_err(|e| Fail(2, format!("错误：{}：{e}", o.file)))?;
+    // An agencies file is recognised by its key column.
+    let first_line = text.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let is_agencies = first_line.contains("机关名称") && !first_line.contains("案号");
+    let (errors, rows, warnings): (Vec<String>, usize, Vec<String>) = if is_agencies {
+        let imp = codec::import_text::<Agency>(&text.text, text.encoding).map_err(header_fail)?;
+        (imp.errors().map(|e| e.to_string()).collect(), imp.rows.len(), vec![])
+    } else {
+        let imp = codec::import_text::<Matter>(&text.text, text.encoding).map_err(header_fail)?;
+        let warnings = imp
+            .rows
+            .iter()
+            .filter(|r| r.usable)
+            .flat_map(|r| {
+                let today = chrono::NaiveDate::MAX;
+                evaluate(&r.record, &Calendar::bundled(), &Settings::default(), today).warnings
+            })
+            .map(|w| format!("提示：{w}"))
+            .collect();
+        (imp.errors().map(|e| e.to_string()).collect(), imp.rows.len(), warnings)
+    };
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    for w in &warnings {
+        eprintln!("{w}");
+    }
+    if errors.is_empty() {
+        eprintln!("{}：{rows} 行，未发现问题（编码 {}）", o.file, text.encoding);
+        Ok(0)
+    } else {
+        eprintln!("{}：{rows} 行，发现 {} 个问题（编码 {}）", o.file, errors.len(), text.encoding);
+        Ok(1)
+    }
+}
+
+fn header_fail(e: ImportError) -> Fail {
+    match e {
+        ImportError::File(f) => Fail(2, format!("错误：{f}")),
+        ImportError::Header(es) => Fail(1, es.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")),
+    }
+}
+
+fn normalize(args: &[String]) -> Result<u8, Fail> {
+    let o = parse_opts(args, &[])?;
+    let imp = import_cases(&o.file)?;
+    let mut bad = 0;
+    for row in &imp.rows {
+        for e in &row.errors {
+            eprintln!("{e}");
+        }
+        if !row.errors.is_empty() {
+            bad += 1;
+        }
+    }
+    if bad > 0 {
+        return Err(Fail(1, format!("有 {bad} 行无效，未输出规范文件；请先修正上述问题")));
+    }
+    let records: Vec<Matter> = imp.rows.into_iter().map(|r| r.record).collect();
+    out(&codec::export(&records))?;
+    Ok(0)
+}

@@ -1,0 +1,267 @@
+//! Working days and rest days: the State Council's 放假调休 notices plus the weekly rest days.
+//!
+//! The bundled table is `shared/reference/cn-holidays.csv` (2018–2026), compiled in. Rows for a new
+//! year (e.g. 2027's notice) are added at run time in the same format, so no release is needed.
+//!
+//! A rest day is a Saturday or Sunday that is not a `workday` row (调休上班), or any `holiday` row
+//! (RULES.md §1; 国务院关于职工工作时间的规定第七条; 全国年节及纪念日放假办法第二条).
+
+use crate::dates::{fmt, parse_date, weekday_zh};
+use crate::error::RowError;
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
+
+const BUNDLED: &str = include_str!("../data/cn-holidays.csv");
+
+/// A row of the holiday file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DayMark {
+    /// Inside a 放假 range.
+    #[serde(rename = "holiday")]
+    Holiday,
+    /// A Saturday or Sunday made a working day (调休上班).
+    #[serde(rename = "workday")]
+    Workday,
+}
+
+/// One row of `cn-holidays.csv`: `date,kind,name`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct HolidayRow {
+    pub date: NaiveDate,
+    pub kind: DayMark,
+    pub name: String,
+}
+
+/// What a day is, with the reason a person would give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DayKind {
+    /// Monday to Friday, no notice row.
+    Weekday,
+    /// Saturday or Sunday, no notice row.
+    Weekend,
+    /// A 放假 day of the named festival.
+    Holiday(String),
+    /// A 调休上班 weekend day of the named festival.
+    MakeupWorkday(String),
+}
+
+impl DayKind {
+    pub fn is_rest(&self) -> bool {
+        matches!(self, DayKind::Weekend | DayKind::Holiday(_))
+    }
+}
+
+/// The holiday calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Calendar {
+    days: HashMap<NaiveDate, (DayMark, String)>,
+    years: BTreeSet<i32>,
+}
+
+impl Default for Calendar {
+    fn default() -> Self {
+        Calendar::bundled()
+    }
+}
+
+impl Calendar {
+    /// The calendar compiled into the engine (2018–2026).
+    pub fn bundled() -> Calendar {
+        let rows = parse_holiday_csv(BUNDLED).expect("the bundled holiday table is valid");
+        let mut c = Calendar::empty();
+        c.add_rows(&rows);
+        c
+    }
+
+    /// A calendar with only the weekly rest days (no year covered).
+    pub fn empty() -> Calendar {
+        Calendar { days: HashMap::new(), years: BTreeSet::new() }
+    }
+
+    /// Adds (or replaces) rows; their years become covered.
+    pub fn add_rows(&mut self, rows: &[HolidayRow]) {
+        for r in rows {
+            self.days.insert(r.date, (r.kind, r.name.clone()));
+            self.years.insert(r.date.year());
+        }
+    }
+
+    /// Whether the year's 放假调休 notice is loaded.
+    pub fn covers_year(&self, year: i32) -> bool {
+        self.years.contains(&year)
+    }
+
+    /// The covered years, ascending.
+    pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
+        self.years.iter().copied()
+    }
+
+    pub fn day_kind(&self, d: NaiveDate) -> DayKind {
+        match self.days.get(&d) {
+            Some((DayMark::Holiday, name)) => DayKind::Holiday(name.clone()),
+            Some((DayMark::Workday, name)) => DayKind::MakeupWorkday(name.clone()),
+            None if matches!(d.weekday(), Weekday::Sat | Weekday::Sun) => DayKind::Weekend,
+            None => DayKind::Weekday,
+        }
+    }
+
+    /// A Saturday or Sunday that is not 调休上班, or any holiday row.
+    pub fn is_rest_day(&self, d: NaiveDate) -> bool {
+        match self.days.get(&d) {
+            Some((DayMark::Holiday, _)) => true,
+            Some((DayMark::Workday, _)) => false,
+            None => matches!(d.weekday(), Weekday::Sat | Weekday::Sun),
+        }
+    }
+
+    pub fn is_working_day(&self, d: NaiveDate) -> bool {
+        !self.is_rest_day(d)
+    }
+
+    /// The first working day on or after `d` (期间届满的最后一日是节假日的，以节假日后的第一日为期间届满的日期).
+    pub fn roll_forward(&self, mut d: NaiveDate) -> NaiveDate {
+        while self.is_rest_day(d) {
+            d += Duration::days(1);
+        }
+        d
+    }
+
+    /// The `n`th working day after `d` (`d` itself never counts). `n = 0` gives `d`.
+    pub fn nth_working_day_after(&self, d: NaiveDate, n: u32) -> NaiveDate {
+        let mut cur = d;
+        let mut left = n;
+        while left > 0 {
+            cur += Duration::days(1);
+            if self.is_working_day(cur) {
+                left -= 1;
+            }
+        }
+        cur
+    }
+
+    /// A short Chinese description of a day for explanations: `春节`, `星期六`, `调休上班日`.
+    pub fn describe(&self, d: NaiveDate) -> String {
+        match self.day_kind(d) {
+            DayKind::Holiday(name) => name,
+            DayKind::Weekend => weekday_zh(d).to_string(),
+            DayKind::MakeupWorkday(name) => format!("{name}调休上班日"),
+            DayKind::Weekday => weekday_zh(d).to_string(),
+        }
+    }
+
+    /// Every row, sorted by date (what a backup stores for added years).
+    pub fn rows(&self) -> Vec<HolidayRow> {
+        let mut v: Vec<HolidayRow> =
+            self.days.iter().map(|(d, (k, n))| HolidayRow { date: *d, kind: *k, name: n.clone() }).collect();
+        v.sort_by_key(|r| r.date);
+        v
+    }
+}
+
+/// Reads a holiday file in the `cn-holidays.csv` format (`date,kind,name`, header first).
+pub fn parse_holiday_csv(text: &str) -> Result<Vec<HolidayRow>, Vec<RowError>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    let mut header: Option<[Option<usize>; 3]> = None;
+    for (i, rec) in rdr.records().enumerate() {
+        let line = i + 1;
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(RowError::new(line, "", format!("无法读取：{e}")));
+                continue;
+            }
+        };
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let Some(h) = header else {
+            let find = |n: &str| rec.iter().position(|c| c.trim() == n);
+            let h = [find("date"), find("kind"), find("name")];
+            for (idx, n) in ["date", "kind", "name"].iter().enumerate() {
+                if h[idx].is_none() && *n != "name" {
+                    errors.push(RowError::new(1, n, "缺少必需列".to_string()));
+                }
+            }
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+            header = Some(h);
+            continue;
+        };
+        let cell = |k: usize| h[k].and_then(|p| rec.get(p)).unwrap_or("").trim();
+        let date = match parse_date(cell(0)) {
+            Ok(d) => d,
+            Err(m) => {
+                errors.push(RowError::new(line, "date", m));
+                continue;
+            }
+        };
+        let kind = match cell(1) {
+            "holiday" => DayMark::Holiday,
+            "workday" => DayMark::Workday,
+            other => {
+                errors.push(RowError::new(line, "kind", format!("「{other}」应为 holiday 或 workday")));
+                continue;
+            }
+        };
+        if kind == DayMark::Workday && !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
+            errors.push(RowError::new(line, "kind", format!("{} 是{}，调休上班日应为周六或周日", fmt(date), weekday_zh(date))));
+            continue;
+        }
+        rows.push(HolidayRow { date, kind, name: cell(2).to_string() });
+    }
+    if header.is_none() {
+        errors.push(RowError::new(1, "date", "文件为空".to_string()));
+    }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn bundled_covers_2018_to_2026() {
+        let c = Calendar::bundled();
+        assert_eq!(c.years().collect::<Vec<_>>(), (2018..=2026).collect::<Vec<_>>());
+        assert!(!c.covers_year(2027));
+        assert_eq!(c.rows().len(), 314);
+    }
+
+    #[test]
+    fn makeup_workday_is_working_and_holiday_is_rest() {
+        let c = Calendar::bundled();
+        assert!(c.is_working_day(d("2025-10-11"))); // Sat, 调休
+        assert!(c.is_rest_day(d("2025-10-08"))); // Wed, 国庆
+        assert!(c.is_rest_day(d("2025-10-12"))); // Sun
+        assert!(c.is_working_day(d("2024-02-09"))); // 除夕 2024 is officially a working day
+        assert_eq!(c.describe(d("2025-02-04")), "春节");
+    }
+
+    #[test]
+    fn working_day_file_rejects_weekday_workday() {
+        let e = parse_holiday_csv("date,kind,name\n2027-01-04,workday,元旦\n").unwrap_err();
+        assert!(e[0].to_string().contains("调休上班日应为周六或周日"), "{}", e[0]);
+    }
+
+    #[test]
+    fn added_year_becomes_covered() {
+        let mut c = Calendar::bundled();
+        let rows = parse_holiday_csv("date,kind,name\n2027-01-01,holiday,元旦\n").unwrap();
+        c.add_rows(&rows);
+        assert!(c.covers_year(2027));
+        assert!(c.is_rest_day(d("2027-01-01")));
+    }
+}

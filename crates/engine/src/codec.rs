@@ -1,0 +1,442 @@
+//! The exchange files of `shared/spec/CSV.md`: `cases.csv`, `agencies.csv` (read and write) and
+//! `obligations.csv` (write only).
+//!
+//! Import takes UTF-8 with or without BOM and GB18030/GBK (detected, never asked), free column order,
+//! unknown columns kept, the CSV-injection guard removed. Export writes UTF-8 with BOM, CRLF, RFC 4180
+//! quoting, and guards cells that a spreadsheet would run as a formula.
+
+use crate::dates::fmt;
+use crate::error::{FileError, RowError};
+use crate::model::{Agency, AgencyColumn, Column, Matter};
+use crate::rules::Obligation;
+use std::collections::HashMap;
+
+/// Text decoded from a file, with the encoding found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// `UTF-8`, `UTF-8（带 BOM）`, `GB18030`, `UTF-16LE`, `UTF-16BE`.
+    pub encoding: &'static str,
+}
+
+/// Detects the encoding and decodes. UTF-8 is tried first (it rarely validates by accident),
+/// then GB18030, a superset of GBK and GB2312 (what Excel on a Chinese Windows writes).
+pub fn decode(bytes: &[u8]) -> Result<Decoded, FileError> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return std::str::from_utf8(rest)
+            .map(|t| Decoded { text: t.to_string(), encoding: "UTF-8（带 BOM）" })
+            .map_err(|_| FileError("文件以 UTF-8 标记开头，但内容不是有效的 UTF-8 文本".into()));
+    }
+    for (bom, enc, name) in [(&b"\xFF\xFE"[..], encoding_rs::UTF_16LE, "UTF-16LE"), (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE, "UTF-16BE")] {
+        if bytes.starts_with(bom) {
+            let (text, had_errors) = enc.decode_without_bom_handling(&bytes[2..]);
+            if had_errors {
+                return Err(FileError(format!("文件不是有效的 {name} 文本")));
+            }
+            return Ok(Decoded { text: text.into_owned(), encoding: name });
+        }
+    }
+    if bytes.contains(&0) {
+        return Err(FileError("这不是文本文件（含有二进制内容），请选择 CSV 文件".into()));
+    }
+    if let Ok(t) = std::str::from_utf8(bytes) {
+        return Ok(Decoded { text: t.to_string(), encoding: "UTF-8" });
+    }
+    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+    if had_errors {
+        return Err(FileError("无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK".into()));
+    }
+    Ok(Decoded { text: text.into_owned(), encoding: "GB18030" })
+}
+
+/// Characters that make a spreadsheet run a cell as a formula (CSV.md).
+fn needs_guard(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// Removes the export guard `'` from a cell that needed one.
+pub fn unguard(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => s,
+    }
+}
+
+/// Adds the guard `'` to a cell a spreadsheet would run as a formula.
+pub fn guard(s: &str) -> std::borrow::Cow<'_, str> {
+    if needs_guard(s) {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    }
+}
+
+/// A record type of an exchange file: its columns and key.
+pub trait Table: Sized + Default + Clone {
+    type Col: Copy + PartialEq + 'static;
+    const FILE: &'static str;
+    const KEY_NAME: &'static str;
+    fn columns() -> &'static [Self::Col];
+    fn required() -> &'static [Self::Col];
+    fn col_name(c: Self::Col) -> &'static str;
+    fn col_from_name(s: &str) -> Option<Self::Col>;
+    fn get(&self, c: Self::Col) -> String;
+    fn set(&mut self, c: Self::Col, s: &str) -> Result<(), String>;
+    fn key(&self) -> &str;
+    fn extra(&self) -> &[(String, String)];
+    fn extra_mut(&mut self) -> &mut Vec<(String, String)>;
+    /// Checks beyond a cell's syntax.
+    fn problems(&self) -> Vec<(Self::Col, String)> {
+        Vec::new()
+    }
+}
+
+impl Table for Matter {
+    type Col = Column;
+    const FILE: &'static str = "cases.csv";
+    const KEY_NAME: &'static str = "案号";
+    fn columns() -> &'static [Column] {
+        Column::ALL
+    }
+    fn required() -> &'static [Column] {
+        Column::REQUIRED
+    }
+    fn col_name(c: Column) -> &'static str {
+        c.name()
+    }
+    fn col_from_name(s: &str) -> Option<Column> {
+        Column::from_name(s)
+    }
+    fn get(&self, c: Column) -> String {
+        c.get(self)
+    }
+    fn set(&mut self, c: Column, s: &str) -> Result<(), String> {
+        c.set(self, s)
+    }
+    fn key(&self) -> &str {
+        &self.case_no.0
+    }
+    fn extra(&self) -> &[(String, String)] {
+        &self.extra
+    }
+    fn extra_mut(&mut self) -> &mut Vec<(String, String)> {
+        &mut self.extra
+    }
+    fn problems(&self) -> Vec<(Column, String)> {
+        Matter::problems(self).into_iter().map(|p| (p.column, p.message)).collect()
+    }
+}
+
+impl Table for Agency {
+    type Col = AgencyColumn;
+    const FILE: &'static str = "agencies.csv";
+    const KEY_NAME: &'static str = "机关名称";
+    fn columns() -> &'static [AgencyColumn] {
+        AgencyColumn::ALL
+    }
+    fn required() -> &'static [AgencyColumn] {
+        AgencyColumn::REQUIRED
+    }
+    fn col_name(c: AgencyColumn) -> &'static str {
+        c.name()
+    }
+    fn col_from_name(s: &str) -> Option<AgencyColumn> {
+        AgencyColumn::from_name(s)
+    }
+    fn get(&self, c: AgencyColumn) -> String {
+        c.get(self)
+    }
+    fn set(&mut self, c: AgencyColumn, s: &str) -> Result<(), String> {
+        c.set(self, s)
+    }
+    fn key(&self) -> &str {
+        &self.name.0
+    }
+    fn extra(&self) -> &[(String, String)] {
+        &self.extra
+    }
+    fn extra_mut(&mut self) -> &mut Vec<(String, String)> {
+        &mut self.extra
+    }
+}
+
+/// One data row of an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportRow<R> {
+    /// Spreadsheet row number (header = 1).
+    pub row: usize,
+    /// The record as far as it could be read (bad cells left empty).
+    pub record: R,
+    /// This row's errors; empty when the row is valid.
+    pub errors: Vec<RowError>,
+    /// The key and required columns are good and the key is not a repeat: the record can be evaluated.
+    pub usable: bool,
+}
+
+/// A whole import, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Import<R> {
+    pub encoding: &'static str,
+    pub rows: Vec<ImportRow<R>>,
+    /// Header columns this tool does not know (kept with each record).
+    pub unknown_columns: Vec<String>,
+}
+
+impl<R> Import<R> {
+    pub fn errors(&self) -> impl Iterator<Item = &RowError> {
+        self.rows.iter().flat_map(|r| r.errors.iter())
+    }
+    pub fn is_clean(&self) -> bool {
+        self.rows.iter().all(|r| r.errors.is_empty())
+    }
+    pub fn invalid_rows(&self) -> usize {
+        self.rows.iter().filter(|r| !r.errors.is_empty()).count()
+    }
+}
+
+/// A file that could not be taken at all: unreadable, or its header lacks a required column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    File(FileError),
+    /// Header problems (missing required columns, repeated names), each at 第1行.
+    Header(Vec<RowError>),
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::File(e) => write!(f, "{e}"),
+            ImportError::Header(es) => {
+                let v: Vec<String> = es.iter().map(|e| e.to_string()).collect();
+                f.write_str(&v.join("\n"))
+            }
+        }
+    }
+}
+
+/// Reads and validates a file of records (`cases.csv` or `agencies.csv`) from raw bytes.
+pub fn import<R: Table>(bytes: &[u8]) -> Result<Import<R>, ImportError> {
+    let decoded = decode(bytes).map_err(ImportError::File)?;
+    import_text(&decoded.text, decoded.encoding)
+}
+
+/// Reads and validates already-decoded text.
+pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Import<R>, ImportError> {
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut records = rdr.records();
+    // The header: the first record that is not empty.
+    let header = loop {
+        match records.next() {
+            None => return Err(ImportError::File(FileError(format!("文件为空：{} 至少需要标题行", R::FILE)))),
+            Some(Err(e)) => return Err(ImportError::File(FileError(format!("无法按 CSV 读取：{e}")))),
+            Some(Ok(r)) if r.iter().all(|c| c.trim().is_empty()) => continue,
+            Some(Ok(r)) => break r,
+        }
+    };
+    enum Slot<C> {
+        Known(C),
+        Unknown(String),
+        Ignored,
+    }
+    let mut slots = Vec::new();
+    let mut header_errors = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let mut unknown = Vec::new();
+    for raw in header.iter() {
+        let name = unguard(raw.trim_start_matches('\u{feff}').trim()).trim().to_string();
+        if name.is_empty() {
+            slots.push(Slot::Ignored);
+            continue;
+        }
+        if seen.contains(&name) {
+            header_errors.push(RowError::new(1, &name, "列名重复".into()));
+            slots.push(Slot::Ignored);
+            continue;
+        }
+        seen.push(name.clone());
+        match R::col_from_name(&name) {
+            Some(c) => slots.push(Slot::Known(c)),
+            None => {
+                unknown.push(name.clone());
+                slots.push(Slot::Unknown(name));
+            }
+        }
+    }
+    for req in R::required() {
+        if !seen.iter().any(|n| n == R::col_name(*req)) {
+            header_errors.push(RowError::new(1, R::col_name(*req), "缺少必需列".into()));
+        }
+    }
+    if !header_errors.is_empty() {
+        return Err(ImportError::Header(header_errors));
+    }
+    let mut rows: Vec<ImportRow<R>> = Vec::new();
+    let mut keys: HashMap<String, usize> = HashMap::new();
+    let mut row_no = 1;
+    for rec in records {
+        row_no += 1;
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                rows.push(ImportRow { row: row_no, record: R::default(), errors: vec![RowError::new(row_no, "", format!("无法按 CSV 读取：{e}"))], usable: false });
+                continue;
+            }
+        };
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            continue; // Empty rows (trailing or not) are ignored.
+        }
+        let mut r = R::default();
+        let mut errors = Vec::new();
+        let mut required_bad = false;
+        let mut present = Vec::new();
+        for (i, cell) in rec.iter().enumerate() {
+            let value = unguard(cell.trim());
+            match slots.get(i) {
+                Some(Slot::Known(c)) => {
+                    present.push(*c);
+                    if let Err(msg) = r.set(*c, value) {
+                        required_bad |= R::required().contains(c);
+                        errors.push(RowError::new(row_no, R::col_name(*c), msg));
+                    }
+                }
+                Some(Slot::Unknown(name)) => r.extra_mut().push((name.clone(), value.to_string())),
+                Some(Slot::Ignored) => {}
+                None if value.is_empty() => {}
+                None => errors.push(RowError::new(row_no, "", format!("第{}列「{value}」没有列名", i + 1))),
+            }
+        }
+        // A short row (trailing cells dropped by a spreadsheet): required columns still must be set.
+        for req in R::required() {
+            if !present.contains(req) {
+                if let Err(msg) = r.set(*req, "") {
+                    required_bad = true;
+                    errors.push(RowError::new(row_no, R::col_name(*req), msg));
+                }
+            }
+        }
+        for (c, msg) in r.problems() {
+            errors.push(RowError::new(row_no, R::col_name(c), msg));
+        }
+        let mut usable = !required_bad;
+        if usable {
+            if let Some(first) = keys.get(r.key()) {
+                errors.push(RowError::new(row_no, R::KEY_NAME, format!("{}「{}」重复（与第{first}行相同），本行无效", R::KEY_NAME, r.key())));
+                usable = false;
+            } else {
+                keys.insert(r.key().to_string(), row_no);
+            }
+        }
+        rows.push(ImportRow { row: row_no, record: r, errors, usable });
+    }
+    Ok(Import { encoding, rows, unknown_columns: unknown })
+}
+
+/// Writes rows as CSV.md says: UTF-8 with BOM, CRLF, RFC 4180 quoting, formula guard.
+pub fn write_csv<'a>(header: &[&str], rows: impl Iterator<Item = Vec<std::borrow::Cow<'a, str>>>) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
+    // Writing to a Vec cannot fail.
+    w.write_record(header.iter().map(|h| guard(h).into_owned())).expect("write to memory");
+    for row in rows {
+        w.write_record(row.iter().map(|c| guard(c).into_owned())).expect("write to memory");
+    }
+    w.into_inner().expect("flush to memory")
+}
+
+/// Writes records (all known columns in CSV.md order, then every unknown column kept from imports).
+pub fn export<R: Table>(records: &[R]) -> Vec<u8> {
+    let mut extra_names: Vec<&str> = Vec::new();
+    for r in records {
+        for (k, _) in r.extra() {
+            if !extra_names.contains(&k.as_str()) {
+                extra_names.push(k);
+            }
+        }
+    }
+    let mut header: Vec<&str> = R::columns().iter().map(|c| R::col_name(*c)).collect();
+    header.extend(extra_names.iter().copied());
+    let rows = records.iter().map(|r| {
+        let mut cells: Vec<std::borrow::Cow<str>> = R::columns().iter().map(|c| r.get(*c).into()).collect();
+        for name in &extra_names {
+            cells.push(r.extra().iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("").into());
+        }
+        cells
+    });
+    write_csv(&header, rows)
+}
+
+/// The columns of `obligations.csv`.
+pub const OBLIGATION_COLUMNS: &[&str] = &["案号", "规则", "条款", "义务", "责任主体", "起算日", "期限日", "计日方式", "完成日", "状态", "说明"];
+
+/// Writes `obligations.csv`: one row per obligation, sorted by 案号 then 规则.
+pub fn export_obligations(obligations: &[Obligation]) -> Vec<u8> {
+    let mut sorted: Vec<&Obligation> = obligations.iter().collect();
+    sorted.sort_by(|a, b| a.case_no.cmp(&b.case_no).then(a.rule.cmp(&b.rule)));
+    let d = |x: Option<chrono::NaiveDate>| x.map(fmt).unwrap_or_default();
+    let rows = sorted.into_iter().map(|o| {
+        let info = o.info();
+        vec![
+            o.case_no.0.as_str().into(),
+            o.rule.label().into(),
+            info.clause.into(),
+            info.title.into(),
+            o.responsible.as_str().into(),
+            d(o.trigger).into(),
+            d(o.due).into(),
+            o.counting.map(|c| c.label()).unwrap_or("").into(),
+            d(o.done).into(),
+            o.status.label().into(),
+            o.explanation.as_str().into(),
+        ]
+    });
+    write_csv(OBLIGATION_COLUMNS, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gb18030_bytes_are_detected() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode("案号,案件类型,被告类型\r\n（2025）京0112行初1号,行政诉讼,本机关\r\n");
+        let imp = import::<Matter>(&bytes).unwrap();
+        assert_eq!(imp.encoding, "GB18030");
+        assert_eq!(imp.rows[0].record.case_no.0, "（2025）京0112行初1号");
+        assert!(imp.is_clean());
+    }
+
+    #[test]
+    fn missing_required_column_is_named() {
+        let e = import::<Matter>("案号,被告类型\nA,本机关\n".as_bytes()).unwrap_err();
+        assert_eq!(e.to_string(), "第1行「案件类型」：缺少必需列");
+    }
+
+    #[test]
+    fn later_duplicate_is_invalid_first_kept() {
+        let imp = import::<Matter>("案号,案件类型,被告类型\nA,行政诉讼,本机关\nA,行政复议,本机关\n".as_bytes()).unwrap();
+        assert!(imp.rows[0].usable && imp.rows[0].errors.is_empty());
+        assert!(!imp.rows[1].usable);
+        assert_eq!(imp.rows[1].errors[0].to_string(), "第3行「案号」：案号「A」重复（与第2行相同），本行无效");
+    }
+
+    #[test]
+    fn formula_guard_round_trips() {
+        let mut m = Matter::new("=1+1");
+        m.remarks = "-5".into();
+        m.plaintiff = "@x".into();
+        let out = export(&[m.clone()]);
+        let text = String::from_utf8(out.clone()).unwrap();
+        assert!(text.contains("'=1+1") && text.contains("'-5") && text.contains("'@x"));
+        let back = import::<Matter>(&out).unwrap();
+        assert_eq!(back.rows[0].record, m);
+        assert_eq!(export(&[back.rows[0].record.clone()]), out);
+    }
+
+    #[test]
+    fn unknown_column_is_kept_and_written_back() {
+        let imp = import::<Matter>("案号,自定义列,案件类型,被告类型\nA,保留我,行政诉讼,本机关\n".as_bytes()).unwrap();
+        assert_eq!(imp.unknown_columns, vec!["自定义列".to_string()]);
+        let out = String::from_utf8(export(&[imp.rows[0].record.clone()])).unwrap();
+        assert!(out.lines().next().unwrap().ends_with(",自定义列"));
+        assert!(out.contains(",保留我"));
+    }
+}

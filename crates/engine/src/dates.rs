@@ -1,0 +1,116 @@
+//! Date cells as CSV.md accepts them: `YYYY-MM-DD` (two-digit month and day), `YYYY/M/D`, `YYYY.M.D`,
+//! `YYYY年M月D日` (one or two digits) and Excel serial day numbers 1..=2958465 counted from 1899-12-30.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// Reads one date cell (already trimmed). The error is the message for `第N行「列名」：…`.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let bad = || format!("「{s}」不是有效日期（应为 YYYY-MM-DD，也接受 YYYY/M/D、YYYY.M.D、YYYY年M月D日或 Excel 日期序号）");
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        let n: u32 = s.parse().map_err(|_| bad())?;
+        if !(1..=2_958_465).contains(&n) {
+            return Err(bad());
+        }
+        return Ok(excel_epoch() + Duration::days(i64::from(n)));
+    }
+    let (parts, two_digit) = if let Some(rest) = s.strip_suffix('日') {
+        let (y, rest) = rest.split_once('年').ok_or_else(bad)?;
+        let (m, d) = rest.split_once('月').ok_or_else(bad)?;
+        ([y, m, d], false)
+    } else if s.contains('-') {
+        (split3(s, '-').ok_or_else(bad)?, true)
+    } else if s.contains('/') {
+        (split3(s, '/').ok_or_else(bad)?, false)
+    } else if s.contains('.') {
+        (split3(s, '.').ok_or_else(bad)?, false)
+    } else {
+        return Err(bad());
+    };
+    let [y, m, d] = parts;
+    let digits = |p: &str, min: usize, max: usize| p.len() >= min && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit());
+    let (mmin, mmax) = if two_digit { (2, 2) } else { (1, 2) };
+    if !digits(y, 4, 4) || !digits(m, mmin, mmax) || !digits(d, mmin, mmax) {
+        return Err(bad());
+    }
+    let (y, m, d) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("「{s}」不是存在的日期"))
+}
+
+fn split3(s: &str, sep: char) -> Option<[&str; 3]> {
+    let mut it = s.split(sep);
+    let out = [it.next()?, it.next()?, it.next()?];
+    it.next().is_none().then_some(out)
+}
+
+fn excel_epoch() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1899, 12, 30).expect("valid constant date")
+}
+
+/// `YYYY-MM-DD`.
+pub fn fmt(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// 星期一 … 星期日.
+pub fn weekday_zh(d: NaiveDate) -> &'static str {
+    match d.weekday() {
+        Weekday::Mon => "星期一",
+        Weekday::Tue => "星期二",
+        Weekday::Wed => "星期三",
+        Weekday::Thu => "星期四",
+        Weekday::Fri => "星期五",
+        Weekday::Sat => "星期六",
+        Weekday::Sun => "星期日",
+    }
+}
+
+/// The same day `months` months later; the month's last day where it has no such day
+/// (民法典第二百零二条). Returns the date and whether it was clamped to the month end.
+pub fn add_months(d: NaiveDate, months: u32) -> (NaiveDate, bool) {
+    let total = d.year() * 12 + d.month0() as i32 + months as i32;
+    let (y, m) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+    match NaiveDate::from_ymd_opt(y, m, d.day()) {
+        Some(x) => (x, false),
+        None => {
+            let first_next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
+            (first_next.expect("valid month start") - Duration::days(1), true)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn accepts_every_csv_md_form() {
+        for s in ["2025-01-21", "2025/1/21", "2025/01/21", "2025.1.21", "2025年1月21日", "45678"] {
+            assert_eq!(parse_date(s), Ok(d("2025-01-21")), "{s}");
+        }
+    }
+
+    #[test]
+    fn rejects_loose_iso_and_nonsense() {
+        for s in ["2025-1-21", "2025-02-30", "21/01/2025", "0", "2958466", "2025/1/21/3", "明天", "2025年1月", "20250121x"] {
+            assert!(parse_date(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn excel_serial_bounds() {
+        assert_eq!(parse_date("1"), Ok(d("1899-12-31")));
+        assert_eq!(parse_date("2958465"), Ok(d("9999-12-31")));
+    }
+
+    #[test]
+    fn month_end_clamps() {
+        assert_eq!(add_months(d("2025-12-31"), 2), (d("2026-02-28"), true));
+        assert_eq!(add_months(d("2023-12-31"), 2), (d("2024-02-29"), true));
+        assert_eq!(add_months(d("2025-01-15"), 2), (d("2025-03-15"), false));
+        assert_eq!(add_months(d("2025-11-30"), 2), (d("2026-01-30"), false));
+    }
+}

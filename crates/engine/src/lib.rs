@@ -1,0 +1,48 @@
+//! # 应诉通规则引擎
+//!
+//! 《通州区行政机关应诉规则》(通政办发〔2022〕11号) as code: the register's data model, the holiday
+//! calendar, period counting, every rule of `shared/spec/RULES.md`, the CSV exchange formats of
+//! `shared/spec/CSV.md`, and the reports. No web dependency: the same crate runs natively (the `yingsu`
+//! command-line tool, `cargo test`) and in the browser as WebAssembly.
+//!
+//! ## Where each article lives
+//! | article | module |
+//! |---|---|
+//! | 第五条 — 第十三条 (区政府为被告) | `rules::ch2` |
+//! | 第十四条 — 第二十一条 (本机关为被告); 第十七条、第十八条第一款 for every defendant | `rules::ch3` |
+//! | 第二十二条 (司法建议、检察建议、法制建议) | `rules::ch3` (R22A–R22C), `rules::ch2` (R13, to 区政府) |
+//! | 第十八条第二款, 第二十三条, 第二十四条, 第二十六条, 第二十八条 (agency-level, periodic) | [`agency`] |
+//! | 第三十条 (复议、民事诉讼 covered), 第三十二条 (in force 2022-04-28) | [`rules::evaluate`] |
+//! | periods, roll-forward (民诉法第八十五条, 行诉解释第四十八条, 行政复议法第八十八条) | [`period`], [`calendar`] |
+//!
+//! ## Example
+//! ```
+//! use yingsu_engine::{evaluate, Calendar, Matter, Settings, RuleId, Status};
+//! use yingsu_engine::model::{CaseType, Defendant};
+//! use chrono::NaiveDate;
+//!
+//! let mut m = Matter::new("（2025）京0112行初1号");
+//! m.case_type = CaseType::AdminLitigation;
+//! m.defendant = Defendant::OwnAgency;
+//! m.complaint_received = NaiveDate::from_ymd_opt(2025, 1, 20);
+//! let today = NaiveDate::from_ymd_opt(2025, 1, 21).unwrap();
+//! let ev = evaluate(&m, &Calendar::bundled(), &Settings::default(), today);
+//! let answer = ev.obligations.iter().find(|o| o.rule == RuleId::R14).unwrap();
+//! assert_eq!(answer.due, NaiveDate::from_ymd_opt(2025, 2, 5)); // 2-04 is 春节: rolled
+//! assert_eq!(answer.status, Status::Pending);
+//! ```
+
+pub mod agency;
+pub mod calendar;
+pub mod codec;
+pub mod dates;
+pub mod error;
+pub mod model;
+pub mod period;
+pub mod rules;
+
+pub use calendar::Calendar;
+pub use error::{FileError, RowError};
+pub use model::{Agency, Column, Matter, Settings};
+pub use period::{Counting, Period};
+pub use rules::{evaluate, Evaluation, Obligation, RuleId, Status, Warning};

@@ -1,0 +1,691 @@
+//! The register: matters (案件台账), agencies (机关名录) and settings, as `shared/spec/CSV.md` names them.
+//!
+//! One table, [`Column`], lists every column of `cases.csv` with its Chinese name, its kind and how to
+//! read and write it. The CSV codec, the app's form (each `<label>` is the column name) and the audit
+//! trail all go through it, so a column is declared exactly once.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A closed set of Chinese values, written and read by its label.
+macro_rules! zh_enum {
+    ($(#[$meta:meta])* $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $label:literal ),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+        pub enum $name { $( $(#[$vmeta])* #[serde(rename = $label)] $variant ),+ }
+
+        impl $name {
+            /// Every value, in the order CSV.md lists them.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every label, in the same order (what a `<select>` offers).
+            pub const LABELS: &'static [&'static str] = &[$($label),+];
+            /// The Chinese label, as written in CSV files and shown in the UI.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+            /// Reads a label (surrounding spaces ignored); `None` for anything else.
+            pub fn from_label(s: &str) -> Option<Self> {
+                match s.trim() { $($label => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.label()) }
+        }
+    };
+}
+
+zh_enum!(
+    /// 案件类型.
+    CaseType {
+        /// 行政诉讼 (the default of an empty form, never of an empty CSV cell: the column is required).
+        #[default]
+        AdminLitigation = "行政诉讼",
+        PublicInterest = "行政公益诉讼",
+        Civil = "民事诉讼",
+        Reconsideration = "行政复议",
+        JudicialSuggestion = "司法建议",
+        ProcuratorialSuggestion = "检察建议",
+        LegalSuggestion = "法制建议",
+    }
+);
+
+impl CaseType {
+    /// 司法建议 or 检察建议 (第十三条, 第二十二条第一款).
+    pub fn is_court_or_procuratorate_suggestion(self) -> bool {
+        matches!(self, CaseType::JudicialSuggestion | CaseType::ProcuratorialSuggestion)
+    }
+    /// Any of the three suggestion kinds: no court case behind it.
+    pub fn is_suggestion(self) -> bool {
+        self.is_court_or_procuratorate_suggestion() || self == CaseType::LegalSuggestion
+    }
+    /// 行政诉讼, 行政公益诉讼 or 民事诉讼: a court case.
+    pub fn is_litigation(self) -> bool {
+        matches!(self, CaseType::AdminLitigation | CaseType::PublicInterest | CaseType::Civil)
+    }
+}
+
+zh_enum!(
+    /// 审级.
+    Instance {
+        /// 一审: the default when the cell is empty (CSV.md).
+        #[default]
+        First = "一审",
+        Second = "二审",
+        Retrial = "再审",
+    }
+);
+
+zh_enum!(
+    /// 被告类型: 区政府 → chapter 2 rules, 本机关 → chapter 3 rules.
+    Defendant {
+        /// 本机关.
+        #[default]
+        OwnAgency = "本机关",
+        DistrictGov = "区政府",
+    }
+);
+
+zh_enum!(
+    /// 被诉行为来源 (第五条).
+    ActSource {
+        /// 因行政复议事项引起 (第五条第一项).
+        #[default]
+        Reconsideration = "行政复议",
+        InGovName = "以区政府名义",
+        MultiDept = "多部门共同",
+        StatutoryDuty = "履行法定职责",
+    }
+);
+
+zh_enum!(
+    /// 裁判类型.
+    JudgmentType {
+        /// 判决: also what an empty cell means for the appeal period (RULES.md §6.2).
+        #[default]
+        Judgment = "判决",
+        Ruling = "裁定",
+        Mediation = "调解书",
+        ReconsiderationDecision = "复议决定",
+    }
+);
+
+zh_enum!(
+    /// 裁判结果.
+    Outcome {
+        /// 胜诉.
+        #[default]
+        Won = "胜诉",
+        Lost = "败诉",
+        PartlyLost = "部分败诉",
+        Withdrawn = "撤诉",
+        Dismissed = "驳回起诉",
+        Mediated = "调解结案",
+        Other = "其他",
+    }
+);
+
+impl Outcome {
+    /// 败诉 or 部分败诉.
+    pub fn is_loss(self) -> bool {
+        matches!(self, Outcome::Lost | Outcome::PartlyLost)
+    }
+}
+
+zh_enum!(
+    /// 上诉决定; an empty cell means undecided.
+    AppealDecision {
+        /// 上诉.
+        #[default]
+        Appeal = "上诉",
+        NoAppeal = "不上诉",
+    }
+);
+
+zh_enum!(
+    /// 机关类型 (agencies.csv).
+    AgencyType {
+        /// 职能部门.
+        #[default]
+        Department = "职能部门",
+        DistrictGov = "区政府",
+        JusticeBureau = "区司法局",
+        Subdistrict = "街道",
+        Township = "乡镇",
+        Authorized = "授权组织",
+    }
+);
+
+/// The four titles that count as 行政机关负责人 (第十七条第二款).
+pub const HEAD_TITLES: &[&str] = &["正职", "副职", "分管副职", "其他分管负责人"];
+
+/// Whether an agent is staff or a lawyer (第九条, 第十六条).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AgentRole {
+    /// `姓名（工作人员）`.
+    Staff,
+    /// `姓名（律师）`.
+    Lawyer,
+    /// Neither tag: a validation error, and not counted as staff (RULES.md §6.12).
+    Untagged,
+}
+
+/// One entry of 代理人.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Agent {
+    /// The entry as written, tag included.
+    pub raw: String,
+    pub role: AgentRole,
+}
+
+impl Agent {
+    /// Reads `姓名（工作人员）` / `姓名（律师）`; half-width brackets are accepted too.
+    pub fn parse(raw: &str) -> Agent {
+        let t = raw.trim();
+        let role = if t.ends_with("（工作人员）") || t.ends_with("(工作人员)") {
+            AgentRole::Staff
+        } else if t.ends_with("（律师）") || t.ends_with("(律师)") {
+            AgentRole::Lawyer
+        } else {
+            AgentRole::Untagged
+        };
+        Agent { raw: t.to_string(), role }
+    }
+}
+
+/// What kind of value a column holds; drives parsing, the form input and validation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// A text that must not be empty.
+    RequiredText,
+    Date,
+    Bool,
+    /// One of the labels; empty allowed.
+    Enum(&'static [&'static str]),
+    /// One of the labels; must be present.
+    RequiredEnum(&'static [&'static str]),
+    /// `；`-separated list.
+    List,
+    /// `；`-separated `姓名（工作人员）`/`姓名（律师）` list.
+    Agents,
+}
+
+/// A cell value that a column can hold.
+pub trait Cell: Sized {
+    const KIND: Kind;
+    /// Reads a cell (already trimmed, CSV-injection guard removed). The error is the message shown
+    /// after `第N行「列名」：`.
+    fn parse_cell(s: &str) -> Result<Self, String>;
+    /// Writes the canonical form.
+    fn format_cell(&self) -> String;
+}
+
+impl Cell for String {
+    const KIND: Kind = Kind::Text;
+    fn parse_cell(s: &str) -> Result<Self, String> {
+        Ok(s.to_string())
+    }
+    fn format_cell(&self) -> String {
+        self.clone()
+    }
+}
+
+/// A required text key (a newtype, so a key is never confused with other text).
+macro_rules! key_newtype {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl Cell for $name {
+            const KIND: Kind = Kind::RequiredText;
+            fn parse_cell(s: &str) -> Result<Self, String> {
+                if s.is_empty() {
+                    Err("必填，不能为空".into())
+                } else {
+                    Ok($name(s.to_string()))
+                }
+            }
+            fn format_cell(&self) -> String {
+                self.0.clone()
+            }
+        }
+    };
+}
+
+key_newtype!(
+    /// 案号: the key of `cases.csv`.
+    CaseNo
+);
+key_newtype!(
+    /// 机关名称: the key of `agencies.csv`.
+    AgencyName
+);
+
+impl Cell for Option<NaiveDate> {
+    const KIND: Kind = Kind::Date;
+    fn parse_cell(s: &str) -> Result<Self, String> {
+        if s.is_empty() {
+            Ok(None)
+        } else {
+            crate::dates::parse_date(s).map(Some)
+        }
+    }
+    fn format_cell(&self) -> String {
+        self.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    }
+}
+
+impl Cell for bool {
+    const KIND: Kind = Kind::Bool;
+    fn parse_cell(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "是" | "y" | "yes" | "true" | "1" => Ok(true),
+            "否" | "n" | "no" | "false" | "0" | "" => Ok(false),
+            _ => Err(format!("「{s}」不是是/否（也接受 Y/N、true/false、1/0）")),
+        }
+    }
+    fn format_cell(&self) -> String {
+        if *self { "是" } else { "否" }.to_string()
+    }
+}
+
+/// Splits a list cell on `；` or `;`, dropping empty items.
+pub fn split_list(s: &str) -> Vec<String> {
+    s.split(['；', ';']).map(str::trim).filter(|x| !x.is_empty()).map(str::to_string).collect()
+}
+
+/// A `；`-separated list (协办机关).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct List(pub Vec<String>);
+
+impl Cell for List {
+    const KIND: Kind = Kind::List;
+    fn parse_cell(s: &str) -> Result<Self, String> {
+        Ok(List(split_list(s)))
+    }
+    fn format_cell(&self) -> String {
+        self.0.join("；")
+    }
+}
+
+/// 代理人.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Agents(pub Vec<Agent>);
+
+impl Agents {
+    /// At least one entry tagged （工作人员）.
+    pub fn has_staff(&self) -> bool {
+        self.0.iter().any(|a| a.role == AgentRole::Staff)
+    }
+}
+
+impl Cell for Agents {
+    const KIND: Kind = Kind::Agents;
+    fn parse_cell(s: &str) -> Result<Self, String> {
+        // Untagged entries are kept (so nothing typed is lost) and reported by `Matter::problems`.
+        Ok(Agents(split_list(s).iter().map(|x| Agent::parse(x)).collect()))
+    }
+    fn format_cell(&self) -> String {
+        self.0.iter().map(|a| a.raw.as_str()).collect::<Vec<_>>().join("；")
+    }
+}
+
+macro_rules! enum_cells {
+    ($($t:ty),*) => {$(
+        impl Cell for $t {
+            const KIND: Kind = Kind::RequiredEnum(<$t>::LABELS);
+            fn parse_cell(s: &str) -> Result<Self, String> {
+                if s.is_empty() {
+                    return Err(format!("必填，应为：{}", <$t>::LABELS.join("、")));
+                }
+                <$t>::from_label(s).ok_or_else(|| format!("「{s}」不是可选值：{}", <$t>::LABELS.join("、")))
+            }
+            fn format_cell(&self) -> String { self.label().to_string() }
+        }
+        impl Cell for Option<$t> {
+            const KIND: Kind = Kind::Enum(<$t>::LABELS);
+            fn parse_cell(s: &str) -> Result<Self, String> {
+                if s.is_empty() { return Ok(None); }
+                <$t>::from_label(s).map(Some).ok_or_else(|| format!("「{s}」不是可选值：{}", <$t>::LABELS.join("、")))
+            }
+            fn format_cell(&self) -> String { self.map(|v| v.label().to_string()).unwrap_or_default() }
+        }
+    )*};
+}
+enum_cells!(CaseType, Defendant, ActSource, JudgmentType, Outcome, AppealDecision, AgencyType);
+
+/// 审级: empty means 一审 (CSV.md), so it is an optional column with a default, not a required one.
+impl Cell for Instance {
+    const KIND: Kind = Kind::Enum(Instance::LABELS);
+    fn parse_cell(s: &str) -> Result<Self, String> {
+        if s.is_empty() {
+            return Ok(Instance::First);
+        }
+        Instance::from_label(s).ok_or_else(|| format!("「{s}」不是可选值：{}", Instance::LABELS.join("、")))
+    }
+    fn format_cell(&self) -> String {
+        self.label().to_string()
+    }
+}
+
+/// Declares the record struct and its column table in one place.
+macro_rules! columns {
+    (
+        $(#[$smeta:meta])* $record:ident, $colenum:ident {
+            $( $(#[$m:meta])* $variant:ident, $field:ident : $ty:ty = $name:literal; )*
+        }
+    ) => {
+        $(#[$smeta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+        pub struct $record {
+            $( $(#[$m])* #[serde(default)] pub $field: $ty, )*
+            /// Columns this tool does not know: kept as (name, value) and written back on export.
+            #[serde(default, skip_serializing_if = "Vec::is_empty")]
+            pub extra: Vec<(String, String)>,
+        }
+
+        /// A column of the file, by its Chinese header name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $colenum { $($variant),* }
+
+        impl $colenum {
+            /// Every column, in CSV.md's order (the export order).
+            pub const ALL: &'static [$colenum] = &[$($colenum::$variant),*];
+            /// The header name, also the UI label.
+            pub fn name(self) -> &'static str { match self { $($colenum::$variant => $name),* } }
+            /// Finds a column by its (trimmed) header name.
+            pub fn from_name(s: &str) -> Option<Self> {
+                match s.trim() { $($name => Some($colenum::$variant),)* _ => None }
+            }
+            pub fn kind(self) -> Kind { match self { $($colenum::$variant => <$ty as Cell>::KIND),* } }
+            /// The cell's canonical text.
+            pub fn get(self, r: &$record) -> String {
+                match self { $($colenum::$variant => r.$field.format_cell()),* }
+            }
+            /// Sets the field from a cell's text; on error the field is left as it was.
+            pub fn set(self, r: &mut $record, s: &str) -> Result<(), String> {
+                match self { $($colenum::$variant => { r.$field = <$ty as Cell>::parse_cell(s.trim())?; Ok(()) }),* }
+            }
+        }
+
+        impl fmt::Display for $colenum {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.name()) }
+        }
+    };
+}
+
+columns!(
+    /// One matter of the register (one row of `cases.csv`).
+    Matter, Column {
+        CaseNo, case_no: CaseNo = "案号";
+        CaseType, case_type: CaseType = "案件类型";
+        Instance, instance: Instance = "审级";
+        Defendant, defendant: Defendant = "被告类型";
+        Agency, agency: String = "所属机关";
+        Handler, handler: String = "应诉承办机关";
+        CoHandlers, co_handlers: List = "协办机关";
+        ActSource, act_source: Option<ActSource> = "被诉行为来源";
+        Plaintiff, plaintiff: String = "原告";
+        Cause, cause: String = "案由";
+        Tribunal, tribunal: String = "审理机关";
+        MajorSensitive, major_sensitive: bool = "重大敏感";
+        LargeStake, large_stake: bool = "标的较大";
+        LossRisk, loss_risk: bool = "败诉风险";
+        PublicInterest, public_interest: bool = "重大公共利益";
+        HighAttention, high_attention: bool = "社会高度关注";
+        MassIncident, mass_incident: bool = "群体性事件";
+        JointDefendant, joint_defendant: bool = "复议共同被告";
+        Village, village: bool = "涉及村委会";
+        Urgent, urgent: bool = "紧急";
+        ComplaintReceived, complaint_received: Option<NaiveDate> = "起诉状副本收到日";
+        BureauReceived, bureau_received: Option<NaiveDate> = "司法局收到日";
+        LetterIssued, letter_issued: Option<NaiveDate> = "办理函出具日";
+        LetterReceived, letter_received: Option<NaiveDate> = "办理函收到日";
+        LeaderReported, leader_reported: Option<NaiveDate> = "主要领导报告日";
+        ContactReported, contact_reported: Option<NaiveDate> = "联系人报送日";
+        MaterialsSubmitted, materials_submitted: Option<NaiveDate> = "应诉材料报送日";
+        RiskReported, risk_reported: Option<NaiveDate> = "风险报告日";
+        AnswerFiled, answer_filed: Option<NaiveDate> = "答辩提交日";
+        Agents, agents: Agents = "代理人";
+        Hearing, hearing: Option<NaiveDate> = "开庭日";
+        HeadName, head_name: String = "出庭负责人";
+        HeadTitle, head_title: String = "出庭负责人职务";
+        JudgmentType, judgment_type: Option<JudgmentType> = "裁判类型";
+        JudgmentReceived, judgment_received: Option<NaiveDate> = "裁判文书签收日";
+        Outcome, outcome: Option<Outcome> = "裁判结果";
+        BureauReported, bureau_reported: Option<NaiveDate> = "司法局报告日";
+        LossReport, loss_report: Option<NaiveDate> = "败诉分析报告日";
+        AppealDecision, appeal_decision: Option<AppealDecision> = "上诉决定";
+        AppealFiled, appeal_filed: Option<NaiveDate> = "上诉提交日";
+        Effective, effective: Option<NaiveDate> = "生效日";
+        PerformBy, perform_by: Option<NaiveDate> = "履行期限";
+        Performed, performed: Option<NaiveDate> = "履行完成日";
+        SuggestionReceived, suggestion_received: Option<NaiveDate> = "建议收到日";
+        ReplyBy, reply_by: Option<NaiveDate> = "建议回复期限";
+        ImplementationReported, implementation_reported: Option<NaiveDate> = "落实情况报送日";
+        Replied, replied: Option<NaiveDate> = "建议回复日";
+        Remarks, remarks: String = "备注";
+    }
+);
+
+impl Column {
+    /// Columns that must be present in a `cases.csv` header.
+    pub const REQUIRED: &'static [Column] = &[Column::CaseNo, Column::CaseType, Column::Defendant];
+}
+
+/// One problem of a stored or imported matter that is not a parse error (those are caught earlier).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub column: Column,
+    pub message: String,
+}
+
+impl Matter {
+    /// A new matter with the given key and the form defaults.
+    pub fn new(case_no: &str) -> Matter {
+        Matter { case_no: CaseNo(case_no.to_string()), ..Matter::default() }
+    }
+
+    /// Validation beyond cell syntax: things a parse accepts but CSV.md or RULES.md calls invalid.
+    pub fn problems(&self) -> Vec<FieldProblem> {
+        let mut out = Vec::new();
+        for a in &self.agents.0 {
+            if a.role == AgentRole::Untagged {
+                out.push(FieldProblem {
+                    column: Column::Agents,
+                    message: format!("「{}」须注明（工作人员）或（律师）", a.raw),
+                });
+            }
+        }
+        out
+    }
+
+    /// The value of an unknown column kept from an import, if any.
+    pub fn extra(&self, name: &str) -> Option<&str> {
+        self.extra.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// 出庭负责人 recorded with one of the four titles of 第十七条第二款.
+    pub fn head_is_valid(&self) -> bool {
+        !self.head_name.trim().is_empty() && HEAD_TITLES.contains(&self.head_title.trim())
+    }
+
+    /// A judgment exists once it was received or its result is recorded (RULES.md §6.2).
+    pub fn has_judgment(&self) -> bool {
+        self.judgment_received.is_some() || self.outcome.is_some()
+    }
+
+    /// The matter's agency for per-agency reports: 所属机关, else 应诉承办机关.
+    pub fn agency_name(&self) -> &str {
+        if self.agency.trim().is_empty() {
+            self.handler.trim()
+        } else {
+            self.agency.trim()
+        }
+    }
+
+    /// 收案日: the first present of 起诉状副本收到日, 司法局收到日, 办理函收到日, 建议收到日.
+    pub fn intake_date(&self) -> Option<NaiveDate> {
+        self.complaint_received
+            .or(self.bureau_received)
+            .or(self.letter_received)
+            .or(self.suggestion_received)
+    }
+
+    /// The earliest of the dates that start something (第三十二条 test, RULES.md §6.8).
+    pub fn earliest_trigger(&self) -> Option<NaiveDate> {
+        [
+            self.bureau_received,
+            self.letter_received,
+            self.complaint_received,
+            self.hearing,
+            self.judgment_received,
+            self.effective,
+            self.suggestion_received,
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+    }
+}
+
+columns!(
+    /// One agency of the directory (one row of `agencies.csv`).
+    Agency, AgencyColumn {
+        Name, name: AgencyName = "机关名称";
+        Type, agency_type: Option<AgencyType> = "机关类型";
+        Head, head: String = "主要负责人";
+        Leader, leader: String = "分管领导";
+        Liaison, liaison: String = "联络员";
+        Phone, phone: String = "联络电话";
+        Staff, staff: List = "应诉人员";
+    }
+);
+
+impl AgencyColumn {
+    /// Columns that must be present in an `agencies.csv` header.
+    pub const REQUIRED: &'static [AgencyColumn] = &[AgencyColumn::Name];
+}
+
+/// A qualification of a 应诉人员 entry (第二十六条第一款).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualification {
+    /// 国家统一法律职业资格.
+    LegalProfession,
+    /// 法学专业教育背景.
+    LawDegree,
+    None,
+}
+
+impl Agency {
+    /// The qualification written after each 应诉人员 name.
+    pub fn staff_qualifications(&self) -> Vec<(String, Qualification)> {
+        self.staff
+            .0
+            .iter()
+            .map(|s| {
+                let q = if s.contains("法律职业资格") {
+                    Qualification::LegalProfession
+                } else if s.contains("法学背景") {
+                    Qualification::LawDegree
+                } else {
+                    Qualification::None
+                };
+                (s.clone(), q)
+            })
+            .collect()
+    }
+}
+
+/// How internal N日 periods are counted (RULES.md §1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum DayCounting {
+    /// 自然日: the default reading (legal.md §(c)5, reading A).
+    #[default]
+    #[serde(rename = "自然日")]
+    Natural,
+    #[serde(rename = "工作日")]
+    Working,
+}
+
+impl DayCounting {
+    pub fn label(self) -> &'static str {
+        match self {
+            DayCounting::Natural => "自然日",
+            DayCounting::Working => "工作日",
+        }
+    }
+    pub fn from_label(s: &str) -> Option<Self> {
+        match s.trim() {
+            "自然日" => Some(DayCounting::Natural),
+            "工作日" => Some(DayCounting::Working),
+            _ => None,
+        }
+    }
+}
+
+/// Settings that change results. The regulation leaves these open; each default is the one RULES.md names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// 计日方式 for internal N日 periods (R06, R07B, R07C, R11A, R11B).
+    pub counting: DayCounting,
+    /// 即将到期 window in days (default 3).
+    pub warn_days: u32,
+    /// 报告报送天数: days after a report period's end that R23/R24 reports are due (default 15).
+    pub report_days: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { counting: DayCounting::Natural, warn_days: 3, report_days: 15 }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_column_name_round_trips() {
+        for c in Column::ALL {
+            assert_eq!(Column::from_name(c.name()), Some(*c));
+        }
+        assert_eq!(Column::ALL.len(), 48);
+    }
+
+    #[test]
+    fn booleans_accept_the_csv_md_forms() {
+        for (s, v) in [("是", true), ("Y", true), ("true", true), ("1", true), ("否", false), ("N", false), ("0", false), ("", false)] {
+            assert_eq!(bool::parse_cell(s), Ok(v), "{s}");
+        }
+        assert!(bool::parse_cell("可能").is_err());
+    }
+
+    #[test]
+    fn agents_are_tagged_and_untagged_kept() {
+        let a = Agents::parse_cell("张三（工作人员）;李四（律师）；王五").unwrap();
+        assert_eq!(a.0.iter().map(|x| x.role).collect::<Vec<_>>(), vec![AgentRole::Staff, AgentRole::Lawyer, AgentRole::Untagged]);
+        assert_eq!(a.format_cell(), "张三（工作人员）；李四（律师）；王五");
+        let mut m = Matter::new("x");
+        m.agents = a;
+        assert_eq!(m.problems().len(), 1);
+    }
+
+    #[test]
+    fn empty_instance_is_first_instance() {
+        assert_eq!(Instance::parse_cell(""), Ok(Instance::First));
+    }
+}

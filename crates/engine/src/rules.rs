@@ -1,0 +1,443 @@
+//! Matter-level rules (RULES.md §3): which obligations a matter has, their due dates and statuses.
+//!
+//! - [`ch2`]: 第二章 以区政府为被告的行政应诉程序 (第五条至第十三条), for `被告类型 = 区政府`.
+//! - [`ch3`]: 第三章 以其他机关为被告的行政应诉程序 (第十四条至第二十一条), for `被告类型 = 本机关`,
+//!   plus 第十七条 and 第十八条第一款, which bind every defendant's head (RULES.md §6.3).
+//! - 第二十二条 (建议) and 第三十条 (复议、民事诉讼 also covered) are read where the rules apply.
+//! - 第三十二条: matters that began before 2022-04-28 are governed by 通政办发〔2017〕40号 and not evaluated.
+//!
+//! Exceptions are declared in [`evaluate`], in one place, before any base rule runs.
+
+pub mod catalogue;
+mod ch2;
+mod ch3;
+
+pub use catalogue::{rules_of_article, RuleId, RuleInfo, REGULATION_TEXT};
+
+use crate::calendar::Calendar;
+use crate::dates::fmt;
+use crate::model::{CaseNo, CaseType, Column, DayCounting, Defendant, Matter, Settings};
+use crate::period::{compute, Counting, Period};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt as sfmt;
+
+/// The day 通政办发〔2022〕11号 took effect (第三十二条: 自公布之日起施行).
+pub fn effective_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2022, 4, 28).expect("valid constant date")
+}
+
+/// 状态 (RULES.md §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Status {
+    #[serde(rename = "已逾期")]
+    Overdue,
+    #[serde(rename = "违反")]
+    Violation,
+    #[serde(rename = "待补充")]
+    MissingData,
+    #[serde(rename = "即将到期")]
+    DueSoon,
+    #[serde(rename = "未到期")]
+    Pending,
+    #[serde(rename = "无固定期限")]
+    NoFixedTerm,
+    #[serde(rename = "进行中")]
+    InProgress,
+    #[serde(rename = "逾期完成")]
+    DoneLate,
+    #[serde(rename = "已完成")]
+    Done,
+    #[serde(rename = "符合")]
+    Compliant,
+    #[serde(rename = "提示")]
+    Info,
+}
+
+impl Status {
+    pub const ALL: &'static [Status] = &[
+        Status::Overdue,
+        Status::Violation,
+        Status::MissingData,
+        Status::DueSoon,
+        Status::Pending,
+        Status::NoFixedTerm,
+        Status::InProgress,
+        Status::DoneLate,
+        Status::Done,
+        Status::Compliant,
+        Status::Info,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Overdue => "已逾期",
+            Status::Violation => "违反",
+            Status::MissingData => "待补充",
+            Status::DueSoon => "即将到期",
+            Status::Pending => "未到期",
+            Status::NoFixedTerm => "无固定期限",
+            Status::InProgress => "进行中",
+            Status::DoneLate => "逾期完成",
+            Status::Done => "已完成",
+            Status::Compliant => "符合",
+            Status::Info => "提示",
+        }
+    }
+
+    pub fn from_label(s: &str) -> Option<Status> {
+        Status::ALL.iter().copied().find(|x| x.label() == s)
+    }
+
+    /// Something is still to be done or fixed (for dashboards and the self-check).
+    pub fn needs_attention(self) -> bool {
+        matches!(self, Status::Overdue | Status::Violation | Status::MissingData | Status::DueSoon)
+    }
+
+    /// Not yet done (an open obligation).
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Overdue | Status::DueSoon | Status::Pending | Status::NoFixedTerm | Status::MissingData)
+    }
+}
+
+impl sfmt::Display for Status {
+    fn fmt(&self, f: &mut sfmt::Formatter<'_>) -> sfmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The status of a deadline obligation (RULES.md §2, §6.1, §6.11).
+pub fn deadline_status(
+    trigger: Option<NaiveDate>,
+    due: Option<NaiveDate>,
+    done: Option<NaiveDate>,
+    today: NaiveDate,
+    warn_days: u32,
+) -> Status {
+    if trigger.is_none() {
+        return Status::MissingData; // 解释：待补充 takes precedence over a recorded done date (§6.1).
+    }
+    match (done, due) {
+        (Some(d), Some(due)) if d > due => Status::DoneLate,
+        (Some(_), _) => Status::Done, // 解释：data is taken as entered, a future done date counts (§6.11).
+        (None, None) => Status::NoFixedTerm,
+        (None, Some(due)) if today > due => Status::Overdue,
+        (None, Some(due)) if (due - today).num_days() <= i64::from(warn_days) => Status::DueSoon,
+        (None, Some(_)) => Status::Pending,
+    }
+}
+
+/// One obligation of one matter: a row of `obligations.csv`, with what the UI needs to explain it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Obligation {
+    pub case_no: CaseNo,
+    pub rule: RuleId,
+    /// 责任主体.
+    pub responsible: String,
+    /// The column that starts the period.
+    pub trigger_column: Option<Column>,
+    /// 起算日.
+    pub trigger: Option<NaiveDate>,
+    /// 期限日.
+    pub due: Option<NaiveDate>,
+    /// 计日方式; `None` for constraint and information rows.
+    pub counting: Option<Counting>,
+    /// The column that records it done.
+    pub done_column: Option<Column>,
+    /// 完成日.
+    pub done: Option<NaiveDate>,
+    pub status: Status,
+    /// 说明: why this date (or why this verdict).
+    pub explanation: String,
+    /// Computed over a year with no holiday notice loaded.
+    pub uncovered_year: bool,
+}
+
+impl Obligation {
+    pub fn info(&self) -> RuleInfo {
+        self.rule.info()
+    }
+}
+
+/// A warning that belongs to a matter (cross-rule and data checks), with its article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub case_no: CaseNo,
+    /// 条款, e.g. `第七条、第八条`.
+    pub clause: &'static str,
+    pub message: String,
+    /// The column to fix, where one is concerned.
+    pub column: Option<Column>,
+}
+
+impl sfmt::Display for Warning {
+    fn fmt(&self, f: &mut sfmt::Formatter<'_>) -> sfmt::Result {
+        write!(f, "{}：{}（{}）", self.case_no, self.message, self.clause)
+    }
+}
+
+/// Everything the rules say about one matter.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Evaluation {
+    pub obligations: Vec<Obligation>,
+    pub warnings: Vec<Warning>,
+    /// Set when 第三十二条 keeps the matter out (began before 2022-04-28): why, for the UI.
+    pub not_evaluated: Option<String>,
+}
+
+/// Evaluates one matter on `today`.
+pub fn evaluate(m: &Matter, cal: &Calendar, settings: &Settings, today: NaiveDate) -> Evaluation {
+    let mut cx = Ctx { m, cal, settings, today, ev: Evaluation::default() };
+    // 第三十二条 (RULES.md §6.8): earlier matters are governed by 通政办发〔2017〕40号.
+    if let Some(first) = m.earliest_trigger() {
+        if first < effective_date() {
+            cx.ev.not_evaluated = Some(format!(
+                "最早日期 {} 早于 2022-04-28：依第三十二条，本规则自公布之日起施行，此前的案件适用通政办发〔2017〕40号，不予评估",
+                fmt(first)
+            ));
+            return cx.ev;
+        }
+    }
+    match m.case_type {
+        // §6.9: 法制建议 matters get only R22C, whatever the 被告类型.
+        CaseType::LegalSuggestion => ch3::r22c(&mut cx),
+        // §6.9: 司法建议/检察建议 get only R13A+R13B (区政府) or R22A+R22B (本机关).
+        t if t.is_court_or_procuratorate_suggestion() => match m.defendant {
+            Defendant::DistrictGov => ch2::suggestion(&mut cx),
+            Defendant::OwnAgency => ch3::suggestion(&mut cx),
+        },
+        _ => {
+            match m.defendant {
+                Defendant::DistrictGov => ch2::case(&mut cx),
+                Defendant::OwnAgency => ch3::case(&mut cx),
+            }
+            // §6.3: 第十七条 and 第十八条第一款 bind every defendant's head.
+            ch3::heads(&mut cx);
+        }
+    }
+    data_warnings(&mut cx);
+    cx.ev.obligations.sort_by_key(|o| o.rule);
+    cx.ev
+}
+
+/// Data warnings that belong to the matter, not to one rule (RULES.md §3 cross-rule checks, §6.14).
+fn data_warnings(cx: &mut Ctx) {
+    let m = cx.m;
+    if m.appeal_filed.is_some() && m.appeal_decision == Some(crate::model::AppealDecision::NoAppeal) {
+        cx.warn("第十一条、第二十条", "已填写上诉提交日，但上诉决定为不上诉".into(), Some(Column::AppealFiled));
+    }
+    let mut seen = Vec::new();
+    for o in &cx.ev.obligations {
+        if let (Some(t), Some(d), Some(tc), Some(dc)) = (o.trigger, o.done, o.trigger_column, o.done_column) {
+            if d < t && !seen.contains(&dc) {
+                seen.push(dc);
+                cx.ev.warnings.push(Warning {
+                    case_no: m.case_no.clone(),
+                    clause: o.info().clause,
+                    message: format!("{}「{}」早于{}「{}」，日期顺序有误", dc.name(), fmt(d), tc.name(), fmt(t)),
+                    column: Some(dc),
+                });
+            }
+        }
+    }
+}
+
+/// The evaluation context of one matter.
+pub(crate) struct Ctx<'a> {
+    pub m: &'a Matter,
+    pub cal: &'a Calendar,
+    pub settings: &'a Settings,
+    pub today: NaiveDate,
+    pub ev: Evaluation,
+}
+
+/// How a rule's period is given.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Term {
+    /// The regulation's own N日 (计日方式 setting; the other reading is shown too).
+    Internal(u32),
+    /// A statutory period with its legal basis.
+    Statutory(Period, &'static str),
+}
+
+impl Ctx<'_> {
+    fn responsible(&self, rule: RuleId) -> String {
+        // 解释：责任主体 per RULES.md §6.13, the recorded agency's name where there is one.
+        let named = |v: &str, role: &str| if v.trim().is_empty() { role.to_string() } else { v.trim().to_string() };
+        match rule {
+            RuleId::R06 | RuleId::R13B => "区司法局".to_string(),
+            RuleId::R11D => "原行政行为机关".to_string(),
+            _ => match self.m.defendant {
+                Defendant::DistrictGov => named(&self.m.handler, "应诉承办机关"),
+                Defendant::OwnAgency => named(&self.m.agency, "所属机关"),
+            },
+        }
+    }
+
+    /// Adds a deadline obligation and returns it for rule-specific notes.
+    pub fn deadline(
+        &mut self,
+        rule: RuleId,
+        trigger: (Column, Option<NaiveDate>),
+        term: Term,
+        done: (Column, Option<NaiveDate>),
+    ) -> &mut Obligation {
+        let (tcol, tdate) = trigger;
+        let (counting, due, explanation, uncovered) = match tdate {
+            None => {
+                let counting = match term {
+                    Term::Internal(_) => match self.settings.counting {
+                        DayCounting::Natural => Counting::Natural,
+                        DayCounting::Working => Counting::Working,
+                    },
+                    Term::Statutory(p, _) => p.counting(),
+                };
+                (counting, None, format!("缺少「{}」，无法计算期限", tcol.name()), false)
+            }
+            Some(t) => match term {
+                Term::Internal(n) => {
+                    let (main, other, other_label) = match self.settings.counting {
+                        DayCounting::Natural => (Period::Days(n), Period::WorkingDays(n), "工作日"),
+                        DayCounting::Working => (Period::WorkingDays(n), Period::Days(n), "自然日"),
+                    };
+                    let a = compute(self.cal, t, tcol.name(), main);
+                    let b = compute(self.cal, t, tcol.name(), other);
+                    let alt = b.date.map(fmt).unwrap_or_default();
+                    let expl = format!(
+                        "{}；本规则“{n}日”按{}计算（设置：计日方式），按{other_label}计算为 {alt}",
+                        a.explanation,
+                        self.settings.counting.label()
+                    );
+                    (a.counting, a.date, expl, a.uncovered_year)
+                }
+                Term::Statutory(p, basis) => {
+                    let a = compute(self.cal, t, tcol.name(), p);
+                    let expl = if basis.is_empty() { a.explanation } else { format!("{}；依据：{basis}", a.explanation) };
+                    (a.counting, a.date, expl, a.uncovered_year)
+                }
+            },
+        };
+        let status = deadline_status(tdate, due, done.1, self.today, self.settings.warn_days);
+        self.ev.obligations.push(Obligation {
+            case_no: self.m.case_no.clone(),
+            rule,
+            responsible: self.responsible(rule),
+            trigger_column: Some(tcol),
+            trigger: tdate,
+            due,
+            counting: Some(counting),
+            done_column: Some(done.0),
+            done: done.1,
+            status,
+            explanation,
+            uncovered_year: uncovered,
+        });
+        self.ev.obligations.last_mut().expect("just pushed")
+    }
+
+    /// Adds a constraint or information row (no dates).
+    pub fn verdict(&mut self, rule: RuleId, status: Status, explanation: String) {
+        self.ev.obligations.push(Obligation {
+            case_no: self.m.case_no.clone(),
+            rule,
+            responsible: self.responsible(rule),
+            trigger_column: None,
+            trigger: None,
+            due: None,
+            counting: None,
+            done_column: None,
+            done: None,
+            status,
+            explanation,
+            uncovered_year: false,
+        });
+    }
+
+    pub fn warn(&mut self, clause: &'static str, message: String, column: Option<Column>) {
+        self.ev.warnings.push(Warning { case_no: self.m.case_no.clone(), clause, message, column });
+    }
+
+    pub fn due_of(&self, rule: RuleId) -> Option<NaiveDate> {
+        self.ev.obligations.iter().find(|o| o.rule == rule).and_then(|o| o.due)
+    }
+}
+
+/// The period to answer a complaint (R08, R14), by case type and, for 行政复议, by the law in force on the trigger.
+pub(crate) fn answer_term(case_type: CaseType, trigger: Option<NaiveDate>) -> Term {
+    let new_law = NaiveDate::from_ymd_opt(2024, 1, 1).expect("valid constant date");
+    match case_type {
+        // 行政复议法(2023)第四十八条、第八十八条: 十日 = 工作日, from 2024-01-01.
+        CaseType::Reconsideration if trigger.is_none_or(|t| t >= new_law) => {
+            Term::Statutory(Period::WorkingDays(10), "行政复议法第四十八条、第八十八条（十日为工作日）")
+        }
+        // 解释：before 2024-01-01 the old 行政复议法 (第二十三条) gives 10 自然日, rolled forward.
+        CaseType::Reconsideration => Term::Statutory(Period::Days(10), "原行政复议法第二十三条（2024年1月1日前，自然日）"),
+        CaseType::Civil => Term::Statutory(Period::Days(15), "民事诉讼法第一百二十八条（十五日，自然日）"),
+        _ => Term::Statutory(Period::Days(15), "行政诉讼法第六十七条（十五日，自然日）"),
+    }
+}
+
+/// The appeal period (R11C, R11D, R20): 判决 15日, 裁定 10日; an empty 裁判类型 counts as 判决 (§6.2).
+pub(crate) fn appeal_term(m: &Matter) -> Term {
+    use crate::model::JudgmentType;
+    let ruling = m.judgment_type == Some(JudgmentType::Ruling);
+    match (m.case_type, ruling) {
+        (CaseType::Civil, false) => Term::Statutory(Period::Days(15), "民事诉讼法第一百七十一条（判决十五日，自然日）"),
+        (CaseType::Civil, true) => Term::Statutory(Period::Days(10), "民事诉讼法第一百七十一条（裁定十日，自然日）"),
+        (_, false) => Term::Statutory(Period::Days(15), "行政诉讼法第八十五条（判决十五日，自然日）"),
+        (_, true) => Term::Statutory(Period::Days(10), "行政诉讼法第八十五条（裁定十日，自然日）"),
+    }
+}
+
+/// Whether an appeal obligation exists (R11C, R20): a first-instance court judgment or ruling, appeal not declined.
+pub(crate) fn appeal_applies(m: &Matter) -> bool {
+    use crate::model::{AppealDecision, Instance, JudgmentType};
+    m.has_judgment()
+        && m.instance == Instance::First
+        && m.case_type != CaseType::Reconsideration
+        && !matches!(m.judgment_type, Some(JudgmentType::Mediation | JudgmentType::ReconsiderationDecision))
+        && m.appeal_decision != Some(AppealDecision::NoAppeal)
+}
+
+/// The reply period of a 司法建议/检察建议 (R13B, R22B; RULES.md §6.5).
+pub(crate) fn suggestion_reply_term(m: &Matter) -> Term {
+    if let Some(d) = m.reply_by {
+        Term::Statutory(Period::Given(d, Column::ReplyBy.name()), "")
+    } else if m.urgent {
+        Term::Statutory(Period::Days(15), "紧急情形十五日内书面回复（法释〔2018〕6号第二十一条）")
+    } else if m.case_type == CaseType::ProcuratorialSuggestion {
+        Term::Statutory(Period::Months(2), "两个月内书面回复（法释〔2018〕6号第二十一条；人民检察院检察建议工作规定）")
+    } else {
+        Term::Statutory(Period::Months(2), "答复期限一般不超过两个月（法释〔2023〕11号第八条）")
+    }
+}
+
+/// The performance period of a lost judgment (R12, R21): 履行期限 if recorded, else 及时.
+pub(crate) fn performance_term(m: &Matter) -> Term {
+    match m.perform_by {
+        Some(d) => Term::Statutory(Period::Given(d, Column::PerformBy.name()), ""),
+        None => Term::Statutory(Period::Timely, ""),
+    }
+}
+
+/// R12/R21 apply when a lost judgment (or lost 复议决定, §6.7) has taken effect.
+pub(crate) fn performance_applies(m: &Matter) -> bool {
+    m.effective.is_some() && m.outcome.is_some_and(|o| o.is_loss())
+}
+
+/// R09/R16: at least one staff member among the agents (第九条, 第十六条).
+pub(crate) fn agents_verdict(m: &Matter) -> (Status, String) {
+    if m.agents.0.is_empty() {
+        return (Status::MissingData, "未填写代理人".into());
+    }
+    if m.agents.has_staff() {
+        return (Status::Compliant, format!("已委托工作人员：{}", m.agents.0.iter().filter(|a| a.role == crate::model::AgentRole::Staff).map(|a| a.raw.as_str()).collect::<Vec<_>>().join("；")));
+    }
+    let untagged = m.agents.0.iter().any(|a| a.role == crate::model::AgentRole::Untagged);
+    let mut s = "未委托工作人员作为代理人，不得仅委托律师应诉".to_string();
+    if untagged {
+        // 解释：an untagged entry does not count as 工作人员 (§6.12).
+        s.push_str("（未注明身份的代理人不计为工作人员）");
+    }
+    (Status::Violation, s)
+}

@@ -1,0 +1,132 @@
+//! 第二章 以区政府为被告的行政应诉程序 (第五条至第十三条): rules for `被告类型 = 区政府`.
+
+use super::{
+    agents_verdict, answer_term, appeal_applies, appeal_term, performance_applies, performance_term,
+    suggestion_reply_term, Ctx, RuleId, Status, Term,
+};
+use crate::dates::fmt;
+use crate::model::{ActSource, AppealDecision, CaseType, Column};
+use crate::period::Period;
+
+/// Litigation and 复议 matters with 区政府 as defendant (or 被申请人, 第三十条).
+pub(crate) fn case(cx: &mut Ctx) {
+    let m = cx.m;
+    r05(cx);
+
+    // 第六条：区司法局在收到法院送达或区政府办转送的应诉材料后，应当在2日内向应诉承办机关出具办理函，并转送案件材料。
+    cx.deadline(RuleId::R06, (Column::BureauReceived, m.bureau_received), Term::Internal(2), (Column::LetterIssued, m.letter_issued));
+
+    // 第七条第一项：立即向主要领导汇报，确定主管领导及案件代理人，
+    let letter = (Column::LetterReceived, m.letter_received);
+    cx.deadline(RuleId::R07A, letter, Term::Statutory(Period::Immediate, ""), (Column::LeaderReported, m.leader_reported));
+    // ……并在2日内将联系人信息报送区司法局；
+    cx.deadline(RuleId::R07B, letter, Term::Internal(2), (Column::ContactReported, m.contact_reported));
+    // 第七条第二项：……并在5日内将上述应诉材料报区司法局。
+    cx.deadline(RuleId::R07C, letter, Term::Internal(5), (Column::MaterialsSubmitted, m.materials_submitted));
+    // 第七条第三项：案件涉及重大敏感事项、涉案标的较大，或确有违法和不当，可能存在败诉风险的，应诉承办机关应及时报告区司法局并提出解决方案。
+    if m.major_sensitive || m.large_stake || m.loss_risk {
+        let why: Vec<&str> = [(m.major_sensitive, "重大敏感"), (m.large_stake, "标的较大"), (m.loss_risk, "败诉风险")]
+            .into_iter()
+            .filter_map(|(b, s)| b.then_some(s))
+            .collect();
+        let o = cx.deadline(RuleId::R07D, letter, Term::Statutory(Period::Timely, ""), (Column::RiskReported, m.risk_reported));
+        o.explanation = format!("{}（{}）", o.explanation, why.join("、"));
+    }
+
+    // 第八条：……由应诉承办机关在规定时限内提交法院。 解释：规定时限 = the court's (or 复议机关's) answer period,
+    // from the day 区政府 received the 起诉状副本 (行诉法第六十七条), at every 审级 (§6.10).
+    let complaint = (Column::ComplaintReceived, m.complaint_received);
+    cx.deadline(RuleId::R08, complaint, answer_term(m.case_type, m.complaint_received), (Column::AnswerFiled, m.answer_filed));
+    // Cross-rule check: the internal chain must fit inside the statutory window (第七条、第八条).
+    if let (Some(internal), Some(statutory)) = (cx.due_of(RuleId::R07C), cx.due_of(RuleId::R08)) {
+        if internal > statutory {
+            let note = format!("内部期限晚于法定答辩期限：应诉材料报送期限 {} 晚于答辩期限 {}", fmt(internal), fmt(statutory));
+            if let Some(o) = cx.ev.obligations.iter_mut().find(|o| o.rule == RuleId::R07C) {
+                o.explanation = format!("{}；警告：{note}", o.explanation);
+            }
+            cx.warn("第七条、第八条", note, Some(Column::LetterReceived));
+        }
+    }
+
+    // 第九条：应诉承办机关应委托至少一名工作人员作为案件代理人，不得仅委托律师应诉。
+    let (st, why) = agents_verdict(m);
+    cx.verdict(RuleId::R09, st, why);
+
+    // 第十条: who bears which burden of proof, for 复议共同被告 cases.
+    if m.joint_defendant {
+        let why = if m.act_source == Some(ActSource::Reconsideration) {
+            "第十条第一款：区政府作为行政复议机关的共同被告案件，原行政行为机关对原行政行为合法性承担举证责任，区司法局对行政复议程序的合法性承担举证责任"
+        } else {
+            "第十条第二款：区政府作为行政复议被申请人的共同被告案件，应诉承办机关对原行政行为合法性承担举证责任，区司法局对行政复议程序的合法性承担举证责任"
+        };
+        cx.verdict(RuleId::R10, Status::Info, why.to_string());
+    }
+
+    // 第十一条第一款：应诉承办机关应当在裁判文书签收之日起3日内向区司法局报告。(also a 复议决定, 第三十条)
+    if m.has_judgment() {
+        let received = (Column::JudgmentReceived, m.judgment_received);
+        cx.deadline(RuleId::R11A, received, Term::Internal(3), (Column::BureauReported, m.bureau_reported));
+        // 案件败诉的应在5日内……形成案件分析报告报司法局 (解释：5日 from the same 签收日).
+        if m.outcome.is_some_and(|o| o.is_loss()) {
+            cx.deadline(RuleId::R11B, received, Term::Internal(5), (Column::LossReport, m.loss_report));
+        }
+        // 区政府决定上诉的，应诉承办机关应当在法定时限内向法院提起上诉。
+        if appeal_applies(m) {
+            let term = appeal_term(m);
+            let filed = (Column::AppealFiled, m.appeal_filed);
+            cx.deadline(RuleId::R11C, received, term, filed);
+            // 第十一条第二款：……区政府决定上诉的，作出原行政行为的行政机关应当一并提起上诉。
+            if m.joint_defendant && m.appeal_decision == Some(AppealDecision::Appeal) {
+                cx.deadline(RuleId::R11D, received, term, filed);
+            }
+        }
+    }
+
+    // 第十二条：行政机关应当及时履行法院生效裁判。
+    if performance_applies(m) {
+        cx.deadline(RuleId::R12, (Column::Effective, m.effective), performance_term(m), (Column::Performed, m.performed));
+    }
+}
+
+/// 第五条: the handling agency the four principles give, checked against the record.
+fn r05(cx: &mut Ctx) {
+    let m = cx.m;
+    let handler = m.handler.trim();
+    let Some(src) = m.act_source else {
+        cx.verdict(RuleId::R05, Status::Info, "被诉行为来源未填写，无法按第五条确定应诉承办机关".into());
+        return;
+    };
+    let (item, who) = match src {
+        ActSource::Reconsideration => ("第五条第（一）项", "区司法局为应诉承办机关，具体实施部门协调配合"),
+        ActSource::InGovName => ("第五条第（二）项", "具体实施部门为应诉承办机关"),
+        ActSource::MultiDept => ("第五条第（三）项", "牵头部门为应诉承办机关，其他部门协调配合"),
+        ActSource::StatutoryDuty => ("第五条第（四）项", "承担相应职责的职能部门为应诉承办机关"),
+    };
+    let mut why = format!("被诉行为来源为{src}：依{item}，{who}");
+    let contradiction = match src {
+        ActSource::Reconsideration => !handler.is_empty() && handler != "区司法局",
+        // 区政府 itself, or 区司法局 for an act it did not do, is not the implementing department.
+        _ => handler == "区政府" || handler == "区人民政府",
+    };
+    if handler.is_empty() {
+        why.push_str("；应诉承办机关未填写");
+    } else if contradiction {
+        let msg = format!("应诉承办机关「{handler}」与第五条不符：{who}");
+        why.push_str(&format!("；警告：{msg}"));
+        cx.warn("第五条", msg, Some(Column::Handler));
+    } else {
+        why.push_str(&format!("；记录的应诉承办机关：{handler}"));
+    }
+    cx.verdict(RuleId::R05, Status::Info, why);
+}
+
+/// 第十三条: 司法建议书 / 检察建议书 sent to 区政府.
+pub(crate) fn suggestion(cx: &mut Ctx) {
+    let m = cx.m;
+    let received = (Column::SuggestionReceived, m.suggestion_received);
+    // ……承办机关应当及时将落实情况报区司法局审核，
+    cx.deadline(RuleId::R13A, received, Term::Statutory(Period::Timely, ""), (Column::ImplementationReported, m.implementation_reported));
+    // ……由区司法局报区政府盖章后向法院、人民检察院反馈。
+    cx.deadline(RuleId::R13B, received, suggestion_reply_term(m), (Column::Replied, m.replied));
+    debug_assert!(m.case_type != CaseType::LegalSuggestion);
+}
