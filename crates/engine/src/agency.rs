@@ -45,7 +45,10 @@ impl ReportPeriod {
         match self {
             ReportPeriod::Half(y, 1) => format!("{y}年上半年"),
             ReportPeriod::Half(y, _) => format!("{y}年下半年"),
-            ReportPeriod::Quarter(y, q) => format!("{y}年第{}季度", ["一", "二", "三", "四"][usize::from(q.clamp(1, 4) - 1)]),
+            ReportPeriod::Quarter(y, q) => format!(
+                "{y}年第{}季度",
+                ["一", "二", "三", "四"][usize::from(q.clamp(1, 4) - 1)]
+            ),
         }
     }
 
@@ -62,7 +65,10 @@ impl ReportPeriod {
             ReportPeriod::Half(y, h) => (y, if h == 1 { 6 } else { 12 }),
             ReportPeriod::Quarter(y, q) => (y, u32::from(q) * 3),
         };
-        crate::dates::add_months(NaiveDate::from_ymd_opt(y, m, 1).expect("valid month"), 1).0.pred_opt().expect("valid date")
+        crate::dates::add_months(NaiveDate::from_ymd_opt(y, m, 1).expect("valid month"), 1)
+            .0
+            .pred_opt()
+            .expect("valid date")
     }
 
     pub fn contains(self, d: NaiveDate) -> bool {
@@ -122,21 +128,49 @@ pub struct ReportDuty {
 
 /// R23/R24: the report of `period` is due `报告报送天数` days after the period ends (a local setting:
 /// the regulation names no day), rolled forward; done when the log has it.
-pub fn report_duty(agency: &str, period: ReportPeriod, log: &[ReportLogEntry], cal: &Calendar, s: &Settings, today: NaiveDate) -> ReportDuty {
+pub fn report_duty(
+    agency: &str,
+    period: ReportPeriod,
+    log: &[ReportLogEntry],
+    cal: &Calendar,
+    s: &Settings,
+    today: NaiveDate,
+) -> ReportDuty {
     let due = compute(cal, period.end(), "期间截止日", Period::Days(s.report_days));
-    let submitted = log.iter().filter(|e| e.agency == agency && e.period == period).map(|e| e.submitted).min();
+    let submitted = log
+        .iter()
+        .filter(|e| e.agency == agency && e.period == period)
+        .map(|e| e.submitted)
+        .min();
     let status = deadline_status(Some(period.end()), due.date, submitted, today, s.warn_days);
     let explanation = format!(
         "{}；“报告报送天数”{}日为本地设置（规则未规定报送日）",
         due.explanation, s.report_days
     );
-    ReportDuty { agency: agency.to_string(), period, due: due.date.expect("day periods have a date"), submitted, status, explanation }
+    ReportDuty {
+        agency: agency.to_string(),
+        period,
+        due: due.date.expect("day periods have a date"),
+        submitted,
+        status,
+        explanation,
+    }
 }
 
 /// Every R23 and R24 duty of `agency` from `from` up to the period containing `today`.
-pub fn report_duties(agency: &str, from: NaiveDate, log: &[ReportLogEntry], cal: &Calendar, s: &Settings, today: NaiveDate) -> Vec<ReportDuty> {
+pub fn report_duties(
+    agency: &str,
+    from: NaiveDate,
+    log: &[ReportLogEntry],
+    cal: &Calendar,
+    s: &Settings,
+    today: NaiveDate,
+) -> Vec<ReportDuty> {
     let mut out = Vec::new();
-    for first in [ReportPeriod::half_of(today), ReportPeriod::quarter_of(today)] {
+    for first in [
+        ReportPeriod::half_of(today),
+        ReportPeriod::quarter_of(today),
+    ] {
         let mut p = first;
         while p.end() >= from {
             out.push(report_duty(agency, p, log, cal, s, today));
@@ -167,7 +201,11 @@ pub fn r18b(matters: &[Matter], agency: &str, year: i32, today: NaiveDate) -> He
     for m in matters.iter().filter(|m| m.agency_name() == agency) {
         let Some(h) = m.hearing else { continue };
         // 解释：主要负责人 = a recorded head whose 职务 is 正职; only hearings that took place count.
-        if h.year() != year || h > today || m.head_name.trim().is_empty() || m.head_title.trim() != "正职" {
+        if h.year() != year
+            || h > today
+            || m.head_name.trim().is_empty()
+            || m.head_title.trim() != "正职"
+        {
             continue;
         }
         match m.case_type {
@@ -187,14 +225,25 @@ pub fn r18b(matters: &[Matter], agency: &str, year: i32, today: NaiveDate) -> He
         rec.len(),
         lit.len()
     );
-    HeadYear { agency: agency.to_string(), year, reconsideration: rec, litigation: lit, status, explanation }
+    HeadYear {
+        agency: agency.to_string(),
+        year,
+        reconsideration: rec,
+        litigation: lit,
+        status,
+        explanation,
+    }
 }
 
 /// R26: the agency's 应诉保障 (第二十六条): qualified staff, 分管领导 and 联络员 named.
 pub fn r26(a: &Agency) -> (Status, Vec<String>) {
     use crate::model::Qualification;
     let mut missing = Vec::new();
-    if !a.staff_qualifications().iter().any(|(_, q)| *q != Qualification::None) {
+    if !a
+        .staff_qualifications()
+        .iter()
+        .any(|(_, q)| *q != Qualification::None)
+    {
         missing.push("无具有法律职业资格或法学背景的应诉人员（第二十六条第一款）".to_string());
     }
     if a.leader.trim().is_empty() {
@@ -203,7 +252,14 @@ pub fn r26(a: &Agency) -> (Status, Vec<String>) {
     if a.liaison.trim().is_empty() {
         missing.push("未确定联络员（第二十六条第二款）".to_string());
     }
-    (if missing.is_empty() { Status::Compliant } else { Status::Violation }, missing)
+    (
+        if missing.is_empty() {
+            Status::Compliant
+        } else {
+            Status::Violation
+        },
+        missing,
+    )
 }
 
 /// One figure of the annual assessment, with the matters behind it.
@@ -243,12 +299,40 @@ pub struct Assessment {
 
 /// Builds the assessment for `agency` in `year`: each figure counts obligations whose due date (or,
 /// without one, trigger date) falls in the year, met = done on time.
-pub fn assessment(matters: &[Matter], agencies: &[Agency], agency: &str, year: i32, cal: &Calendar, s: &Settings, today: NaiveDate) -> Assessment {
+pub fn assessment(
+    matters: &[Matter],
+    agencies: &[Agency],
+    agency: &str,
+    year: i32,
+    cal: &Calendar,
+    s: &Settings,
+    today: NaiveDate,
+) -> Assessment {
     let mut figures = vec![
-        Figure { name: "负责人出庭应诉", rules: "R18A", met: vec![], missed: vec![] },
-        Figure { name: "答辩举证按时", rules: "R08、R14", met: vec![], missed: vec![] },
-        Figure { name: "执行生效裁判", rules: "R12、R21", met: vec![], missed: vec![] },
-        Figure { name: "落实司法建议、检察建议及法制建议", rules: "R13A、R13B、R22A、R22B、R22C", met: vec![], missed: vec![] },
+        Figure {
+            name: "负责人出庭应诉",
+            rules: "R18A",
+            met: vec![],
+            missed: vec![],
+        },
+        Figure {
+            name: "答辩举证按时",
+            rules: "R08、R14",
+            met: vec![],
+            missed: vec![],
+        },
+        Figure {
+            name: "执行生效裁判",
+            rules: "R12、R21",
+            met: vec![],
+            missed: vec![],
+        },
+        Figure {
+            name: "落实司法建议、检察建议及法制建议",
+            rules: "R13A、R13B、R22A、R22B、R22C",
+            met: vec![],
+            missed: vec![],
+        },
     ];
     for m in matters.iter().filter(|m| m.agency_name() == agency) {
         let ev = evaluate(m, cal, s, today);
@@ -260,7 +344,9 @@ pub fn assessment(matters: &[Matter], agencies: &[Agency], agency: &str, year: i
                 RuleId::R13A | RuleId::R13B | RuleId::R22A | RuleId::R22B | RuleId::R22C => 3,
                 _ => continue,
             };
-            let Some(when) = o.due.or(o.trigger) else { continue };
+            let Some(when) = o.due.or(o.trigger) else {
+                continue;
+            };
             if when.year() != year {
                 continue;
             }
@@ -273,5 +359,11 @@ pub fn assessment(matters: &[Matter], agencies: &[Agency], agency: &str, year: i
         }
     }
     let capacity = agencies.iter().find(|a| a.name.0 == agency).map(r26);
-    Assessment { agency: agency.to_string(), year, figures, heads: r18b(matters, agency, year, today), capacity }
+    Assessment {
+        agency: agency.to_string(),
+        year,
+        figures,
+        heads: r18b(matters, agency, year, today),
+        capacity,
+    }
 }

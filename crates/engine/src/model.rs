@@ -54,7 +54,10 @@ zh_enum!(
 impl CaseType {
     /// 司法建议 or 检察建议 (第十三条, 第二十二条第一款).
     pub fn is_court_or_procuratorate_suggestion(self) -> bool {
-        matches!(self, CaseType::JudicialSuggestion | CaseType::ProcuratorialSuggestion)
+        matches!(
+            self,
+            CaseType::JudicialSuggestion | CaseType::ProcuratorialSuggestion
+        )
     }
     /// Any of the three suggestion kinds: no court case behind it.
     pub fn is_suggestion(self) -> bool {
@@ -62,7 +65,10 @@ impl CaseType {
     }
     /// 行政诉讼, 行政公益诉讼 or 民事诉讼: a court case.
     pub fn is_litigation(self) -> bool {
-        matches!(self, CaseType::AdminLitigation | CaseType::PublicInterest | CaseType::Civil)
+        matches!(
+            self,
+            CaseType::AdminLitigation | CaseType::PublicInterest | CaseType::Civil
+        )
     }
 }
 
@@ -190,7 +196,10 @@ impl Agent {
         } else {
             AgentRole::Untagged
         };
-        Agent { raw: t.to_string(), role }
+        Agent {
+            raw: t.to_string(),
+            role,
+        }
     }
 }
 
@@ -281,7 +290,8 @@ impl Cell for Option<NaiveDate> {
         }
     }
     fn format_cell(&self) -> String {
-        self.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+        self.map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
     }
 }
 
@@ -301,7 +311,11 @@ impl Cell for bool {
 
 /// Splits a list cell on `；` or `;`, dropping empty items.
 pub fn split_list(s: &str) -> Vec<String> {
-    s.split(['；', ';']).map(str::trim).filter(|x| !x.is_empty()).map(str::to_string).collect()
+    s.split(['；', ';'])
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// A `；`-separated list (协办机关).
@@ -335,10 +349,16 @@ impl Cell for Agents {
     const KIND: Kind = Kind::Agents;
     fn parse_cell(s: &str) -> Result<Self, String> {
         // Untagged entries are kept (so nothing typed is lost) and reported by `Matter::problems`.
-        Ok(Agents(split_list(s).iter().map(|x| Agent::parse(x)).collect()))
+        Ok(Agents(
+            split_list(s).iter().map(|x| Agent::parse(x)).collect(),
+        ))
     }
     fn format_cell(&self) -> String {
-        self.0.iter().map(|a| a.raw.as_str()).collect::<Vec<_>>().join("；")
+        self.0
+            .iter()
+            .map(|a| a.raw.as_str())
+            .collect::<Vec<_>>()
+            .join("；")
     }
 }
 
@@ -364,7 +384,15 @@ macro_rules! enum_cells {
         }
     )*};
 }
-enum_cells!(CaseType, Defendant, ActSource, JudgmentType, Outcome, AppealDecision, AgencyType);
+enum_cells!(
+    CaseType,
+    Defendant,
+    ActSource,
+    JudgmentType,
+    Outcome,
+    AppealDecision,
+    AgencyType
+);
 
 /// 审级: empty means 一审 (CSV.md), so it is an optional column with a default, not a required one.
 impl Cell for Instance {
@@ -373,7 +401,8 @@ impl Cell for Instance {
         if s.is_empty() {
             return Ok(Instance::First);
         }
-        Instance::from_label(s).ok_or_else(|| format!("「{s}」不是可选值：{}", Instance::LABELS.join("、")))
+        Instance::from_label(s)
+            .ok_or_else(|| format!("「{s}」不是可选值：{}", Instance::LABELS.join("、")))
     }
     fn format_cell(&self) -> String {
         self.label().to_string()
@@ -495,7 +524,10 @@ pub struct FieldProblem {
 impl Matter {
     /// A new matter with the given key and the form defaults.
     pub fn new(case_no: &str) -> Matter {
-        Matter { case_no: CaseNo(case_no.to_string()), ..Matter::default() }
+        Matter {
+            case_no: CaseNo(case_no.to_string()),
+            ..Matter::default()
+        }
     }
 
     /// Validation beyond cell syntax: things a parse accepts but CSV.md or RULES.md calls invalid.
@@ -514,7 +546,10 @@ impl Matter {
 
     /// The value of an unknown column kept from an import, if any.
     pub fn extra(&self, name: &str) -> Option<&str> {
-        self.extra.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.extra
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// 出庭负责人 recorded with one of the four titles of 第十七条第二款.
@@ -650,7 +685,11 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { counting: DayCounting::Natural, warn_days: 3, report_days: 15 }
+        Settings {
+            counting: DayCounting::Natural,
+            warn_days: 3,
+            report_days: 15,
+        }
     }
 }
 
@@ -668,7 +707,16 @@ mod tests {
 
     #[test]
     fn booleans_accept_the_csv_md_forms() {
-        for (s, v) in [("是", true), ("Y", true), ("true", true), ("1", true), ("否", false), ("N", false), ("0", false), ("", false)] {
+        for (s, v) in [
+            ("是", true),
+            ("Y", true),
+            ("true", true),
+            ("1", true),
+            ("否", false),
+            ("N", false),
+            ("0", false),
+            ("", false),
+        ] {
             assert_eq!(bool::parse_cell(s), Ok(v), "{s}");
         }
         assert!(bool::parse_cell("可能").is_err());
@@ -677,7 +725,10 @@ mod tests {
     #[test]
     fn agents_are_tagged_and_untagged_kept() {
         let a = Agents::parse_cell("张三（工作人员）;李四（律师）；王五").unwrap();
-        assert_eq!(a.0.iter().map(|x| x.role).collect::<Vec<_>>(), vec![AgentRole::Staff, AgentRole::Lawyer, AgentRole::Untagged]);
+        assert_eq!(
+            a.0.iter().map(|x| x.role).collect::<Vec<_>>(),
+            vec![AgentRole::Staff, AgentRole::Lawyer, AgentRole::Untagged]
+        );
         assert_eq!(a.format_cell(), "张三（工作人员）；李四（律师）；王五");
         let mut m = Matter::new("x");
         m.agents = a;

@@ -1,0 +1,201 @@
+//! Agency-level and periodic rules (RULES.md §4).
+
+mod common;
+use common::*;
+use yingsu_engine::agency::{
+    assessment, r18b, r26, report_duties, report_duty, ReportLogEntry, ReportPeriod,
+};
+use yingsu_engine::model::{Agency, CaseType::*, Cell, List, Outcome};
+use yingsu_engine::{Calendar, Settings, Status};
+
+fn heard(
+    case_type: yingsu_engine::model::CaseType,
+    no: &str,
+    hearing: &str,
+    title: &str,
+) -> yingsu_engine::Matter {
+    let mut m = own(case_type);
+    m.case_no = yingsu_engine::model::CaseNo(no.into());
+    m.hearing = od(hearing);
+    m.head_name = "王主任".into();
+    m.head_title = title.into();
+    m
+}
+
+#[test]
+fn art_18_2_principal_head_once_in_reconsideration_and_once_in_court_each_year() {
+    let ms = vec![
+        heard(Reconsideration, "复1", "2025-03-10", "正职"),
+        heard(AdminLitigation, "诉1", "2025-06-10", "正职"),
+    ];
+    let y = r18b(&ms, "区城管委", 2025, d("2025-07-01"));
+    assert_eq!(y.status, Status::Compliant);
+    assert_eq!((y.reconsideration.len(), y.litigation.len()), (1, 1));
+}
+
+#[test]
+fn art_18_2_in_progress_before_year_end_violated_after() {
+    let ms = vec![
+        heard(Reconsideration, "复1", "2025-03-10", "正职"),
+        heard(AdminLitigation, "诉1", "2025-06-10", "副职"),
+    ];
+    assert_eq!(
+        r18b(&ms, "区城管委", 2025, d("2025-12-31")).status,
+        Status::InProgress
+    );
+    let y = r18b(&ms, "区城管委", 2025, d("2026-01-01"));
+    assert_eq!(y.status, Status::Violation);
+    assert!(y.litigation.is_empty(), "a 副职 is not the 主要负责人");
+}
+
+#[test]
+fn art_18_2_future_hearing_and_other_agency_do_not_count() {
+    let mut other = heard(AdminLitigation, "诉2", "2025-02-10", "正职");
+    other.agency = "区住建委".into();
+    let ms = vec![
+        heard(Reconsideration, "复1", "2025-03-10", "正职"),
+        heard(AdminLitigation, "诉1", "2025-09-10", "正职"),
+        other,
+    ];
+    assert_eq!(
+        r18b(&ms, "区城管委", 2025, d("2025-09-09")).status,
+        Status::InProgress
+    );
+    assert_eq!(
+        r18b(&ms, "区城管委", 2025, d("2025-09-10")).status,
+        Status::Compliant
+    );
+}
+
+#[test]
+fn art_23_half_year_report_due_fifteen_days_after_period_end() {
+    let cal = Calendar::bundled();
+    let s = Settings::default();
+    let h1 = report_duty(
+        "区城管委",
+        ReportPeriod::Half(2025, 1),
+        &[],
+        &cal,
+        &s,
+        d("2025-07-10"),
+    );
+    assert_eq!((h1.due, h1.status), (d("2025-07-15"), Status::Pending));
+    let log = vec![ReportLogEntry {
+        agency: "区城管委".into(),
+        period: ReportPeriod::Half(2025, 1),
+        submitted: d("2025-07-14"),
+    }];
+    assert_eq!(
+        report_duty(
+            "区城管委",
+            ReportPeriod::Half(2025, 1),
+            &log,
+            &cal,
+            &s,
+            d("2025-08-01")
+        )
+        .status,
+        Status::Done
+    );
+    assert_eq!(
+        report_duty(
+            "区住建委",
+            ReportPeriod::Half(2025, 1),
+            &log,
+            &cal,
+            &s,
+            d("2025-08-01")
+        )
+        .status,
+        Status::Overdue
+    );
+    // A setting of 20 days lands on Sunday 2025-07-20 → rolled to Monday.
+    let s20 = Settings {
+        report_days: 20,
+        ..Settings::default()
+    };
+    assert_eq!(
+        report_duty(
+            "区城管委",
+            ReportPeriod::Half(2025, 1),
+            &[],
+            &cal,
+            &s20,
+            d("2025-07-01")
+        )
+        .due,
+        d("2025-07-21")
+    );
+}
+
+#[test]
+fn art_24_quarterly_report_periods_and_due_dates() {
+    let cal = Calendar::bundled();
+    let s = Settings::default();
+    let q = ReportPeriod::parse("2025Q4").unwrap();
+    assert_eq!((q.start(), q.end()), (d("2025-10-01"), d("2025-12-31")));
+    assert_eq!(q.label(), "2025年第四季度");
+    assert_eq!(
+        report_duty("x", q, &[], &cal, &s, d("2026-01-01")).due,
+        d("2026-01-15")
+    );
+    let q3 = ReportPeriod::Quarter(2025, 3);
+    assert_eq!(
+        report_duty("x", q3, &[], &cal, &s, d("2025-10-01")).due,
+        d("2025-10-15")
+    );
+    let all = report_duties("x", d("2025-01-01"), &[], &cal, &s, d("2025-08-01"));
+    let codes: Vec<String> = all.iter().map(|r| r.period.code()).collect();
+    assert_eq!(
+        codes,
+        vec!["2025Q1", "2025H1", "2025Q2", "2025Q3", "2025H2"]
+    );
+    assert_eq!(ReportPeriod::parse("2025H3"), None);
+    assert_eq!(ReportPeriod::Half(2024, 2).end(), d("2024-12-31"));
+    assert_eq!(ReportPeriod::Quarter(2024, 1).end(), d("2024-03-31"));
+}
+
+#[test]
+fn art_26_qualified_staff_leader_and_liaison() {
+    let mut a = Agency::default();
+    a.staff = List::parse_cell("张三（法律职业资格）；李四").unwrap();
+    a.leader = "王副主任".into();
+    a.liaison = "赵科员".into();
+    assert_eq!(r26(&a).0, Status::Compliant);
+    a.staff = List::parse_cell("李四").unwrap();
+    a.liaison = String::new();
+    let (st, why) = r26(&a);
+    assert_eq!(st, Status::Violation);
+    assert_eq!(why.len(), 2);
+    a.staff = List::parse_cell("钱五（法学背景）").unwrap();
+    assert_eq!(r26(&a).1.len(), 1);
+}
+
+#[test]
+fn art_28_assessment_counts_on_time_and_late_with_the_matters_behind() {
+    let mut on_time = own(AdminLitigation);
+    on_time.case_no = yingsu_engine::model::CaseNo("A".into());
+    on_time.complaint_received = od("2025-03-03");
+    on_time.answer_filed = od("2025-03-10");
+    let mut late = own(AdminLitigation);
+    late.case_no = yingsu_engine::model::CaseNo("B".into());
+    late.complaint_received = od("2025-04-01");
+    late.outcome = Some(Outcome::Lost);
+    late.effective = od("2025-06-01");
+    late.perform_by = od("2025-06-30");
+    let a = assessment(
+        &[on_time, late],
+        &[],
+        "区城管委",
+        2025,
+        &Calendar::bundled(),
+        &Settings::default(),
+        d("2025-12-31"),
+    );
+    let answer = &a.figures[1];
+    assert_eq!(answer.ratio(), "1/2");
+    assert_eq!(answer.met[0].0, "A");
+    assert_eq!(answer.missed[0].0, "B");
+    assert_eq!(a.figures[2].ratio(), "0/1");
+    assert_eq!(a.figures[0].ratio(), "—");
+}
