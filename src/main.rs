@@ -1,1 +1,5 @@
-fn main() {}
+//! 应诉通 — the page's entry point. Everything lives in the library.
+
+fn main() {
+    yingsu_web::start();
+}

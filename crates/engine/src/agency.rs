@@ -45,10 +45,9 @@ impl ReportPeriod {
         match self {
             ReportPeriod::Half(y, 1) => format!("{y}年上半年"),
             ReportPeriod::Half(y, _) => format!("{y}年下半年"),
-            ReportPeriod::Quarter(y, q) => format!(
-                "{y}年第{}季度",
-                ["一", "二", "三", "四"][usize::from(q.clamp(1, 4) - 1)]
-            ),
+            ReportPeriod::Quarter(y, q) => {
+                format!("{y}年第{}季度", ["一", "二", "三", "四"][usize::from(q.clamp(1, 4) - 1)])
+            }
         }
     }
 
@@ -137,16 +136,9 @@ pub fn report_duty(
     today: NaiveDate,
 ) -> ReportDuty {
     let due = compute(cal, period.end(), "期间截止日", Period::Days(s.report_days));
-    let submitted = log
-        .iter()
-        .filter(|e| e.agency == agency && e.period == period)
-        .map(|e| e.submitted)
-        .min();
+    let submitted = log.iter().filter(|e| e.agency == agency && e.period == period).map(|e| e.submitted).min();
     let status = deadline_status(Some(period.end()), due.date, submitted, today, s.warn_days);
-    let explanation = format!(
-        "{}；“报告报送天数”{}日为本地设置（规则未规定报送日）",
-        due.explanation, s.report_days
-    );
+    let explanation = format!("{}；“报告报送天数”{}日为本地设置（规则未规定报送日）", due.explanation, s.report_days);
     ReportDuty {
         agency: agency.to_string(),
         period,
@@ -167,10 +159,7 @@ pub fn report_duties(
     today: NaiveDate,
 ) -> Vec<ReportDuty> {
     let mut out = Vec::new();
-    for first in [
-        ReportPeriod::half_of(today),
-        ReportPeriod::quarter_of(today),
-    ] {
+    for first in [ReportPeriod::half_of(today), ReportPeriod::quarter_of(today)] {
         let mut p = first;
         while p.end() >= from {
             out.push(report_duty(agency, p, log, cal, s, today));
@@ -201,11 +190,7 @@ pub fn r18b(matters: &[Matter], agency: &str, year: i32, today: NaiveDate) -> He
     for m in matters.iter().filter(|m| m.agency_name() == agency) {
         let Some(h) = m.hearing else { continue };
         // 解释：主要负责人 = a recorded head whose 职务 is 正职; only hearings that took place count.
-        if h.year() != year
-            || h > today
-            || m.head_name.trim().is_empty()
-            || m.head_title.trim() != "正职"
-        {
+        if h.year() != year || h > today || m.head_name.trim().is_empty() || m.head_title.trim() != "正职" {
             continue;
         }
         match m.case_type {
@@ -220,30 +205,16 @@ pub fn r18b(matters: &[Matter], agency: &str, year: i32, today: NaiveDate) -> He
         (_, _, true) => Status::Violation,
         _ => Status::InProgress,
     };
-    let explanation = format!(
-        "{year}年主要负责人参与行政复议审理 {} 次、行政诉讼出庭应诉 {} 次（各至少一次）",
-        rec.len(),
-        lit.len()
-    );
-    HeadYear {
-        agency: agency.to_string(),
-        year,
-        reconsideration: rec,
-        litigation: lit,
-        status,
-        explanation,
-    }
+    let explanation =
+        format!("{year}年主要负责人参与行政复议审理 {} 次、行政诉讼出庭应诉 {} 次（各至少一次）", rec.len(), lit.len());
+    HeadYear { agency: agency.to_string(), year, reconsideration: rec, litigation: lit, status, explanation }
 }
 
 /// R26: the agency's 应诉保障 (第二十六条): qualified staff, 分管领导 and 联络员 named.
 pub fn r26(a: &Agency) -> (Status, Vec<String>) {
     use crate::model::Qualification;
     let mut missing = Vec::new();
-    if !a
-        .staff_qualifications()
-        .iter()
-        .any(|(_, q)| *q != Qualification::None)
-    {
+    if !a.staff_qualifications().iter().any(|(_, q)| *q != Qualification::None) {
         missing.push("无具有法律职业资格或法学背景的应诉人员（第二十六条第一款）".to_string());
     }
     if a.leader.trim().is_empty() {
@@ -252,14 +223,7 @@ pub fn r26(a: &Agency) -> (Status, Vec<String>) {
     if a.liaison.trim().is_empty() {
         missing.push("未确定联络员（第二十六条第二款）".to_string());
     }
-    (
-        if missing.is_empty() {
-            Status::Compliant
-        } else {
-            Status::Violation
-        },
-        missing,
-    )
+    (if missing.is_empty() { Status::Compliant } else { Status::Violation }, missing)
 }
 
 /// One figure of the annual assessment, with the matters behind it.
@@ -309,24 +273,9 @@ pub fn assessment(
     today: NaiveDate,
 ) -> Assessment {
     let mut figures = vec![
-        Figure {
-            name: "负责人出庭应诉",
-            rules: "R18A",
-            met: vec![],
-            missed: vec![],
-        },
-        Figure {
-            name: "答辩举证按时",
-            rules: "R08、R14",
-            met: vec![],
-            missed: vec![],
-        },
-        Figure {
-            name: "执行生效裁判",
-            rules: "R12、R21",
-            met: vec![],
-            missed: vec![],
-        },
+        Figure { name: "负责人出庭应诉", rules: "R18A", met: vec![], missed: vec![] },
+        Figure { name: "答辩举证按时", rules: "R08、R14", met: vec![], missed: vec![] },
+        Figure { name: "执行生效裁判", rules: "R12、R21", met: vec![], missed: vec![] },
         Figure {
             name: "落实司法建议、检察建议及法制建议",
             rules: "R13A、R13B、R22A、R22B、R22C",
@@ -359,11 +308,5 @@ pub fn assessment(
         }
     }
     let capacity = agencies.iter().find(|a| a.name.0 == agency).map(r26);
-    Assessment {
-        agency: agency.to_string(),
-        year,
-        figures,
-        heads: r18b(matters, agency, year, today),
-        capacity,
-    }
+    Assessment { agency: agency.to_string(), year, figures, heads: r18b(matters, agency, year, today), capacity }
 }

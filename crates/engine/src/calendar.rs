@@ -76,10 +76,7 @@ impl Calendar {
 
     /// A calendar with only the weekly rest days (no year covered).
     pub fn empty() -> Calendar {
-        Calendar {
-            days: HashMap::new(),
-            years: BTreeSet::new(),
-        }
+        Calendar { days: HashMap::new(), years: BTreeSet::new() }
     }
 
     /// Adds (or replaces) rows; their years become covered.
@@ -155,15 +152,8 @@ impl Calendar {
 
     /// Every row, sorted by date (what a backup stores for added years).
     pub fn rows(&self) -> Vec<HolidayRow> {
-        let mut v: Vec<HolidayRow> = self
-            .days
-            .iter()
-            .map(|(d, (k, n))| HolidayRow {
-                date: *d,
-                kind: *k,
-                name: n.clone(),
-            })
-            .collect();
+        let mut v: Vec<HolidayRow> =
+            self.days.iter().map(|(d, (k, n))| HolidayRow { date: *d, kind: *k, name: n.clone() }).collect();
         v.sort_by_key(|r| r.date);
         v
     }
@@ -172,10 +162,7 @@ impl Calendar {
 /// Reads a holiday file in the `cn-holidays.csv` format (`date,kind,name`, header first).
 pub fn parse_holiday_csv(text: &str) -> Result<Vec<HolidayRow>, Vec<RowError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     let mut header: Option<[Option<usize>; 3]> = None;
@@ -217,11 +204,7 @@ pub fn parse_holiday_csv(text: &str) -> Result<Vec<HolidayRow>, Vec<RowError>> {
             "holiday" => DayMark::Holiday,
             "workday" => DayMark::Workday,
             other => {
-                errors.push(RowError::new(
-                    line,
-                    "kind",
-                    format!("「{other}」应为 holiday 或 workday"),
-                ));
+                errors.push(RowError::new(line, "kind", format!("「{other}」应为 holiday 或 workday")));
                 continue;
             }
         };
@@ -229,19 +212,11 @@ pub fn parse_holiday_csv(text: &str) -> Result<Vec<HolidayRow>, Vec<RowError>> {
             errors.push(RowError::new(
                 line,
                 "kind",
-                format!(
-                    "{} 是{}，调休上班日应为周六或周日",
-                    fmt(date),
-                    weekday_zh(date)
-                ),
+                format!("{} 是{}，调休上班日应为周六或周日", fmt(date), weekday_zh(date)),
             ));
             continue;
         }
-        rows.push(HolidayRow {
-            date,
-            kind,
-            name: cell(2).to_string(),
-        });
+        rows.push(HolidayRow { date, kind, name: cell(2).to_string() });
     }
     if header.is_none() {
         errors.push(RowError::new(1, "date", "文件为空".to_string()));
@@ -264,10 +239,7 @@ mod tests {
     #[test]
     fn bundled_covers_2018_to_2026() {
         let c = Calendar::bundled();
-        assert_eq!(
-            c.years().collect::<Vec<_>>(),
-            (2018..=2026).collect::<Vec<_>>()
-        );
+        assert_eq!(c.years().collect::<Vec<_>>(), (2018..=2026).collect::<Vec<_>>());
         assert!(!c.covers_year(2027));
         assert_eq!(c.rows().len(), 314);
     }
@@ -285,11 +257,7 @@ mod tests {
     #[test]
     fn working_day_file_rejects_weekday_workday() {
         let e = parse_holiday_csv("date,kind,name\n2027-01-04,workday,元旦\n").unwrap_err();
-        assert!(
-            e[0].to_string().contains("调休上班日应为周六或周日"),
-            "{}",
-            e[0]
-        );
+        assert!(e[0].to_string().contains("调休上班日应为周六或周日"), "{}", e[0]);
     }
 
     #[test]

@@ -24,48 +24,31 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8]) -> Result<Decoded, FileError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest)
-            .map(|t| Decoded {
-                text: t.to_string(),
-                encoding: "UTF-8（带 BOM）",
-            })
+            .map(|t| Decoded { text: t.to_string(), encoding: "UTF-8（带 BOM）" })
             .map_err(|_| FileError("文件以 UTF-8 标记开头，但内容不是有效的 UTF-8 文本".into()));
     }
-    for (bom, enc, name) in [
-        (&b"\xFF\xFE"[..], encoding_rs::UTF_16LE, "UTF-16LE"),
-        (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE, "UTF-16BE"),
-    ] {
+    for (bom, enc, name) in
+        [(&b"\xFF\xFE"[..], encoding_rs::UTF_16LE, "UTF-16LE"), (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE, "UTF-16BE")]
+    {
         if bytes.starts_with(bom) {
             let (text, had_errors) = enc.decode_without_bom_handling(&bytes[2..]);
             if had_errors {
                 return Err(FileError(format!("文件不是有效的 {name} 文本")));
             }
-            return Ok(Decoded {
-                text: text.into_owned(),
-                encoding: name,
-            });
+            return Ok(Decoded { text: text.into_owned(), encoding: name });
         }
     }
     if bytes.contains(&0) {
-        return Err(FileError(
-            "这不是文本文件（含有二进制内容），请选择 CSV 文件".into(),
-        ));
+        return Err(FileError("这不是文本文件（含有二进制内容），请选择 CSV 文件".into()));
     }
     if let Ok(t) = std::str::from_utf8(bytes) {
-        return Ok(Decoded {
-            text: t.to_string(),
-            encoding: "UTF-8",
-        });
+        return Ok(Decoded { text: t.to_string(), encoding: "UTF-8" });
     }
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     if had_errors {
-        return Err(FileError(
-            "无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK".into(),
-        ));
+        return Err(FileError("无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK".into()));
     }
-    Ok(Decoded {
-        text: text.into_owned(),
-        encoding: "GB18030",
-    })
+    Ok(Decoded { text: text.into_owned(), encoding: "GB18030" })
 }
 
 /// Characters that make a spreadsheet run a cell as a formula (CSV.md).
@@ -142,10 +125,7 @@ impl Table for Matter {
         &mut self.extra
     }
     fn problems(&self) -> Vec<(Column, String)> {
-        Matter::problems(self)
-            .into_iter()
-            .map(|p| (p.column, p.message))
-            .collect()
+        Matter::problems(self).into_iter().map(|p| (p.column, p.message)).collect()
     }
 }
 
@@ -244,25 +224,13 @@ pub fn import<R: Table>(bytes: &[u8]) -> Result<Import<R>, ImportError> {
 
 /// Reads and validates already-decoded text.
 pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Import<R>, ImportError> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut records = rdr.records();
     // The header: the first record that is not empty.
     let header = loop {
         match records.next() {
-            None => {
-                return Err(ImportError::File(FileError(format!(
-                    "文件为空：{} 至少需要标题行",
-                    R::FILE
-                ))))
-            }
-            Some(Err(e)) => {
-                return Err(ImportError::File(FileError(format!(
-                    "无法按 CSV 读取：{e}"
-                ))))
-            }
+            None => return Err(ImportError::File(FileError(format!("文件为空：{} 至少需要标题行", R::FILE)))),
+            Some(Err(e)) => return Err(ImportError::File(FileError(format!("无法按 CSV 读取：{e}")))),
             Some(Ok(r)) if r.iter().all(|c| c.trim().is_empty()) => continue,
             Some(Ok(r)) => break r,
         }
@@ -277,9 +245,7 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
     let mut seen: Vec<String> = Vec::new();
     let mut unknown = Vec::new();
     for raw in header.iter() {
-        let name = unguard(raw.trim_start_matches('\u{feff}').trim())
-            .trim()
-            .to_string();
+        let name = unguard(raw.trim_start_matches('\u{feff}').trim()).trim().to_string();
         if name.is_empty() {
             slots.push(Slot::Ignored);
             continue;
@@ -343,11 +309,7 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
                 Some(Slot::Unknown(name)) => r.extra_mut().push((name.clone(), value.to_string())),
                 Some(Slot::Ignored) => {}
                 None if value.is_empty() => {}
-                None => errors.push(RowError::new(
-                    row_no,
-                    "",
-                    format!("第{}列「{value}」没有列名", i + 1),
-                )),
+                None => errors.push(RowError::new(row_no, "", format!("第{}列「{value}」没有列名", i + 1))),
             }
         }
         // A short row (trailing cells dropped by a spreadsheet): required columns still must be set.
@@ -369,45 +331,25 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
                 errors.push(RowError::new(
                     row_no,
                     R::KEY_NAME,
-                    format!(
-                        "{}「{}」重复（与第{first}行相同），本行无效",
-                        R::KEY_NAME,
-                        r.key()
-                    ),
+                    format!("{}「{}」重复（与第{first}行相同），本行无效", R::KEY_NAME, r.key()),
                 ));
                 usable = false;
             } else {
                 keys.insert(r.key().to_string(), row_no);
             }
         }
-        rows.push(ImportRow {
-            row: row_no,
-            record: r,
-            errors,
-            usable,
-        });
+        rows.push(ImportRow { row: row_no, record: r, errors, usable });
     }
-    Ok(Import {
-        encoding,
-        rows,
-        unknown_columns: unknown,
-    })
+    Ok(Import { encoding, rows, unknown_columns: unknown })
 }
 
 /// Writes rows as CSV.md says: UTF-8 with BOM, CRLF, RFC 4180 quoting, formula guard.
-pub fn write_csv<'a>(
-    header: &[&str],
-    rows: impl Iterator<Item = Vec<std::borrow::Cow<'a, str>>>,
-) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
+pub fn write_csv<'a>(header: &[&str], rows: impl Iterator<Item = Vec<std::borrow::Cow<'a, str>>>) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
     // Writing to a Vec cannot fail.
-    w.write_record(header.iter().map(|h| guard(h).into_owned()))
-        .expect("write to memory");
+    w.write_record(header.iter().map(|h| guard(h).into_owned())).expect("write to memory");
     for row in rows {
-        w.write_record(row.iter().map(|c| guard(c).into_owned()))
-            .expect("write to memory");
+        w.write_record(row.iter().map(|c| guard(c).into_owned())).expect("write to memory");
     }
     w.into_inner().expect("flush to memory")
 }
@@ -425,17 +367,9 @@ pub fn export<R: Table>(records: &[R]) -> Vec<u8> {
     let mut header: Vec<&str> = R::columns().iter().map(|c| R::col_name(*c)).collect();
     header.extend(extra_names.iter().copied());
     let rows = records.iter().map(|r| {
-        let mut cells: Vec<std::borrow::Cow<str>> =
-            R::columns().iter().map(|c| r.get(*c).into()).collect();
+        let mut cells: Vec<std::borrow::Cow<str>> = R::columns().iter().map(|c| r.get(*c).into()).collect();
         for name in &extra_names {
-            cells.push(
-                r.extra()
-                    .iter()
-                    .find(|(k, _)| k == name)
-                    .map(|(_, v)| v.as_str())
-                    .unwrap_or("")
-                    .into(),
-            );
+            cells.push(r.extra().iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("").into());
         }
         cells
     });
@@ -443,19 +377,8 @@ pub fn export<R: Table>(records: &[R]) -> Vec<u8> {
 }
 
 /// The columns of `obligations.csv`.
-pub const OBLIGATION_COLUMNS: &[&str] = &[
-    "案号",
-    "规则",
-    "条款",
-    "义务",
-    "责任主体",
-    "起算日",
-    "期限日",
-    "计日方式",
-    "完成日",
-    "状态",
-    "说明",
-];
+pub const OBLIGATION_COLUMNS: &[&str] =
+    &["案号", "规则", "条款", "义务", "责任主体", "起算日", "期限日", "计日方式", "完成日", "状态", "说明"];
 
 /// Writes `obligations.csv`: one row per obligation, sorted by 案号 then 规则.
 pub fn export_obligations(obligations: &[Obligation]) -> Vec<u8> {
@@ -487,8 +410,8 @@ mod tests {
 
     #[test]
     fn gb18030_bytes_are_detected() {
-        let (bytes, _, _) = encoding_rs::GB18030
-            .encode("案号,案件类型,被告类型\r\n（2025）京0112行初1号,行政诉讼,本机关\r\n");
+        let (bytes, _, _) =
+            encoding_rs::GB18030.encode("案号,案件类型,被告类型\r\n（2025）京0112行初1号,行政诉讼,本机关\r\n");
         let imp = import::<Matter>(&bytes).unwrap();
         assert_eq!(imp.encoding, "GB18030");
         assert_eq!(imp.rows[0].record.case_no.0, "（2025）京0112行初1号");
@@ -503,16 +426,11 @@ mod tests {
 
     #[test]
     fn later_duplicate_is_invalid_first_kept() {
-        let imp = import::<Matter>(
-            "案号,案件类型,被告类型\nA,行政诉讼,本机关\nA,行政复议,本机关\n".as_bytes(),
-        )
-        .unwrap();
+        let imp =
+            import::<Matter>("案号,案件类型,被告类型\nA,行政诉讼,本机关\nA,行政复议,本机关\n".as_bytes()).unwrap();
         assert!(imp.rows[0].usable && imp.rows[0].errors.is_empty());
         assert!(!imp.rows[1].usable);
-        assert_eq!(
-            imp.rows[1].errors[0].to_string(),
-            "第3行「案号」：案号「A」重复（与第2行相同），本行无效"
-        );
+        assert_eq!(imp.rows[1].errors[0].to_string(), "第3行「案号」：案号「A」重复（与第2行相同），本行无效");
     }
 
     #[test]
@@ -530,10 +448,7 @@ mod tests {
 
     #[test]
     fn unknown_column_is_kept_and_written_back() {
-        let imp = import::<Matter>(
-            "案号,自定义列,案件类型,被告类型\nA,保留我,行政诉讼,本机关\n".as_bytes(),
-        )
-        .unwrap();
+        let imp = import::<Matter>("案号,自定义列,案件类型,被告类型\nA,保留我,行政诉讼,本机关\n".as_bytes()).unwrap();
         assert_eq!(imp.unknown_columns, vec!["自定义列".to_string()]);
         let out = String::from_utf8(export(&[imp.rows[0].record.clone()])).unwrap();
         assert!(out.lines().next().unwrap().ends_with(",自定义列"));

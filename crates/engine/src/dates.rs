@@ -5,9 +5,8 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// Reads one date cell (already trimmed). The error is the message for `第N行「列名」：…`.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    let bad = || {
-        format!("「{s}」不是有效日期（应为 YYYY-MM-DD，也接受 YYYY/M/D、YYYY.M.D、YYYY年M月D日或 Excel 日期序号）")
-    };
+    let bad =
+        || format!("「{s}」不是有效日期（应为 YYYY-MM-DD，也接受 YYYY/M/D、YYYY.M.D、YYYY年M月D日或 Excel 日期序号）");
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
         let n: u32 = s.parse().map_err(|_| bad())?;
         if !(1..=2_958_465).contains(&n) {
@@ -29,18 +28,13 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
         return Err(bad());
     };
     let [y, m, d] = parts;
-    let digits = |p: &str, min: usize, max: usize| {
-        p.len() >= min && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit())
-    };
+    let digits =
+        |p: &str, min: usize, max: usize| p.len() >= min && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit());
     let (mmin, mmax) = if two_digit { (2, 2) } else { (1, 2) };
     if !digits(y, 4, 4) || !digits(m, mmin, mmax) || !digits(d, mmin, mmax) {
         return Err(bad());
     }
-    let (y, m, d) = (
-        y.parse().map_err(|_| bad())?,
-        m.parse().map_err(|_| bad())?,
-        d.parse().map_err(|_| bad())?,
-    );
+    let (y, m, d) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("「{s}」不是存在的日期"))
 }
 
@@ -80,15 +74,9 @@ pub fn add_months(d: NaiveDate, months: u32) -> (NaiveDate, bool) {
     match NaiveDate::from_ymd_opt(y, m, d.day()) {
         Some(x) => (x, false),
         None => {
-            let first_next = if m == 12 {
-                NaiveDate::from_ymd_opt(y + 1, 1, 1)
-            } else {
-                NaiveDate::from_ymd_opt(y, m + 1, 1)
-            };
-            (
-                first_next.expect("valid month start") - Duration::days(1),
-                true,
-            )
+            let first_next =
+                if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
+            (first_next.expect("valid month start") - Duration::days(1), true)
         }
     }
 }
@@ -103,31 +91,16 @@ mod tests {
 
     #[test]
     fn accepts_every_csv_md_form() {
-        for s in [
-            "2025-01-21",
-            "2025/1/21",
-            "2025/01/21",
-            "2025.1.21",
-            "2025年1月21日",
-            "45678",
-        ] {
+        for s in ["2025-01-21", "2025/1/21", "2025/01/21", "2025.1.21", "2025年1月21日", "45678"] {
             assert_eq!(parse_date(s), Ok(d("2025-01-21")), "{s}");
         }
     }
 
     #[test]
     fn rejects_loose_iso_and_nonsense() {
-        for s in [
-            "2025-1-21",
-            "2025-02-30",
-            "21/01/2025",
-            "0",
-            "2958466",
-            "2025/1/21/3",
-            "明天",
-            "2025年1月",
-            "20250121x",
-        ] {
+        for s in
+            ["2025-1-21", "2025-02-30", "21/01/2025", "0", "2958466", "2025/1/21/3", "明天", "2025年1月", "20250121x"]
+        {
             assert!(parse_date(s).is_err(), "{s}");
         }
     }

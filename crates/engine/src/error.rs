@@ -13,11 +13,7 @@ pub struct RowError {
 
 impl RowError {
     pub fn new(row: usize, column: &str, message: String) -> RowError {
-        RowError {
-            row,
-            column: column.to_string(),
-            message,
-        }
+        RowError { row, column: column.to_string(), message }
     }
 }
 

@@ -40,6 +40,8 @@ pub mod error;
 pub mod model;
 pub mod period;
 pub mod rules;
+pub mod selftest;
+pub mod store;
 
 pub use calendar::Calendar;
 pub use error::{FileError, RowError};

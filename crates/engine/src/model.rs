@@ -54,10 +54,7 @@ zh_enum!(
 impl CaseType {
     /// 司法建议 or 检察建议 (第十三条, 第二十二条第一款).
     pub fn is_court_or_procuratorate_suggestion(self) -> bool {
-        matches!(
-            self,
-            CaseType::JudicialSuggestion | CaseType::ProcuratorialSuggestion
-        )
+        matches!(self, CaseType::JudicialSuggestion | CaseType::ProcuratorialSuggestion)
     }
     /// Any of the three suggestion kinds: no court case behind it.
     pub fn is_suggestion(self) -> bool {
@@ -65,10 +62,7 @@ impl CaseType {
     }
     /// 行政诉讼, 行政公益诉讼 or 民事诉讼: a court case.
     pub fn is_litigation(self) -> bool {
-        matches!(
-            self,
-            CaseType::AdminLitigation | CaseType::PublicInterest | CaseType::Civil
-        )
+        matches!(self, CaseType::AdminLitigation | CaseType::PublicInterest | CaseType::Civil)
     }
 }
 
@@ -196,10 +190,7 @@ impl Agent {
         } else {
             AgentRole::Untagged
         };
-        Agent {
-            raw: t.to_string(),
-            role,
-        }
+        Agent { raw: t.to_string(), role }
     }
 }
 
@@ -290,8 +281,7 @@ impl Cell for Option<NaiveDate> {
         }
     }
     fn format_cell(&self) -> String {
-        self.map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default()
+        self.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
     }
 }
 
@@ -311,11 +301,7 @@ impl Cell for bool {
 
 /// Splits a list cell on `；` or `;`, dropping empty items.
 pub fn split_list(s: &str) -> Vec<String> {
-    s.split(['；', ';'])
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_string)
-        .collect()
+    s.split(['；', ';']).map(str::trim).filter(|x| !x.is_empty()).map(str::to_string).collect()
 }
 
 /// A `；`-separated list (协办机关).
@@ -349,16 +335,10 @@ impl Cell for Agents {
     const KIND: Kind = Kind::Agents;
     fn parse_cell(s: &str) -> Result<Self, String> {
         // Untagged entries are kept (so nothing typed is lost) and reported by `Matter::problems`.
-        Ok(Agents(
-            split_list(s).iter().map(|x| Agent::parse(x)).collect(),
-        ))
+        Ok(Agents(split_list(s).iter().map(|x| Agent::parse(x)).collect()))
     }
     fn format_cell(&self) -> String {
-        self.0
-            .iter()
-            .map(|a| a.raw.as_str())
-            .collect::<Vec<_>>()
-            .join("；")
+        self.0.iter().map(|a| a.raw.as_str()).collect::<Vec<_>>().join("；")
     }
 }
 
@@ -384,15 +364,7 @@ macro_rules! enum_cells {
         }
     )*};
 }
-enum_cells!(
-    CaseType,
-    Defendant,
-    ActSource,
-    JudgmentType,
-    Outcome,
-    AppealDecision,
-    AgencyType
-);
+enum_cells!(CaseType, Defendant, ActSource, JudgmentType, Outcome, AppealDecision, AgencyType);
 
 /// 审级: empty means 一审 (CSV.md), so it is an optional column with a default, not a required one.
 impl Cell for Instance {
@@ -401,8 +373,7 @@ impl Cell for Instance {
         if s.is_empty() {
             return Ok(Instance::First);
         }
-        Instance::from_label(s)
-            .ok_or_else(|| format!("「{s}」不是可选值：{}", Instance::LABELS.join("、")))
+        Instance::from_label(s).ok_or_else(|| format!("「{s}」不是可选值：{}", Instance::LABELS.join("、")))
     }
     fn format_cell(&self) -> String {
         self.label().to_string()
@@ -524,10 +495,7 @@ pub struct FieldProblem {
 impl Matter {
     /// A new matter with the given key and the form defaults.
     pub fn new(case_no: &str) -> Matter {
-        Matter {
-            case_no: CaseNo(case_no.to_string()),
-            ..Matter::default()
-        }
+        Matter { case_no: CaseNo(case_no.to_string()), ..Matter::default() }
     }
 
     /// Validation beyond cell syntax: things a parse accepts but CSV.md or RULES.md calls invalid.
@@ -546,10 +514,7 @@ impl Matter {
 
     /// The value of an unknown column kept from an import, if any.
     pub fn extra(&self, name: &str) -> Option<&str> {
-        self.extra
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+        self.extra.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
     /// 出庭负责人 recorded with one of the four titles of 第十七条第二款.
@@ -573,10 +538,7 @@ impl Matter {
 
     /// 收案日: the first present of 起诉状副本收到日, 司法局收到日, 办理函收到日, 建议收到日.
     pub fn intake_date(&self) -> Option<NaiveDate> {
-        self.complaint_received
-            .or(self.bureau_received)
-            .or(self.letter_received)
-            .or(self.suggestion_received)
+        self.complaint_received.or(self.bureau_received).or(self.letter_received).or(self.suggestion_received)
     }
 
     /// The earliest of the dates that start something (第三十二条 test, RULES.md §6.8).
@@ -685,11 +647,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings {
-            counting: DayCounting::Natural,
-            warn_days: 3,
-            report_days: 15,
-        }
+        Settings { counting: DayCounting::Natural, warn_days: 3, report_days: 15 }
     }
 }
 

@@ -89,74 +89,38 @@ pub const UNCOVERED_NOTE: &str = "该年度节假日安排未导入";
 pub fn compute(cal: &Calendar, trigger: NaiveDate, trigger_name: &str, period: Period) -> Due {
     let start = format!("起算日 {}（{}）", fmt(trigger), trigger_name);
     let counting = period.counting();
-    let uncovered =
-        |from: NaiveDate, to: NaiveDate| (from.year()..=to.year()).any(|y| !cal.covers_year(y));
+    let uncovered = |from: NaiveDate, to: NaiveDate| (from.year()..=to.year()).any(|y| !cal.covers_year(y));
     let (date, explanation, uncovered_year) = match period {
         Period::Days(n) => {
             let raw = trigger + Duration::days(i64::from(n));
             let due = cal.roll_forward(raw);
-            (
-                Some(due),
-                format!("{start}+{n}日 = {}", landed(cal, raw, due)),
-                uncovered(raw, due),
-            )
+            (Some(due), format!("{start}+{n}日 = {}", landed(cal, raw, due)), uncovered(raw, due))
         }
         Period::Months(n) => {
             let (raw, clamped) = add_months(trigger, n);
             let due = cal.roll_forward(raw);
-            let clamp = if clamped {
-                format!("（该月无{}日，取月末）", trigger.day())
-            } else {
-                String::new()
-            };
-            (
-                Some(due),
-                format!("{start}+{n}个月{clamp} = {}", landed(cal, raw, due)),
-                uncovered(raw, due),
-            )
+            let clamp =
+                if clamped { format!("（该月无{}日，取月末）", trigger.day()) } else { String::new() };
+            (Some(due), format!("{start}+{n}个月{clamp} = {}", landed(cal, raw, due)), uncovered(raw, due))
         }
         Period::WorkingDays(n) => {
             let due = cal.nth_working_day_after(trigger, n);
             let skipped = (due - trigger).num_days() - i64::from(n);
-            let skip = if skipped > 0 {
-                format!("，其间休息日 {skipped} 天不计")
-            } else {
-                String::new()
-            };
+            let skip = if skipped > 0 { format!("，其间休息日 {skipped} 天不计") } else { String::new() };
             let first = trigger + Duration::days(1);
             (
                 Some(due),
-                format!(
-                    "{start}后第{n}个工作日 = {}（{}）{skip}",
-                    fmt(due),
-                    cal.describe(due)
-                ),
+                format!("{start}后第{n}个工作日 = {}（{}）{skip}", fmt(due), cal.describe(due)),
                 uncovered(first.min(due), due),
             )
         }
-        Period::Immediate => (
-            Some(trigger),
-            format!("立即：期限为{start}当日，不顺延"),
-            false,
-        ),
+        Period::Immediate => (Some(trigger), format!("立即：期限为{start}当日，不顺延"), false),
         Period::Timely => (None, "及时：无固定期限".to_string(), false),
-        Period::Given(d, col) => (
-            Some(d),
-            format!("期限日 {} 取自「{col}」（记录中指定，不顺延）", fmt(d)),
-            false,
-        ),
+        Period::Given(d, col) => (Some(d), format!("期限日 {} 取自「{col}」（记录中指定，不顺延）", fmt(d)), false),
     };
-    let explanation = if uncovered_year {
-        format!("{explanation}；{UNCOVERED_NOTE}（仅按周末计算）")
-    } else {
-        explanation
-    };
-    Due {
-        date,
-        counting,
-        explanation,
-        uncovered_year,
-    }
+    let explanation =
+        if uncovered_year { format!("{explanation}；{UNCOVERED_NOTE}（仅按周末计算）") } else { explanation };
+    Due { date, counting, explanation, uncovered_year }
 }
 
 /// `2025-02-04（春节）→ 顺延至 2025-02-05`, or `2025-10-11（国庆调休上班日，不顺延）`.
@@ -181,12 +145,7 @@ mod tests {
 
     #[test]
     fn explanation_matches_rules_md_example() {
-        let due = compute(
-            &Calendar::bundled(),
-            d("2025-01-20"),
-            "起诉状副本收到日",
-            Period::Days(15),
-        );
+        let due = compute(&Calendar::bundled(), d("2025-01-20"), "起诉状副本收到日", Period::Days(15));
         assert_eq!(due.date, Some(d("2025-02-05")));
         assert_eq!(
             due.explanation,
@@ -197,12 +156,7 @@ mod tests {
 
     #[test]
     fn uncovered_year_is_noted_and_weekends_still_roll() {
-        let due = compute(
-            &Calendar::bundled(),
-            d("2026-12-20"),
-            "起诉状副本收到日",
-            Period::Days(15),
-        );
+        let due = compute(&Calendar::bundled(), d("2026-12-20"), "起诉状副本收到日", Period::Days(15));
         // 2027-01-04 is a Monday: computed with weekends only.
         assert_eq!(due.date, Some(d("2027-01-04")));
         assert!(due.uncovered_year);

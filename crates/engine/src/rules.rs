@@ -91,22 +91,12 @@ impl Status {
 
     /// Something is still to be done or fixed (for dashboards and the self-check).
     pub fn needs_attention(self) -> bool {
-        matches!(
-            self,
-            Status::Overdue | Status::Violation | Status::MissingData | Status::DueSoon
-        )
+        matches!(self, Status::Overdue | Status::Violation | Status::MissingData | Status::DueSoon)
     }
 
     /// Not yet done (an open obligation).
     pub fn is_open(self) -> bool {
-        matches!(
-            self,
-            Status::Overdue
-                | Status::DueSoon
-                | Status::Pending
-                | Status::NoFixedTerm
-                | Status::MissingData
-        )
+        matches!(self, Status::Overdue | Status::DueSoon | Status::Pending | Status::NoFixedTerm | Status::MissingData)
     }
 }
 
@@ -197,13 +187,7 @@ pub struct Evaluation {
 
 /// Evaluates one matter on `today`.
 pub fn evaluate(m: &Matter, cal: &Calendar, settings: &Settings, today: NaiveDate) -> Evaluation {
-    let mut cx = Ctx {
-        m,
-        cal,
-        settings,
-        today,
-        ev: Evaluation::default(),
-    };
+    let mut cx = Ctx { m, cal, settings, today, ev: Evaluation::default() };
     // 第三十二条 (RULES.md §6.8): earlier matters are governed by 通政办发〔2017〕40号.
     if let Some(first) = m.earliest_trigger() {
         if first < effective_date() {
@@ -239,31 +223,18 @@ pub fn evaluate(m: &Matter, cal: &Calendar, settings: &Settings, today: NaiveDat
 /// Data warnings that belong to the matter, not to one rule (RULES.md §3 cross-rule checks, §6.14).
 fn data_warnings(cx: &mut Ctx) {
     let m = cx.m;
-    if m.appeal_filed.is_some() && m.appeal_decision == Some(crate::model::AppealDecision::NoAppeal)
-    {
-        cx.warn(
-            "第十一条、第二十条",
-            "已填写上诉提交日，但上诉决定为不上诉".into(),
-            Some(Column::AppealFiled),
-        );
+    if m.appeal_filed.is_some() && m.appeal_decision == Some(crate::model::AppealDecision::NoAppeal) {
+        cx.warn("第十一条、第二十条", "已填写上诉提交日，但上诉决定为不上诉".into(), Some(Column::AppealFiled));
     }
     let mut seen = Vec::new();
     for o in &cx.ev.obligations {
-        if let (Some(t), Some(d), Some(tc), Some(dc)) =
-            (o.trigger, o.done, o.trigger_column, o.done_column)
-        {
+        if let (Some(t), Some(d), Some(tc), Some(dc)) = (o.trigger, o.done, o.trigger_column, o.done_column) {
             if d < t && !seen.contains(&dc) {
                 seen.push(dc);
                 cx.ev.warnings.push(Warning {
                     case_no: m.case_no.clone(),
                     clause: o.info().clause,
-                    message: format!(
-                        "{}「{}」早于{}「{}」，日期顺序有误",
-                        dc.name(),
-                        fmt(d),
-                        tc.name(),
-                        fmt(t)
-                    ),
+                    message: format!("{}「{}」早于{}「{}」，日期顺序有误", dc.name(), fmt(d), tc.name(), fmt(t)),
                     column: Some(dc),
                 });
             }
@@ -327,12 +298,7 @@ impl Ctx<'_> {
                     },
                     Term::Statutory(p, _) => p.counting(),
                 };
-                (
-                    counting,
-                    None,
-                    format!("缺少「{}」，无法计算期限", tcol.name()),
-                    false,
-                )
+                (counting, None, format!("缺少「{}」，无法计算期限", tcol.name()), false)
             }
             Some(t) => match term {
                 Term::Internal(n) => {
@@ -352,11 +318,8 @@ impl Ctx<'_> {
                 }
                 Term::Statutory(p, basis) => {
                     let a = compute(self.cal, t, tcol.name(), p);
-                    let expl = if basis.is_empty() {
-                        a.explanation
-                    } else {
-                        format!("{}；依据：{basis}", a.explanation)
-                    };
+                    let expl =
+                        if basis.is_empty() { a.explanation } else { format!("{}；依据：{basis}", a.explanation) };
                     (a.counting, a.date, expl, a.uncovered_year)
                 }
             },
@@ -398,20 +361,11 @@ impl Ctx<'_> {
     }
 
     pub fn warn(&mut self, clause: &'static str, message: String, column: Option<Column>) {
-        self.ev.warnings.push(Warning {
-            case_no: self.m.case_no.clone(),
-            clause,
-            message,
-            column,
-        });
+        self.ev.warnings.push(Warning { case_no: self.m.case_no.clone(), clause, message, column });
     }
 
     pub fn due_of(&self, rule: RuleId) -> Option<NaiveDate> {
-        self.ev
-            .obligations
-            .iter()
-            .find(|o| o.rule == rule)
-            .and_then(|o| o.due)
+        self.ev.obligations.iter().find(|o| o.rule == rule).and_then(|o| o.due)
     }
 }
 
@@ -420,19 +374,14 @@ pub(crate) fn answer_term(case_type: CaseType, trigger: Option<NaiveDate>) -> Te
     let new_law = NaiveDate::from_ymd_opt(2024, 1, 1).expect("valid constant date");
     match case_type {
         // 行政复议法(2023)第四十八条、第八十八条: 十日 = 工作日, from 2024-01-01.
-        CaseType::Reconsideration if trigger.is_none_or(|t| t >= new_law) => Term::Statutory(
-            Period::WorkingDays(10),
-            "行政复议法第四十八条、第八十八条（十日为工作日）",
-        ),
+        CaseType::Reconsideration if trigger.is_none_or(|t| t >= new_law) => {
+            Term::Statutory(Period::WorkingDays(10), "行政复议法第四十八条、第八十八条（十日为工作日）")
+        }
         // 解释：before 2024-01-01 the old 行政复议法 (第二十三条) gives 10 自然日, rolled forward.
-        CaseType::Reconsideration => Term::Statutory(
-            Period::Days(10),
-            "原行政复议法第二十三条（2024年1月1日前，自然日）",
-        ),
-        CaseType::Civil => Term::Statutory(
-            Period::Days(15),
-            "民事诉讼法第一百二十八条（十五日，自然日）",
-        ),
+        CaseType::Reconsideration => {
+            Term::Statutory(Period::Days(10), "原行政复议法第二十三条（2024年1月1日前，自然日）")
+        }
+        CaseType::Civil => Term::Statutory(Period::Days(15), "民事诉讼法第一百二十八条（十五日，自然日）"),
         _ => Term::Statutory(Period::Days(15), "行政诉讼法第六十七条（十五日，自然日）"),
     }
 }
@@ -442,18 +391,9 @@ pub(crate) fn appeal_term(m: &Matter) -> Term {
     use crate::model::JudgmentType;
     let ruling = m.judgment_type == Some(JudgmentType::Ruling);
     match (m.case_type, ruling) {
-        (CaseType::Civil, false) => Term::Statutory(
-            Period::Days(15),
-            "民事诉讼法第一百七十一条（判决十五日，自然日）",
-        ),
-        (CaseType::Civil, true) => Term::Statutory(
-            Period::Days(10),
-            "民事诉讼法第一百七十一条（裁定十日，自然日）",
-        ),
-        (_, false) => Term::Statutory(
-            Period::Days(15),
-            "行政诉讼法第八十五条（判决十五日，自然日）",
-        ),
+        (CaseType::Civil, false) => Term::Statutory(Period::Days(15), "民事诉讼法第一百七十一条（判决十五日，自然日）"),
+        (CaseType::Civil, true) => Term::Statutory(Period::Days(10), "民事诉讼法第一百七十一条（裁定十日，自然日）"),
+        (_, false) => Term::Statutory(Period::Days(15), "行政诉讼法第八十五条（判决十五日，自然日）"),
         (_, true) => Term::Statutory(Period::Days(10), "行政诉讼法第八十五条（裁定十日，自然日）"),
     }
 }
@@ -464,10 +404,7 @@ pub(crate) fn appeal_applies(m: &Matter) -> bool {
     m.has_judgment()
         && m.instance == Instance::First
         && m.case_type != CaseType::Reconsideration
-        && !matches!(
-            m.judgment_type,
-            Some(JudgmentType::Mediation | JudgmentType::ReconsiderationDecision)
-        )
+        && !matches!(m.judgment_type, Some(JudgmentType::Mediation | JudgmentType::ReconsiderationDecision))
         && m.appeal_decision != Some(AppealDecision::NoAppeal)
 }
 
@@ -476,20 +413,11 @@ pub(crate) fn suggestion_reply_term(m: &Matter) -> Term {
     if let Some(d) = m.reply_by {
         Term::Statutory(Period::Given(d, Column::ReplyBy.name()), "")
     } else if m.urgent {
-        Term::Statutory(
-            Period::Days(15),
-            "紧急情形十五日内书面回复（法释〔2018〕6号第二十一条）",
-        )
+        Term::Statutory(Period::Days(15), "紧急情形十五日内书面回复（法释〔2018〕6号第二十一条）")
     } else if m.case_type == CaseType::ProcuratorialSuggestion {
-        Term::Statutory(
-            Period::Months(2),
-            "两个月内书面回复（法释〔2018〕6号第二十一条；人民检察院检察建议工作规定）",
-        )
+        Term::Statutory(Period::Months(2), "两个月内书面回复（法释〔2018〕6号第二十一条；人民检察院检察建议工作规定）")
     } else {
-        Term::Statutory(
-            Period::Months(2),
-            "答复期限一般不超过两个月（法释〔2023〕11号第八条）",
-        )
+        Term::Statutory(Period::Months(2), "答复期限一般不超过两个月（法释〔2023〕11号第八条）")
     }
 }
 
@@ -526,11 +454,7 @@ pub(crate) fn agents_verdict(m: &Matter) -> (Status, String) {
             ),
         );
     }
-    let untagged = m
-        .agents
-        .0
-        .iter()
-        .any(|a| a.role == crate::model::AgentRole::Untagged);
+    let untagged = m.agents.0.iter().any(|a| a.role == crate::model::AgentRole::Untagged);
     let mut s = "未委托工作人员作为代理人，不得仅委托律师应诉".to_string();
     if untagged {
         // 解释：an untagged entry does not count as 工作人员 (§6.12).

@@ -2,18 +2,11 @@
 
 mod common;
 use common::*;
-use yingsu_engine::agency::{
-    assessment, r18b, r26, report_duties, report_duty, ReportLogEntry, ReportPeriod,
-};
+use yingsu_engine::agency::{assessment, r18b, r26, report_duties, report_duty, ReportLogEntry, ReportPeriod};
 use yingsu_engine::model::{Agency, CaseType::*, Cell, List, Outcome};
 use yingsu_engine::{Calendar, Settings, Status};
 
-fn heard(
-    case_type: yingsu_engine::model::CaseType,
-    no: &str,
-    hearing: &str,
-    title: &str,
-) -> yingsu_engine::Matter {
+fn heard(case_type: yingsu_engine::model::CaseType, no: &str, hearing: &str, title: &str) -> yingsu_engine::Matter {
     let mut m = own(case_type);
     m.case_no = yingsu_engine::model::CaseNo(no.into());
     m.hearing = od(hearing);
@@ -24,10 +17,8 @@ fn heard(
 
 #[test]
 fn art_18_2_principal_head_once_in_reconsideration_and_once_in_court_each_year() {
-    let ms = vec![
-        heard(Reconsideration, "复1", "2025-03-10", "正职"),
-        heard(AdminLitigation, "诉1", "2025-06-10", "正职"),
-    ];
+    let ms =
+        vec![heard(Reconsideration, "复1", "2025-03-10", "正职"), heard(AdminLitigation, "诉1", "2025-06-10", "正职")];
     let y = r18b(&ms, "区城管委", 2025, d("2025-07-01"));
     assert_eq!(y.status, Status::Compliant);
     assert_eq!((y.reconsideration.len(), y.litigation.len()), (1, 1));
@@ -35,14 +26,9 @@ fn art_18_2_principal_head_once_in_reconsideration_and_once_in_court_each_year()
 
 #[test]
 fn art_18_2_in_progress_before_year_end_violated_after() {
-    let ms = vec![
-        heard(Reconsideration, "复1", "2025-03-10", "正职"),
-        heard(AdminLitigation, "诉1", "2025-06-10", "副职"),
-    ];
-    assert_eq!(
-        r18b(&ms, "区城管委", 2025, d("2025-12-31")).status,
-        Status::InProgress
-    );
+    let ms =
+        vec![heard(Reconsideration, "复1", "2025-03-10", "正职"), heard(AdminLitigation, "诉1", "2025-06-10", "副职")];
+    assert_eq!(r18b(&ms, "区城管委", 2025, d("2025-12-31")).status, Status::InProgress);
     let y = r18b(&ms, "区城管委", 2025, d("2026-01-01"));
     assert_eq!(y.status, Status::Violation);
     assert!(y.litigation.is_empty(), "a 副职 is not the 主要负责人");
@@ -57,28 +43,15 @@ fn art_18_2_future_hearing_and_other_agency_do_not_count() {
         heard(AdminLitigation, "诉1", "2025-09-10", "正职"),
         other,
     ];
-    assert_eq!(
-        r18b(&ms, "区城管委", 2025, d("2025-09-09")).status,
-        Status::InProgress
-    );
-    assert_eq!(
-        r18b(&ms, "区城管委", 2025, d("2025-09-10")).status,
-        Status::Compliant
-    );
+    assert_eq!(r18b(&ms, "区城管委", 2025, d("2025-09-09")).status, Status::InProgress);
+    assert_eq!(r18b(&ms, "区城管委", 2025, d("2025-09-10")).status, Status::Compliant);
 }
 
 #[test]
 fn art_23_half_year_report_due_fifteen_days_after_period_end() {
     let cal = Calendar::bundled();
     let s = Settings::default();
-    let h1 = report_duty(
-        "区城管委",
-        ReportPeriod::Half(2025, 1),
-        &[],
-        &cal,
-        &s,
-        d("2025-07-10"),
-    );
+    let h1 = report_duty("区城管委", ReportPeriod::Half(2025, 1), &[], &cal, &s, d("2025-07-10"));
     assert_eq!((h1.due, h1.status), (d("2025-07-15"), Status::Pending));
     let log = vec![ReportLogEntry {
         agency: "区城管委".into(),
@@ -86,44 +59,17 @@ fn art_23_half_year_report_due_fifteen_days_after_period_end() {
         submitted: d("2025-07-14"),
     }];
     assert_eq!(
-        report_duty(
-            "区城管委",
-            ReportPeriod::Half(2025, 1),
-            &log,
-            &cal,
-            &s,
-            d("2025-08-01")
-        )
-        .status,
+        report_duty("区城管委", ReportPeriod::Half(2025, 1), &log, &cal, &s, d("2025-08-01")).status,
         Status::Done
     );
     assert_eq!(
-        report_duty(
-            "区住建委",
-            ReportPeriod::Half(2025, 1),
-            &log,
-            &cal,
-            &s,
-            d("2025-08-01")
-        )
-        .status,
+        report_duty("区住建委", ReportPeriod::Half(2025, 1), &log, &cal, &s, d("2025-08-01")).status,
         Status::Overdue
     );
     // A setting of 20 days lands on Sunday 2025-07-20 → rolled to Monday.
-    let s20 = Settings {
-        report_days: 20,
-        ..Settings::default()
-    };
+    let s20 = Settings { report_days: 20, ..Settings::default() };
     assert_eq!(
-        report_duty(
-            "区城管委",
-            ReportPeriod::Half(2025, 1),
-            &[],
-            &cal,
-            &s20,
-            d("2025-07-01")
-        )
-        .due,
+        report_duty("区城管委", ReportPeriod::Half(2025, 1), &[], &cal, &s20, d("2025-07-01")).due,
         d("2025-07-21")
     );
 }
@@ -135,21 +81,12 @@ fn art_24_quarterly_report_periods_and_due_dates() {
     let q = ReportPeriod::parse("2025Q4").unwrap();
     assert_eq!((q.start(), q.end()), (d("2025-10-01"), d("2025-12-31")));
     assert_eq!(q.label(), "2025年第四季度");
-    assert_eq!(
-        report_duty("x", q, &[], &cal, &s, d("2026-01-01")).due,
-        d("2026-01-15")
-    );
+    assert_eq!(report_duty("x", q, &[], &cal, &s, d("2026-01-01")).due, d("2026-01-15"));
     let q3 = ReportPeriod::Quarter(2025, 3);
-    assert_eq!(
-        report_duty("x", q3, &[], &cal, &s, d("2025-10-01")).due,
-        d("2025-10-15")
-    );
+    assert_eq!(report_duty("x", q3, &[], &cal, &s, d("2025-10-01")).due, d("2025-10-15"));
     let all = report_duties("x", d("2025-01-01"), &[], &cal, &s, d("2025-08-01"));
     let codes: Vec<String> = all.iter().map(|r| r.period.code()).collect();
-    assert_eq!(
-        codes,
-        vec!["2025Q1", "2025H1", "2025Q2", "2025Q3", "2025H2"]
-    );
+    assert_eq!(codes, vec!["2025Q1", "2025H1", "2025Q2", "2025Q3", "2025H2"]);
     assert_eq!(ReportPeriod::parse("2025H3"), None);
     assert_eq!(ReportPeriod::Half(2024, 2).end(), d("2024-12-31"));
     assert_eq!(ReportPeriod::Quarter(2024, 1).end(), d("2024-03-31"));
@@ -157,10 +94,12 @@ fn art_24_quarterly_report_periods_and_due_dates() {
 
 #[test]
 fn art_26_qualified_staff_leader_and_liaison() {
-    let mut a = Agency::default();
-    a.staff = List::parse_cell("张三（法律职业资格）；李四").unwrap();
-    a.leader = "王副主任".into();
-    a.liaison = "赵科员".into();
+    let mut a = Agency {
+        staff: List::parse_cell("张三（法律职业资格）；李四").unwrap(),
+        leader: "王副主任".into(),
+        liaison: "赵科员".into(),
+        ..Agency::default()
+    };
     assert_eq!(r26(&a).0, Status::Compliant);
     a.staff = List::parse_cell("李四").unwrap();
     a.liaison = String::new();

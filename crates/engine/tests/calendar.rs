@@ -42,11 +42,7 @@ fn every_day_of_every_2025_2026_block_rolls_to_the_first_working_day_after() {
         let trigger = first - Duration::days(15);
         let due = compute(&cal, trigger, "起诉状副本收到日", Period::Days(15));
         assert_eq!(due.date, Some(next), "{name}");
-        assert!(
-            due.explanation.contains("顺延至"),
-            "{name}: {}",
-            due.explanation
-        );
+        assert!(due.explanation.contains("顺延至"), "{name}: {}", due.explanation);
     }
 }
 
@@ -94,23 +90,14 @@ fn eve_of_spring_festival_2024_is_a_working_day() {
 #[test]
 fn reconsideration_working_days_across_national_day_2025() {
     // RULES.md §5: Fri 09-26 → 10 working days = Thu 10-16 (09-28 and 10-11 count).
-    let due = compute(
-        &Calendar::bundled(),
-        d("2025-09-26"),
-        "起诉状副本收到日",
-        Period::WorkingDays(10),
-    );
+    let due = compute(&Calendar::bundled(), d("2025-09-26"), "起诉状副本收到日", Period::WorkingDays(10));
     assert_eq!(due.date, Some(d("2025-10-16")));
 }
 
 #[test]
 fn months_periods_at_month_ends() {
     let cal = Calendar::bundled();
-    let m2 = |s: &str| {
-        compute(&cal, d(s), "建议收到日", Period::Months(2))
-            .date
-            .unwrap()
-    };
+    let m2 = |s: &str| compute(&cal, d(s), "建议收到日", Period::Months(2)).date.unwrap();
     assert_eq!(m2("2023-12-31"), d("2024-02-29")); // leap year
     assert_eq!(m2("2024-12-31"), d("2025-02-28"));
     assert_eq!(m2("2025-12-31"), d("2026-02-28")); // Sat, 春节调休上班日
@@ -125,9 +112,7 @@ fn loaded_2027_notice_removes_the_uncovered_note() {
     let mut cal = Calendar::bundled();
     let before = compute(&cal, d("2026-12-20"), "起诉状副本收到日", Period::Days(15));
     assert!(before.uncovered_year);
-    let rows =
-        parse_holiday_csv("date,kind,name\n2027-01-01,holiday,元旦\n2027-01-04,holiday,假想调整\n")
-            .unwrap();
+    let rows = parse_holiday_csv("date,kind,name\n2027-01-01,holiday,元旦\n2027-01-04,holiday,假想调整\n").unwrap();
     cal.add_rows(&rows);
     let after = compute(&cal, d("2026-12-20"), "起诉状副本收到日", Period::Days(15));
     assert!(!after.uncovered_year);

@@ -3,15 +3,8 @@
 use std::process::Command;
 
 fn yingsu(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_yingsu"))
-        .args(args)
-        .output()
-        .expect("run yingsu");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    let out = Command::new(env!("CARGO_BIN_EXE_yingsu")).args(args).output().expect("run yingsu");
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
 }
 
 fn fixture(name: &str) -> String {
@@ -20,32 +13,18 @@ fn fixture(name: &str) -> String {
 
 #[test]
 fn obligations_of_worked_examples_match_the_expected_file() {
-    let (code, out, err) = yingsu(&[
-        "obligations",
-        "--today",
-        "2025-05-01",
-        &fixture("worked-examples.csv"),
-    ]);
+    let (code, out, err) = yingsu(&["obligations", "--today", "2025-05-01", &fixture("worked-examples.csv")]);
     assert_eq!(code, 0, "{err}");
     let expected = std::fs::read_to_string(fixture("worked-examples.obligations.csv")).unwrap();
     assert_eq!(out, expected);
     assert!(out.starts_with('\u{feff}') && out.contains("\r\n"));
-    assert!(
-        err.contains("提示：A7：最早日期 2021-09-28 早于 2022-04-28"),
-        "{err}"
-    );
+    assert!(err.contains("提示：A7：最早日期 2021-09-28 早于 2022-04-28"), "{err}");
 }
 
 #[test]
 fn obligations_with_working_days_setting() {
-    let (code, out, _) = yingsu(&[
-        "obligations",
-        "--today",
-        "2025-05-01",
-        "--days",
-        "工作日",
-        &fixture("worked-examples.csv"),
-    ]);
+    let (code, out, _) =
+        yingsu(&["obligations", "--today", "2025-05-01", "--days", "工作日", &fixture("worked-examples.csv")]);
     assert_eq!(code, 0);
     let r07c = out.lines().find(|l| l.starts_with("A4,R07C,")).unwrap();
     assert!(r07c.contains(",2025-05-12,工作日,"), "{r07c}");
@@ -56,37 +35,15 @@ fn obligations_with_extra_holiday_file() {
     let dir = std::env::temp_dir().join(format!("yingsu-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let cases = dir.join("cases.csv");
-    std::fs::write(
-        &cases,
-        "案号,案件类型,被告类型,起诉状副本收到日\nX,行政诉讼,本机关,2026-12-20\n",
-    )
-    .unwrap();
-    let (_, before, _) = yingsu(&[
-        "obligations",
-        "--today",
-        "2026-12-20",
-        cases.to_str().unwrap(),
-    ]);
+    std::fs::write(&cases, "案号,案件类型,被告类型,起诉状副本收到日\nX,行政诉讼,本机关,2026-12-20\n").unwrap();
+    let (_, before, _) = yingsu(&["obligations", "--today", "2026-12-20", cases.to_str().unwrap()]);
     assert!(before.contains("2027-01-04") && before.contains("该年度节假日安排未导入"));
     let hol = dir.join("h.csv");
-    std::fs::write(
-        &hol,
-        "date,kind,name\n2027-01-01,holiday,元旦\n2027-01-04,holiday,测试\n",
-    )
-    .unwrap();
-    let (code, after, err) = yingsu(&[
-        "obligations",
-        "--today",
-        "2026-12-20",
-        "--holidays",
-        hol.to_str().unwrap(),
-        cases.to_str().unwrap(),
-    ]);
+    std::fs::write(&hol, "date,kind,name\n2027-01-01,holiday,元旦\n2027-01-04,holiday,测试\n").unwrap();
+    let (code, after, err) =
+        yingsu(&["obligations", "--today", "2026-12-20", "--holidays", hol.to_str().unwrap(), cases.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
-    assert!(
-        after.contains(",2027-01-05,") && !after.contains("该年度节假日安排未导入"),
-        "{after}"
-    );
+    assert!(after.contains(",2027-01-05,") && !after.contains("该年度节假日安排未导入"), "{after}");
 }
 
 #[test]
@@ -94,18 +51,9 @@ fn validate_reports_row_and_column_and_exit_codes() {
     let (code, _, err) = yingsu(&["validate", &fixture("bad.csv")]);
     assert_eq!(code, 1);
     assert!(err.contains("第2行「起诉状副本收到日」："), "{err}");
-    assert!(
-        err.contains("第3行「案件类型」：「刑事诉讼」不是可选值"),
-        "{err}"
-    );
-    assert!(
-        err.contains("第4行「案号」：案号「B」重复（与第3行相同）"),
-        "{err}"
-    );
-    assert!(
-        err.contains("第5行「代理人」：「张三」须注明（工作人员）或（律师）"),
-        "{err}"
-    );
+    assert!(err.contains("第3行「案件类型」：「刑事诉讼」不是可选值"), "{err}");
+    assert!(err.contains("第4行「案号」：案号「B」重复（与第3行相同）"), "{err}");
+    assert!(err.contains("第5行「代理人」：「张三」须注明（工作人员）或（律师）"), "{err}");
     let (code, _, _) = yingsu(&["validate", &fixture("worked-examples.csv")]);
     assert_eq!(code, 0);
     let (code, _, err) = yingsu(&["validate", "/nonexistent/cases.csv"]);

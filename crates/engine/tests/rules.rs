@@ -3,9 +3,7 @@
 
 mod common;
 use common::*;
-use yingsu_engine::model::{
-    ActSource, AppealDecision, CaseType::*, Instance, JudgmentType, Outcome,
-};
+use yingsu_engine::model::{ActSource, AppealDecision, CaseType::*, Instance, JudgmentType, Outcome};
 use yingsu_engine::{Counting, RuleId::*, Status};
 
 // ---------------------------------------------------------------- 第五条 (R05)
@@ -18,11 +16,7 @@ fn art_05_1_reconsideration_source_means_justice_bureau_handles() {
     let ev = eval(&m, "2025-03-01");
     let o = ob(&ev, R05);
     assert_eq!(o.status, Status::Info);
-    assert!(
-        o.explanation.contains("第五条第（一）项"),
-        "{}",
-        o.explanation
-    );
+    assert!(o.explanation.contains("第五条第（一）项"), "{}", o.explanation);
     assert!(o.explanation.contains("区司法局为应诉承办机关"));
     assert!(ev.warnings.is_empty());
 }
@@ -43,21 +37,13 @@ fn art_05_2_to_4_name_the_principle() {
     for (src, item, who) in [
         (ActSource::InGovName, "第五条第（二）项", "具体实施部门"),
         (ActSource::MultiDept, "第五条第（三）项", "牵头部门"),
-        (
-            ActSource::StatutoryDuty,
-            "第五条第（四）项",
-            "承担相应职责的职能部门",
-        ),
+        (ActSource::StatutoryDuty, "第五条第（四）项", "承担相应职责的职能部门"),
     ] {
         let mut m = gov(AdminLitigation);
         m.act_source = Some(src);
         let ev = eval(&m, "2025-03-01");
         let o = ob(&ev, R05);
-        assert!(
-            o.explanation.contains(item) && o.explanation.contains(who),
-            "{}",
-            o.explanation
-        );
+        assert!(o.explanation.contains(item) && o.explanation.contains(who), "{}", o.explanation);
         assert!(ev.warnings.is_empty());
     }
 }
@@ -87,12 +73,7 @@ fn art_06_two_days_landing_on_saturday_roll_to_monday() {
     m.bureau_received = od("2025-03-06"); // Thu + 2 = Sat 03-08
     let o = ob(&eval(&m, "2025-03-06"), R06).clone();
     assert_eq!(o.due, od("2025-03-10"));
-    assert!(
-        o.explanation
-            .contains("2025-03-08（星期六）→ 顺延至 2025-03-10"),
-        "{}",
-        o.explanation
-    );
+    assert!(o.explanation.contains("2025-03-08（星期六）→ 顺延至 2025-03-10"), "{}", o.explanation);
 }
 
 #[test]
@@ -149,18 +130,9 @@ fn art_07_2_materials_due_five_days_after_letter_rolled_past_labour_day() {
     m.letter_received = od("2025-04-30");
     let o = ob(&eval(&m, "2025-04-30"), R07C).clone();
     assert_eq!(o.due, od("2025-05-06"));
-    assert!(
-        o.explanation
-            .contains("2025-05-05（劳动节）→ 顺延至 2025-05-06"),
-        "{}",
-        o.explanation
-    );
+    assert!(o.explanation.contains("2025-05-05（劳动节）→ 顺延至 2025-05-06"), "{}", o.explanation);
     // The other reading is shown too: 5 working days = 05-06..05-09, 05-12.
-    assert!(
-        o.explanation.contains("按工作日计算为 2025-05-12"),
-        "{}",
-        o.explanation
-    );
+    assert!(o.explanation.contains("按工作日计算为 2025-05-12"), "{}", o.explanation);
 }
 
 #[test]
@@ -170,11 +142,7 @@ fn art_07_2_working_day_setting_counts_working_days_and_shows_natural() {
     let o = ob(&eval_working(&m, "2025-04-30"), R07C).clone();
     assert_eq!(o.due, od("2025-05-12"));
     assert_eq!(o.counting, Some(Counting::Working));
-    assert!(
-        o.explanation.contains("按自然日计算为 2025-05-06"),
-        "{}",
-        o.explanation
-    );
+    assert!(o.explanation.contains("按自然日计算为 2025-05-06"), "{}", o.explanation);
 }
 
 #[test]
@@ -185,10 +153,7 @@ fn art_07_2_internal_deadline_later_than_statutory_is_warned() {
     let ev = eval(&m, "2025-03-17");
     assert_eq!(ob(&ev, R08).due, od("2025-03-18"));
     assert_eq!(ob(&ev, R07C).due, od("2025-03-24"));
-    assert!(ev
-        .warnings
-        .iter()
-        .any(|w| w.message.contains("内部期限晚于法定答辩期限") && w.clause == "第七条、第八条"));
+    assert!(ev.warnings.iter().any(|w| w.message.contains("内部期限晚于法定答辩期限") && w.clause == "第七条、第八条"));
 }
 
 #[test]
@@ -255,15 +220,9 @@ fn art_08_reconsideration_before_2024_uses_old_law_natural_days() {
     assert_eq!(o.counting, Some(Counting::Natural));
     // The last day of the old law and the first of the new.
     m.complaint_received = od("2023-12-31");
-    assert_eq!(
-        ob(&eval(&m, "2023-12-31"), R08).counting,
-        Some(Counting::Natural)
-    );
+    assert_eq!(ob(&eval(&m, "2023-12-31"), R08).counting, Some(Counting::Natural));
     m.complaint_received = od("2024-01-01");
-    assert_eq!(
-        ob(&eval(&m, "2024-01-01"), R08).counting,
-        Some(Counting::Working)
-    );
+    assert_eq!(ob(&eval(&m, "2024-01-01"), R08).counting, Some(Counting::Working));
 }
 
 #[test]
@@ -323,9 +282,7 @@ fn art_10_burden_of_proof_shown_for_joint_defendant_cases() {
     assert_eq!(o.status, Status::Info);
     assert!(o.explanation.contains("第十条第一款") && o.explanation.contains("原行政行为机关"));
     m.act_source = Some(ActSource::InGovName);
-    assert!(ob(&eval(&m, "2025-03-01"), R10)
-        .explanation
-        .contains("第十条第二款"));
+    assert!(ob(&eval(&m, "2025-03-01"), R10).explanation.contains("第十条第二款"));
 }
 
 // ---------------------------------------------------------------- 第十一条 (R11A–R11D)
@@ -440,10 +397,7 @@ fn art_11_appeal_filed_although_declined_is_a_data_warning() {
     m.appeal_decision = Some(AppealDecision::NoAppeal);
     m.appeal_filed = od("2025-03-10");
     let ev = eval(&m, "2025-03-03");
-    assert!(ev
-        .warnings
-        .iter()
-        .any(|w| w.message.contains("上诉决定为不上诉")));
+    assert!(ev.warnings.iter().any(|w| w.message.contains("上诉决定为不上诉")));
 }
 
 // ---------------------------------------------------------------- 第十二条 (R12)
@@ -454,16 +408,10 @@ fn art_12_perform_effective_judgment_timely_or_by_given_date() {
     m.outcome = Some(Outcome::Lost);
     m.effective = od("2025-03-03");
     let o = ob(&eval(&m, "2025-03-03"), R12).clone();
-    assert_eq!(
-        (o.counting, o.due, o.status),
-        (Some(Counting::Timely), None, Status::NoFixedTerm)
-    );
+    assert_eq!((o.counting, o.due, o.status), (Some(Counting::Timely), None, Status::NoFixedTerm));
     m.perform_by = od("2025-03-09"); // a Sunday: a given date is never rolled (§6.6)
     let o = ob(&eval(&m, "2025-03-10"), R12).clone();
-    assert_eq!(
-        (o.counting, o.due, o.status),
-        (Some(Counting::Given), od("2025-03-09"), Status::Overdue)
-    );
+    assert_eq!((o.counting, o.due, o.status), (Some(Counting::Given), od("2025-03-09"), Status::Overdue));
 }
 
 #[test]
@@ -508,11 +456,7 @@ fn art_13_two_months_from_december_31_is_february_end_then_rolled() {
     m.suggestion_received = od("2025-12-31"); // → 2026-02-28 (Sat, 春节调休上班日!) → not rolled
     let o = ob(&eval(&m, "2025-12-31"), R13B).clone();
     assert_eq!(o.due, od("2026-02-28"));
-    assert!(
-        o.explanation.contains("该月无31日，取月末"),
-        "{}",
-        o.explanation
-    );
+    assert!(o.explanation.contains("该月无31日，取月末"), "{}", o.explanation);
     m.suggestion_received = od("2023-12-31"); // leap year → 2024-02-29 (Thu)
     assert_eq!(ob(&eval(&m, "2024-01-01"), R13B).due, od("2024-02-29"));
     m.suggestion_received = od("2024-12-31"); // → 2025-02-28 (Fri)
@@ -531,10 +475,7 @@ fn art_13_urgent_is_fifteen_days_and_recorded_deadline_wins() {
     assert_eq!(ob(&eval(&m, "2025-01-20"), R13B).due, od("2025-02-05"));
     m.reply_by = od("2025-02-01"); // a Saturday inside 春节 block: given, never rolled
     let o = ob(&eval(&m, "2025-01-20"), R13B).clone();
-    assert_eq!(
-        (o.due, o.counting),
-        (od("2025-02-01"), Some(Counting::Given))
-    );
+    assert_eq!((o.due, o.counting), (od("2025-02-01"), Some(Counting::Given)));
 }
 
 // ---------------------------------------------------------------- 第十四条、第十五条、第十六条 (R14–R16)
@@ -583,19 +524,11 @@ fn art_17_head_must_be_one_of_four_titles_for_both_defendants() {
         m.head_name = "王局长".into();
         for t in ["正职", "副职", "分管副职", "其他分管负责人"] {
             m.head_title = t.into();
-            assert_eq!(
-                ob(&eval(&m, "2025-03-01"), R17).status,
-                Status::Compliant,
-                "{t}"
-            );
+            assert_eq!(ob(&eval(&m, "2025-03-01"), R17).status, Status::Compliant, "{t}");
         }
         for t in ["科长", "法律顾问", ""] {
             m.head_title = t.into();
-            assert_eq!(
-                ob(&eval(&m, "2025-03-01"), R17).status,
-                Status::Violation,
-                "{t}"
-            );
+            assert_eq!(ob(&eval(&m, "2025-03-01"), R17).status, Status::Violation, "{t}");
         }
     }
 }
@@ -608,10 +541,7 @@ fn art_18_1_head_must_appear_in_major_cases_due_on_hearing_day() {
     m.high_attention = true;
     m.hearing = od("2025-03-09"); // a Sunday: the hearing date is used as it is
     let o = ob(&eval(&m, "2025-03-01"), R18A).clone();
-    assert_eq!(
-        (o.due, o.counting, o.status),
-        (od("2025-03-09"), Some(Counting::Given), Status::Pending)
-    );
+    assert_eq!((o.due, o.counting, o.status), (od("2025-03-09"), Some(Counting::Given), Status::Pending));
     assert_eq!(ob(&eval(&m, "2025-03-10"), R18A).status, Status::Overdue);
 }
 
@@ -625,11 +555,7 @@ fn art_18_1_done_only_with_valid_head_after_hearing() {
     let before = ob(&eval(&m, "2025-03-08"), R18A).clone();
     assert_eq!(before.status, Status::DueSoon);
     assert_eq!(before.done, None);
-    assert!(
-        before.explanation.contains("已安排王局长（副职）出庭"),
-        "{}",
-        before.explanation
-    );
+    assert!(before.explanation.contains("已安排王局长（副职）出庭"), "{}", before.explanation);
     let after = ob(&eval(&m, "2025-03-10"), R18A).clone();
     assert_eq!((after.status, after.done), (Status::Done, od("2025-03-10")));
     m.head_title = "科长".into();
@@ -653,10 +579,7 @@ fn art_18_1_public_interest_litigation_always_and_civil_never() {
 fn art_18_1_missing_hearing_date_is_to_be_completed() {
     let mut m = own(Reconsideration);
     m.mass_incident = true;
-    assert_eq!(
-        ob(&eval(&m, "2025-03-01"), R18A).status,
-        Status::MissingData
-    );
+    assert_eq!(ob(&eval(&m, "2025-03-01"), R18A).status, Status::MissingData);
 }
 
 // ---------------------------------------------------------------- 第二十条、第二十一条 (R20, R21)
@@ -772,10 +695,7 @@ fn done_before_trigger_is_a_data_warning() {
     m.complaint_received = od("2025-03-03");
     m.answer_filed = od("2025-03-01");
     let ev = eval(&m, "2025-03-05");
-    assert!(ev
-        .warnings
-        .iter()
-        .any(|w| w.message.contains("日期顺序有误")));
+    assert!(ev.warnings.iter().any(|w| w.message.contains("日期顺序有误")));
 }
 
 #[test]

@@ -43,10 +43,7 @@ fn main() -> ExitCode {
 }
 
 fn usage(msg: impl Into<String>) -> Fail {
-    Fail(
-        2,
-        format!("错误：{}\n运行 yingsu --help 查看用法。", msg.into()),
-    )
+    Fail(2, format!("错误：{}\n运行 yingsu --help 查看用法。", msg.into()))
 }
 
 fn run(args: &[String]) -> Result<u8, Fail> {
@@ -77,13 +74,7 @@ struct Opts {
 }
 
 fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
-    let mut o = Opts {
-        today: None,
-        days: DayCounting::Natural,
-        warn_days: 3,
-        holidays: vec![],
-        file: String::new(),
-    };
+    let mut o = Opts { today: None, days: DayCounting::Natural, warn_days: 3, holidays: vec![], file: String::new() };
     let mut files = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -98,12 +89,8 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
         if !allowed.contains(&name) {
             return Err(usage(format!("不支持的选项「{name}」")));
         }
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| it.next().cloned())
-                .ok_or_else(|| usage(format!("选项 {name} 缺少取值")))
-        };
+        let mut value =
+            || inline.clone().or_else(|| it.next().cloned()).ok_or_else(|| usage(format!("选项 {name} 缺少取值")));
         match name {
             "--today" => {
                 let v = value()?;
@@ -114,14 +101,12 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
             }
             "--days" => {
                 let v = value()?;
-                o.days = DayCounting::from_label(&v)
-                    .ok_or_else(|| usage(format!("--days「{v}」应为 自然日 或 工作日")))?;
+                o.days =
+                    DayCounting::from_label(&v).ok_or_else(|| usage(format!("--days「{v}」应为 自然日 或 工作日")))?;
             }
             "--warn-days" => {
                 let v = value()?;
-                o.warn_days = v
-                    .parse()
-                    .map_err(|_| usage(format!("--warn-days「{v}」应为非负整数")))?;
+                o.warn_days = v.parse().map_err(|_| usage(format!("--warn-days「{v}」应为非负整数")))?;
             }
             "--holidays" => o.holidays.push(value()?),
             _ => unreachable!("checked against allowed"),
@@ -130,12 +115,7 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
     match files.len() {
         1 => o.file = files.remove(0),
         0 => return Err(usage("缺少输入文件")),
-        _ => {
-            return Err(usage(format!(
-                "只能给出一个输入文件，收到 {} 个",
-                files.len()
-            )))
-        }
+        _ => return Err(usage(format!("只能给出一个输入文件，收到 {} 个", files.len()))),
     }
     Ok(o)
 }
@@ -148,21 +128,13 @@ fn import_cases(path: &str) -> Result<Import<Matter>, Fail> {
     let bytes = read(path)?;
     codec::import::<Matter>(&bytes).map_err(|e| match e {
         ImportError::File(f) => Fail(2, format!("错误：{path}：{f}")),
-        ImportError::Header(es) => Fail(
-            1,
-            es.iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
+        ImportError::Header(es) => Fail(1, es.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")),
     })
 }
 
 fn out(bytes: &[u8]) -> Result<(), Fail> {
     let mut so = std::io::stdout().lock();
-    so.write_all(bytes)
-        .and_then(|_| so.flush())
-        .map_err(|e| Fail(2, format!("错误：无法写出结果：{e}")))
+    so.write_all(bytes).and_then(|_| so.flush()).map_err(|e| Fail(2, format!("错误：无法写出结果：{e}")))
 }
 
 fn obligations(args: &[String]) -> Result<u8, Fail> {
@@ -183,20 +155,13 @@ fn obligations(args: &[String]) -> Result<u8, Fail> {
                 2,
                 format!(
                     "错误：节假日文件「{h}」有误：\n{}",
-                    es.iter()
-                        .map(|e| e.to_string())
-                        .collect::<Vec<_>>()
-                        .join("\n")
+                    es.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")
                 ),
             )
         })?;
         cal.add_rows(&rows);
     }
-    let settings = Settings {
-        counting: o.days,
-        warn_days: o.warn_days,
-        ..Settings::default()
-    };
+    let settings = Settings { counting: o.days, warn_days: o.warn_days, ..Settings::default() };
     let imp = import_cases(&o.file)?;
     let mut all = Vec::new();
     let mut skipped = 0;
@@ -230,19 +195,11 @@ fn validate(args: &[String]) -> Result<u8, Fail> {
     let bytes = read(&o.file)?;
     let text = codec::decode(&bytes).map_err(|e| Fail(2, format!("错误：{}：{e}", o.file)))?;
     // An agencies file is recognised by its key column.
-    let first_line = text
-        .text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("");
+    let first_line = text.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let is_agencies = first_line.contains("机关名称") && !first_line.contains("案号");
     let (errors, rows, warnings): (Vec<String>, usize, Vec<String>) = if is_agencies {
         let imp = codec::import_text::<Agency>(&text.text, text.encoding).map_err(header_fail)?;
-        (
-            imp.errors().map(|e| e.to_string()).collect(),
-            imp.rows.len(),
-            vec![],
-        )
+        (imp.errors().map(|e| e.to_string()).collect(), imp.rows.len(), vec![])
     } else {
         let imp = codec::import_text::<Matter>(&text.text, text.encoding).map_err(header_fail)?;
         let warnings = imp
@@ -255,11 +212,7 @@ fn validate(args: &[String]) -> Result<u8, Fail> {
             })
             .map(|w| format!("提示：{w}"))
             .collect();
-        (
-            imp.errors().map(|e| e.to_string()).collect(),
-            imp.rows.len(),
-            warnings,
-        )
+        (imp.errors().map(|e| e.to_string()).collect(), imp.rows.len(), warnings)
     };
     for e in &errors {
         eprintln!("{e}");
@@ -268,18 +221,10 @@ fn validate(args: &[String]) -> Result<u8, Fail> {
         eprintln!("{w}");
     }
     if errors.is_empty() {
-        eprintln!(
-            "{}：{rows} 行，未发现问题（编码 {}）",
-            o.file, text.encoding
-        );
+        eprintln!("{}：{rows} 行，未发现问题（编码 {}）", o.file, text.encoding);
         Ok(0)
     } else {
-        eprintln!(
-            "{}：{rows} 行，发现 {} 个问题（编码 {}）",
-            o.file,
-            errors.len(),
-            text.encoding
-        );
+        eprintln!("{}：{rows} 行，发现 {} 个问题（编码 {}）", o.file, errors.len(), text.encoding);
         Ok(1)
     }
 }
@@ -287,13 +232,7 @@ fn validate(args: &[String]) -> Result<u8, Fail> {
 fn header_fail(e: ImportError) -> Fail {
     match e {
         ImportError::File(f) => Fail(2, format!("错误：{f}")),
-        ImportError::Header(es) => Fail(
-            1,
-            es.iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
+        ImportError::Header(es) => Fail(1, es.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")),
     }
 }
 
@@ -310,10 +249,7 @@ fn normalize(args: &[String]) -> Result<u8, Fail> {
         }
     }
     if bad > 0 {
-        return Err(Fail(
-            1,
-            format!("有 {bad} 行无效，未输出规范文件；请先修正上述问题"),
-        ));
+        return Err(Fail(1, format!("有 {bad} 行无效，未输出规范文件；请先修正上述问题")));
     }
     let records: Vec<Matter> = imp.rows.into_iter().map(|r| r.record).collect();
     out(&codec::export(&records))?;

@@ -114,11 +114,7 @@ pub const REGULATION_TEXT: &str = include_str!("../../data/regulation.txt");
 
 /// The rules that implement article `n` (for linking the regulation text to its rules).
 pub fn rules_of_article(n: u8) -> Vec<RuleId> {
-    RuleId::ALL
-        .iter()
-        .copied()
-        .filter(|r| r.info().article == n)
-        .collect()
+    RuleId::ALL.iter().copied().filter(|r| r.info().article == n).collect()
 }
 
 #[cfg(test)]
@@ -141,10 +137,7 @@ mod tests {
     fn labels_round_trip_and_sort_like_their_labels() {
         let mut by_label: Vec<&str> = RuleId::ALL.iter().map(|r| r.label()).collect();
         by_label.sort();
-        assert_eq!(
-            by_label,
-            RuleId::ALL.iter().map(|r| r.label()).collect::<Vec<_>>()
-        );
+        assert_eq!(by_label, RuleId::ALL.iter().map(|r| r.label()).collect::<Vec<_>>());
         for r in RuleId::ALL {
             assert_eq!(RuleId::from_label(r.label()), Some(*r));
         }

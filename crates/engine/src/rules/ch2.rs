@@ -1,8 +1,8 @@
 //! 第二章 以区政府为被告的行政应诉程序 (第五条至第十三条): rules for `被告类型 = 区政府`.
 
 use super::{
-    agents_verdict, answer_term, appeal_applies, appeal_term, performance_applies,
-    performance_term, suggestion_reply_term, Ctx, RuleId, Status, Term,
+    agents_verdict, answer_term, appeal_applies, appeal_term, performance_applies, performance_term,
+    suggestion_reply_term, Ctx, RuleId, Status, Term,
 };
 use crate::dates::fmt;
 use crate::model::{ActSource, AppealDecision, CaseType, Column};
@@ -30,29 +30,15 @@ pub(crate) fn case(cx: &mut Ctx) {
         (Column::LeaderReported, m.leader_reported),
     );
     // ……并在2日内将联系人信息报送区司法局；
-    cx.deadline(
-        RuleId::R07B,
-        letter,
-        Term::Internal(2),
-        (Column::ContactReported, m.contact_reported),
-    );
+    cx.deadline(RuleId::R07B, letter, Term::Internal(2), (Column::ContactReported, m.contact_reported));
     // 第七条第二项：……并在5日内将上述应诉材料报区司法局。
-    cx.deadline(
-        RuleId::R07C,
-        letter,
-        Term::Internal(5),
-        (Column::MaterialsSubmitted, m.materials_submitted),
-    );
+    cx.deadline(RuleId::R07C, letter, Term::Internal(5), (Column::MaterialsSubmitted, m.materials_submitted));
     // 第七条第三项：案件涉及重大敏感事项、涉案标的较大，或确有违法和不当，可能存在败诉风险的，应诉承办机关应及时报告区司法局并提出解决方案。
     if m.major_sensitive || m.large_stake || m.loss_risk {
-        let why: Vec<&str> = [
-            (m.major_sensitive, "重大敏感"),
-            (m.large_stake, "标的较大"),
-            (m.loss_risk, "败诉风险"),
-        ]
-        .into_iter()
-        .filter_map(|(b, s)| b.then_some(s))
-        .collect();
+        let why: Vec<&str> = [(m.major_sensitive, "重大敏感"), (m.large_stake, "标的较大"), (m.loss_risk, "败诉风险")]
+            .into_iter()
+            .filter_map(|(b, s)| b.then_some(s))
+            .collect();
         let o = cx.deadline(
             RuleId::R07D,
             letter,
@@ -74,17 +60,9 @@ pub(crate) fn case(cx: &mut Ctx) {
     // Cross-rule check: the internal chain must fit inside the statutory window (第七条、第八条).
     if let (Some(internal), Some(statutory)) = (cx.due_of(RuleId::R07C), cx.due_of(RuleId::R08)) {
         if internal > statutory {
-            let note = format!(
-                "内部期限晚于法定答辩期限：应诉材料报送期限 {} 晚于答辩期限 {}",
-                fmt(internal),
-                fmt(statutory)
-            );
-            if let Some(o) = cx
-                .ev
-                .obligations
-                .iter_mut()
-                .find(|o| o.rule == RuleId::R07C)
-            {
+            let note =
+                format!("内部期限晚于法定答辩期限：应诉材料报送期限 {} 晚于答辩期限 {}", fmt(internal), fmt(statutory));
+            if let Some(o) = cx.ev.obligations.iter_mut().find(|o| o.rule == RuleId::R07C) {
                 o.explanation = format!("{}；警告：{note}", o.explanation);
             }
             cx.warn("第七条、第八条", note, Some(Column::LetterReceived));
@@ -108,20 +86,10 @@ pub(crate) fn case(cx: &mut Ctx) {
     // 第十一条第一款：应诉承办机关应当在裁判文书签收之日起3日内向区司法局报告。(also a 复议决定, 第三十条)
     if m.has_judgment() {
         let received = (Column::JudgmentReceived, m.judgment_received);
-        cx.deadline(
-            RuleId::R11A,
-            received,
-            Term::Internal(3),
-            (Column::BureauReported, m.bureau_reported),
-        );
+        cx.deadline(RuleId::R11A, received, Term::Internal(3), (Column::BureauReported, m.bureau_reported));
         // 案件败诉的应在5日内……形成案件分析报告报司法局 (解释：5日 from the same 签收日).
         if m.outcome.is_some_and(|o| o.is_loss()) {
-            cx.deadline(
-                RuleId::R11B,
-                received,
-                Term::Internal(5),
-                (Column::LossReport, m.loss_report),
-            );
+            cx.deadline(RuleId::R11B, received, Term::Internal(5), (Column::LossReport, m.loss_report));
         }
         // 区政府决定上诉的，应诉承办机关应当在法定时限内向法院提起上诉。
         if appeal_applies(m) {
@@ -151,23 +119,13 @@ fn r05(cx: &mut Ctx) {
     let m = cx.m;
     let handler = m.handler.trim();
     let Some(src) = m.act_source else {
-        cx.verdict(
-            RuleId::R05,
-            Status::Info,
-            "被诉行为来源未填写，无法按第五条确定应诉承办机关".into(),
-        );
+        cx.verdict(RuleId::R05, Status::Info, "被诉行为来源未填写，无法按第五条确定应诉承办机关".into());
         return;
     };
     let (item, who) = match src {
-        ActSource::Reconsideration => (
-            "第五条第（一）项",
-            "区司法局为应诉承办机关，具体实施部门协调配合",
-        ),
+        ActSource::Reconsideration => ("第五条第（一）项", "区司法局为应诉承办机关，具体实施部门协调配合"),
         ActSource::InGovName => ("第五条第（二）项", "具体实施部门为应诉承办机关"),
-        ActSource::MultiDept => (
-            "第五条第（三）项",
-            "牵头部门为应诉承办机关，其他部门协调配合",
-        ),
+        ActSource::MultiDept => ("第五条第（三）项", "牵头部门为应诉承办机关，其他部门协调配合"),
         ActSource::StatutoryDuty => ("第五条第（四）项", "承担相应职责的职能部门为应诉承办机关"),
     };
     let mut why = format!("被诉行为来源为{src}：依{item}，{who}");
@@ -200,11 +158,6 @@ pub(crate) fn suggestion(cx: &mut Ctx) {
         (Column::ImplementationReported, m.implementation_reported),
     );
     // ……由区司法局报区政府盖章后向法院、人民检察院反馈。
-    cx.deadline(
-        RuleId::R13B,
-        received,
-        suggestion_reply_term(m),
-        (Column::Replied, m.replied),
-    );
+    cx.deadline(RuleId::R13B, received, suggestion_reply_term(m), (Column::Replied, m.replied));
     debug_assert!(m.case_type != CaseType::LegalSuggestion);
 }

@@ -2,8 +2,8 @@
 //! 第十七条 and 第十八条第一款 for every defendant (RULES.md §6.3); 第二十二条 (建议).
 
 use super::{
-    agents_verdict, answer_term, appeal_applies, appeal_term, performance_applies,
-    performance_term, suggestion_reply_term, Ctx, RuleId, Status, Term,
+    agents_verdict, answer_term, appeal_applies, appeal_term, performance_applies, performance_term,
+    suggestion_reply_term, Ctx, RuleId, Status, Term,
 };
 use crate::dates::fmt;
 use crate::model::{CaseType, Column, HEAD_TITLES};
@@ -65,10 +65,7 @@ pub(crate) fn heads(cx: &mut Ctx) {
             );
         } else {
             let why = if title.is_empty() {
-                format!(
-                    "出庭负责人{head}未填写职务，无法认定为行政机关负责人（应为{}）",
-                    HEAD_TITLES.join("、")
-                )
+                format!("出庭负责人{head}未填写职务，无法认定为行政机关负责人（应为{}）", HEAD_TITLES.join("、"))
             } else {
                 format!(
                     "出庭负责人{head}的职务「{title}」不属于第十七条所称行政机关负责人（{}）",
@@ -79,10 +76,7 @@ pub(crate) fn heads(cx: &mut Ctx) {
         }
     }
     // 第十八条第一款：……重大公共利益、社会高度关注或者可能引发群体性事件等案件以及检察机关提起的行政公益诉讼案件等必须出庭应诉。
-    let must = m.public_interest
-        || m.high_attention
-        || m.mass_incident
-        || m.case_type == CaseType::PublicInterest;
+    let must = m.public_interest || m.high_attention || m.mass_incident || m.case_type == CaseType::PublicInterest;
     if must && m.case_type != CaseType::Civil {
         let reasons: Vec<&str> = [
             (m.public_interest, "重大公共利益"),
@@ -100,10 +94,7 @@ pub(crate) fn heads(cx: &mut Ctx) {
         let o = cx.deadline(
             RuleId::R18A,
             (Column::Hearing, m.hearing),
-            Term::Statutory(
-                Period::Given(m.hearing.unwrap_or(today), Column::Hearing.name()),
-                "",
-            ),
+            Term::Statutory(Period::Given(m.hearing.unwrap_or(today), Column::Hearing.name()), ""),
             (Column::Hearing, done),
         );
         o.done_column = Some(Column::HeadName);
@@ -138,28 +129,15 @@ pub(crate) fn suggestion(cx: &mut Ctx) {
         (Column::ImplementationReported, m.implementation_reported),
     );
     // 解释：the reply to the court or procuratorate follows the same periods as R13B (RULES.md R22B).
-    cx.deadline(
-        RuleId::R22B,
-        received,
-        suggestion_reply_term(m),
-        (Column::Replied, m.replied),
-    );
+    cx.deadline(RuleId::R22B, received, suggestion_reply_term(m), (Column::Replied, m.replied));
 }
 
 /// 第二十二条第二款：行政机关应当高度重视并严格落实区司法局法制建议，并在规定时间内就落实情况及时反馈。
 pub(crate) fn r22c(cx: &mut Ctx) {
     let m = cx.m;
     let term = match m.reply_by {
-        Some(d) => Term::Statutory(
-            Period::Given(d, Column::ReplyBy.name()),
-            "区司法局规定的时间",
-        ),
+        Some(d) => Term::Statutory(Period::Given(d, Column::ReplyBy.name()), "区司法局规定的时间"),
         None => Term::Statutory(Period::Timely, "区司法局未规定时间"),
     };
-    cx.deadline(
-        RuleId::R22C,
-        (Column::SuggestionReceived, m.suggestion_received),
-        term,
-        (Column::Replied, m.replied),
-    );
+    cx.deadline(RuleId::R22C, (Column::SuggestionReceived, m.suggestion_received), term, (Column::Replied, m.replied));
 }

@@ -36,18 +36,12 @@ pub fn eval(m: &Matter, today: &str) -> Evaluation {
 }
 
 pub fn eval_working(m: &Matter, today: &str) -> Evaluation {
-    let s = Settings {
-        counting: DayCounting::Working,
-        ..Settings::default()
-    };
+    let s = Settings { counting: DayCounting::Working, ..Settings::default() };
     evaluate(m, &Calendar::bundled(), &s, d(today))
 }
 
 pub fn ob(ev: &Evaluation, r: RuleId) -> &Obligation {
-    ev.obligations
-        .iter()
-        .find(|o| o.rule == r)
-        .unwrap_or_else(|| panic!("{r} missing; have {:?}", rules(ev)))
+    ev.obligations.iter().find(|o| o.rule == r).unwrap_or_else(|| panic!("{r} missing; have {:?}", rules(ev)))
 }
 
 pub fn has(ev: &Evaluation, r: RuleId) -> bool {

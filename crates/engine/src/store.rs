@@ -1,0 +1,348 @@
+//! The register as stored in the browser (and in a full backup): a versioned JSON document.
+//!
+//! Matters and agencies are stored as their canonical CSV text (compact: an empty column costs one
+//! comma), everything else as JSON. Loading walks the migrations from the stored version up to
+//! [`SCHEMA_VERSION`] step by step; a newer version than this build knows is refused, never overwritten.
+
+use crate::agency::ReportLogEntry;
+use crate::calendar::{Calendar, HolidayRow};
+use crate::codec::{self, Import};
+use crate::model::{Agency, CaseNo, Column, Matter, Settings};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The version this build writes.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// Whose register this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Role {
+    /// An agency (机关) keeping its own register.
+    #[default]
+    #[serde(rename = "机关")]
+    Agency,
+    /// 区司法局, consolidating every agency's register.
+    #[serde(rename = "区司法局")]
+    JusticeBureau,
+}
+
+impl Role {
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Agency => "机关",
+            Role::JusticeBureau => "区司法局",
+        }
+    }
+}
+
+/// Who uses this browser, and the reminders they want.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    /// This agency's name (the default 所属机关 of new matters).
+    pub agency: String,
+    pub role: Role,
+    /// The user name written into the audit trail.
+    pub user: String,
+    /// Remind to export a backup after this many changes…
+    pub backup_after_changes: u32,
+    /// …or this many days without one.
+    pub backup_after_days: u32,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            agency: String::new(),
+            role: Role::Agency,
+            user: String::new(),
+            backup_after_changes: 20,
+            backup_after_days: 7,
+        }
+    }
+}
+
+/// One change of one field of one matter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// `YYYY-MM-DD HH:MM` as the app's clock gave it.
+    pub at: String,
+    pub user: String,
+    pub case_no: String,
+    /// The column name; `（新建）` / `（删除）` for a whole matter.
+    pub field: String,
+    pub old: String,
+    pub new: String,
+}
+
+/// Everything the app keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Register {
+    pub matters: Vec<Matter>,
+    pub agencies: Vec<Agency>,
+    pub settings: Settings,
+    pub profile: Profile,
+    /// Holiday rows added at run time (a new year's notice).
+    pub holidays: Vec<HolidayRow>,
+    pub audit: Vec<AuditEntry>,
+    pub report_log: Vec<ReportLogEntry>,
+    /// Increases with every save; lets two tabs detect that they would overwrite each other.
+    pub revision: u64,
+    /// Changes since the last exported backup.
+    pub changes_since_backup: u32,
+    /// Date of the last exported backup (`YYYY-MM-DD`).
+    pub last_backup: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredV1 {
+    schema: u64,
+    revision: u64,
+    matters: String,
+    agencies: String,
+    settings: Settings,
+    profile: Profile,
+    #[serde(default)]
+    holidays: Vec<HolidayRow>,
+    #[serde(default)]
+    audit: Vec<AuditEntry>,
+    #[serde(default)]
+    report_log: Vec<ReportLogEntry>,
+    #[serde(default)]
+    changes_since_backup: u32,
+    #[serde(default)]
+    last_backup: Option<String>,
+}
+
+/// Why stored text could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// Written by a newer version of the app: refused, and left as it is.
+    FutureVersion(u64),
+    /// Not a register this app wrote (damaged, edited by hand, another program's data).
+    Corrupt(String),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::FutureVersion(v) => write!(
+                f,
+                "数据由更新版本的应诉通保存（数据格式第 {v} 版，本版本只认识到第 {SCHEMA_VERSION} 版）。为免损坏，本版本不会读取或覆盖它，请使用新版本打开。"
+            ),
+            LoadError::Corrupt(m) => write!(f, "保存的数据无法读取：{m}"),
+        }
+    }
+}
+
+/// The migrations: entry `i` turns version `i + 1` into version `i + 2`. Version 1 is the first.
+const MIGRATIONS: &[Migration] = &[];
+
+/// One migration step: the stored document of one version to the next.
+type Migration = fn(Value) -> Result<Value, String>;
+
+impl Register {
+    /// The calendar: the bundled notices plus the added rows.
+    pub fn calendar(&self) -> Calendar {
+        let mut c = Calendar::bundled();
+        c.add_rows(&self.holidays);
+        c
+    }
+
+    /// Serializes for storage or a backup file. Deterministic: the same register gives the same text.
+    pub fn to_json(&self) -> String {
+        let v = StoredV1 {
+            schema: SCHEMA_VERSION,
+            revision: self.revision,
+            matters: text(codec::export(&self.matters)),
+            agencies: text(codec::export(&self.agencies)),
+            settings: self.settings.clone(),
+            profile: self.profile.clone(),
+            holidays: self.holidays.clone(),
+            audit: self.audit.clone(),
+            report_log: self.report_log.clone(),
+            changes_since_backup: self.changes_since_backup,
+            last_backup: self.last_backup.clone(),
+        };
+        serde_json::to_string(&v).expect("a register always serializes")
+    }
+
+    /// Reads stored text, migrating older versions.
+    pub fn from_json(s: &str) -> Result<Register, LoadError> {
+        let mut v: Value =
+            serde_json::from_str(s).map_err(|e| LoadError::Corrupt(format!("不是有效的 JSON（{e}）")))?;
+        let version =
+            v.get("schema").and_then(Value::as_u64).ok_or_else(|| LoadError::Corrupt("缺少数据格式版本号".into()))?;
+        if version > SCHEMA_VERSION {
+            return Err(LoadError::FutureVersion(version));
+        }
+        if version == 0 {
+            return Err(LoadError::Corrupt("数据格式版本号无效".into()));
+        }
+        for step in &MIGRATIONS[(version - 1) as usize..] {
+            v = step(v).map_err(LoadError::Corrupt)?;
+        }
+        let st: StoredV1 = serde_json::from_value(v).map_err(|e| LoadError::Corrupt(format!("结构不符（{e}）")))?;
+        let matters = records::<Matter>(&st.matters)?;
+        let agencies = records::<Agency>(&st.agencies)?;
+        Ok(Register {
+            matters,
+            agencies,
+            settings: st.settings,
+            profile: st.profile,
+            holidays: st.holidays,
+            audit: st.audit,
+            report_log: st.report_log,
+            revision: st.revision,
+            changes_since_backup: st.changes_since_backup,
+            last_backup: st.last_backup,
+        })
+    }
+
+    /// Reads only the revision of stored text (to detect another tab's newer save cheaply).
+    pub fn stored_revision(s: &str) -> Option<u64> {
+        // The revision is the second field written; parse the whole only when needed.
+        let v: Value = serde_json::from_str(s).ok()?;
+        v.get("revision")?.as_u64()
+    }
+
+    pub fn find(&self, case_no: &str) -> Option<&Matter> {
+        self.matters.iter().find(|m| m.case_no.0 == case_no)
+    }
+
+    /// Adds or replaces a matter (by the original key `old_key`, so a renamed 案号 replaces its record),
+    /// recording every changed field in the audit trail. Returns the number of changed fields.
+    pub fn save_matter(&mut self, old_key: Option<&str>, m: Matter, user: &str, at: &str) -> Result<usize, String> {
+        if m.case_no.0.trim().is_empty() {
+            return Err("案号不能为空".into());
+        }
+        let pos = old_key.and_then(|k| self.matters.iter().position(|x| x.case_no.0 == k));
+        if self.matters.iter().enumerate().any(|(i, x)| x.case_no == m.case_no && Some(i) != pos) {
+            return Err(format!("案号「{}」已存在", m.case_no));
+        }
+        let entry = |field: &str, old: String, new: String| AuditEntry {
+            at: at.to_string(),
+            user: user.to_string(),
+            case_no: m.case_no.0.clone(),
+            field: field.to_string(),
+            old,
+            new,
+        };
+        let mut changes = Vec::new();
+        match pos {
+            Some(i) => {
+                for c in Column::ALL {
+                    let (o, n) = (c.get(&self.matters[i]), c.get(&m));
+                    if o != n {
+                        changes.push(entry(c.name(), o, n));
+                    }
+                }
+                self.matters[i] = m;
+            }
+            None => {
+                changes.push(entry("（新建）", String::new(), m.case_no.0.clone()));
+                self.matters.push(m);
+            }
+        }
+        let n = changes.len();
+        self.audit.extend(changes);
+        if n > 0 {
+            self.changes_since_backup += 1;
+        }
+        Ok(n)
+    }
+
+    /// Removes a matter, keeping an audit line.
+    pub fn delete_matter(&mut self, key: &CaseNo, user: &str, at: &str) -> bool {
+        let before = self.matters.len();
+        self.matters.retain(|m| &m.case_no != key);
+        let removed = self.matters.len() < before;
+        if removed {
+            self.audit.push(AuditEntry {
+                at: at.into(),
+                user: user.into(),
+                case_no: key.0.clone(),
+                field: "（删除）".into(),
+                old: key.0.clone(),
+                new: String::new(),
+            });
+            self.changes_since_backup += 1;
+        }
+        removed
+    }
+
+    /// The audit lines of one matter, newest first.
+    pub fn audit_of(&self, case_no: &str) -> Vec<&AuditEntry> {
+        self.audit.iter().rev().filter(|a| a.case_no == case_no).collect()
+    }
+}
+
+fn text(bytes: Vec<u8>) -> String {
+    let s = String::from_utf8(bytes).expect("the codec writes UTF-8");
+    s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s)
+}
+
+fn records<R: codec::Table>(csv_text: &str) -> Result<Vec<R>, LoadError> {
+    let imp: Import<R> =
+        codec::import_text(csv_text, "UTF-8").map_err(|e| LoadError::Corrupt(format!("{}：{e}", R::FILE)))?;
+    if let Some(e) = imp.rows.iter().find(|r| !r.usable).and_then(|r| r.errors.first()) {
+        return Err(LoadError::Corrupt(format!("{}：{e}", R::FILE)));
+    }
+    Ok(imp.rows.into_iter().map(|r| r.record).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn sample() -> Register {
+        let mut r = Register::default();
+        let mut m = Matter::new("（2025）京0112行初1号");
+        m.complaint_received = NaiveDate::from_ymd_opt(2025, 1, 20);
+        m.remarks = "含逗号,引号\"和换行\n的备注".into();
+        m.extra.push(("自定义".into(), "x".into()));
+        r.save_matter(None, m, "张三", "2025-01-21 09:00").unwrap();
+        r.profile.user = "张三".into();
+        r.revision = 7;
+        r
+    }
+
+    #[test]
+    fn round_trip_is_identical() {
+        let r = sample();
+        let s = r.to_json();
+        let back = Register::from_json(&s).unwrap();
+        assert_eq!(back, r);
+        assert_eq!(back.to_json(), s);
+        assert_eq!(Register::stored_revision(&s), Some(7));
+    }
+
+    #[test]
+    fn future_version_is_refused() {
+        let s = sample().to_json().replacen("\"schema\":1", "\"schema\":99", 1);
+        assert_eq!(Register::from_json(&s), Err(LoadError::FutureVersion(99)));
+    }
+
+    #[test]
+    fn corrupt_text_is_an_error_not_a_panic() {
+        for s in ["", "{", "null", "{\"schema\":1}", "{\"schema\":0}", "[1,2]"] {
+            assert!(matches!(Register::from_json(s), Err(LoadError::Corrupt(_))), "{s}");
+        }
+    }
+
+    #[test]
+    fn edits_are_audited_field_by_field() {
+        let mut r = sample();
+        let mut m = r.matters[0].clone();
+        m.answer_filed = NaiveDate::from_ymd_opt(2025, 2, 1);
+        m.plaintiff = "李四".into();
+        assert_eq!(r.save_matter(Some("（2025）京0112行初1号"), m, "王五", "2025-02-01 10:00"), Ok(2));
+        let trail = r.audit_of("（2025）京0112行初1号");
+        assert_eq!(trail.len(), 3);
+        assert!(trail
+            .iter()
+            .any(|a| a.field == "答辩提交日" && a.old.is_empty() && a.new == "2025-02-01" && a.user == "王五"));
+        assert!(r.save_matter(None, Matter::new("（2025）京0112行初1号"), "x", "y").is_err());
+    }
+}

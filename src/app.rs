@@ -1,0 +1,121 @@
+//! The root component: loads the register once, provides [`AppState`], routes by hash, saves on change.
+
+use crate::components::{Banners, RecoveryScreen};
+use crate::pages;
+use crate::route::Page;
+use crate::state::{browser_today, AppState, Recovery, SaveState};
+use crate::storage::{self, Loaded};
+use leptos::ev;
+use leptos::prelude::*;
+use yingsu_engine::store::Register;
+
+const NAV: &[(Page, &str)] = &[
+    (Page::Overview, "总览"),
+    (Page::Cases, "案件"),
+    (Page::Agencies, "机关名录"),
+    (Page::Rules, "规则"),
+    (Page::SelfTest, "规则自测"),
+    (Page::Settings, "设置"),
+];
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    if let Some(el) = document().get_element_by_id("boot-msg") {
+        el.remove();
+    }
+    let (reg, recovery) = match storage::load() {
+        Loaded::Fresh => (Register::default(), None),
+        Loaded::Ready(r) => (r, None),
+        Loaded::Unreadable { raw, error } => (Register::default(), Some(Recovery { raw, error })),
+    };
+    let state = AppState::new(reg, browser_today(), recovery);
+    provide_context(state);
+
+    state.page.set(Page::parse(&current_hash()));
+    let _ = window_event_listener(ev::hashchange, move |_| {
+        state.page.set(Page::parse(&current_hash()));
+        if let Some(main) = document().get_element_by_id("main") {
+            main.scroll_into_view();
+        }
+    });
+    // Another tab saved: take its version, unless this tab has a change it could not save.
+    let _ = window_event_listener(ev::storage, move |e| {
+        if e.key().as_deref() != Some(storage::KEY) || state.recovery.get_untracked().is_some() {
+            return;
+        }
+        let dirty = state.reg.with_untracked(|r| r.revision) != state.base_rev.get_value();
+        if dirty {
+            let stored = storage::stored_revision().unwrap_or(0);
+            state.save_state.set(SaveState::Conflict { stored });
+        } else {
+            state.reload_from_storage();
+        }
+    });
+    // The one place the register is written.
+    Effect::new(move |_| {
+        state.reg.track();
+        state.save_now();
+    });
+    storage::request_persistence(move |p| state.persisted.set(p));
+    state.usage.set(storage::usage());
+    Effect::new(move |_| document().set_title(&format!("{} · 应诉通", state.page.get().title())));
+
+    let nav_link = move |(page, label): &(Page, &'static str)| {
+        let p = page.clone();
+        let href = page.href();
+        let current = Memo::new(move |_| {
+            let now = state.page.get();
+            now == p || (p == Page::Cases && matches!(now, Page::Case(_)))
+        });
+        view! {
+            <a href=href class="nav-link" class:active=move || current.get() aria-current=move || current.get().then_some("page")>{*label}</a>
+        }
+    };
+
+    view! {
+        <header class="top no-print">
+            <div class="brand">
+                <span class="brand-name">"应诉通"</span>
+                <span class="brand-sub">"通州区行政机关应诉规则（通政办发〔2022〕11号）"</span>
+            </div>
+            <nav aria-label="主导航" class="nav">{NAV.iter().map(nav_link).collect_view()}</nav>
+            <div class="who">
+                {move || state.reg.with(|r| {
+                    let a = if r.profile.agency.is_empty() { "未设置本机关".to_string() } else { r.profile.agency.clone() };
+                    format!("{a} · {} · 今日 {}", r.profile.role.label(), state.today.get().format("%Y-%m-%d"))
+                })}
+            </div>
+        </header>
+        <Banners/>
+        <main id="main" tabindex="-1">
+            {move || {
+                if state.recovery.with(|r| r.is_some()) {
+                    return view! { <RecoveryScreen/> }.into_any();
+                }
+                match state.page.get() {
+                    Page::Overview => view! { <pages::overview::Overview/> }.into_any(),
+                    Page::Cases => view! { <pages::cases::Cases/> }.into_any(),
+                    Page::Case(key) => view! { <pages::case::CasePage key=key/> }.into_any(),
+                    Page::Agencies => view! { <pages::agencies::Agencies/> }.into_any(),
+                    Page::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
+                    Page::Rules => view! { <pages::rules::Rules/> }.into_any(),
+                    Page::SelfTest => view! { <pages::selftest::SelfTest/> }.into_any(),
+                    Page::NotFound(p) => view! {
+                        <section class="page">
+                            <h1>"页面不存在"</h1>
+                            <p>"地址「" {p} "」不对应任何页面。"</p>
+                            <p><a href="#/">"返回总览"</a></p>
+                        </section>
+                    }.into_any(),
+                }
+            }}
+        </main>
+        <footer class="foot no-print">
+            "数据只保存在本浏览器中（localStorage），不上传任何服务器。请定期在“设置”中导出完整备份。"
+        </footer>
+    }
+}

@@ -1,0 +1,173 @@
+//! Pieces shared by pages: status chips, the save/backup banners, the recovery screen, obligation rows.
+
+use crate::route::Page;
+use crate::state::{AppState, SaveState};
+use leptos::prelude::*;
+use yingsu_engine::dates::fmt;
+use yingsu_engine::{Obligation, Status};
+
+/// CSS class of a status: colour always comes with the status text (never colour alone).
+pub fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::Overdue | Status::Violation => "chip chip-bad",
+        Status::DoneLate | Status::MissingData => "chip chip-warn",
+        Status::DueSoon => "chip chip-soon",
+        Status::Pending | Status::NoFixedTerm | Status::InProgress => "chip chip-open",
+        Status::Done | Status::Compliant => "chip chip-ok",
+        Status::Info => "chip chip-info",
+    }
+}
+
+#[component]
+pub fn StatusChip(status: Status) -> impl IntoView {
+    view! { <span class=status_class(status) data-testid="status">{status.label()}</span> }
+}
+
+/// A table of obligations with the "why this date" explanation; `show_case` adds a 案号 column.
+#[component]
+pub fn ObligationTable(rows: Vec<Obligation>, show_case: bool) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p class="empty">"没有符合条件的义务。"</p> }.into_any();
+    }
+    let d = |x: Option<chrono::NaiveDate>| x.map(fmt).unwrap_or_else(|| "—".into());
+    view! {
+        <table class="grid obligations">
+            <thead><tr>
+                {show_case.then(|| view! { <th scope="col">"案号"</th> })}
+                <th scope="col">"规则"</th><th scope="col">"条款"</th><th scope="col">"义务"</th><th scope="col">"责任主体"</th>
+                <th scope="col">"起算日"</th><th scope="col">"期限日"</th><th scope="col">"计日方式"</th><th scope="col">"完成日"</th>
+                <th scope="col">"状态"</th><th scope="col">"说明"</th>
+            </tr></thead>
+            <tbody>
+                {rows.into_iter().map(|o| {
+                    let info = o.info();
+                    let href = Page::Case(Some(o.case_no.0.clone())).href();
+                    view! {
+                        <tr data-rule=o.rule.label()>
+                            {show_case.then(|| view! { <td><a href=href.clone()>{o.case_no.0.clone()}</a></td> })}
+                            <td>{o.rule.label()}</td>
+                            <td><span class="clause" title=info.text>{info.clause}</span></td>
+                            <td>{info.title}</td>
+                            <td>{o.responsible.clone()}</td>
+                            <td class="date">{d(o.trigger)}</td>
+                            <td class="date" data-testid="due">{d(o.due)}</td>
+                            <td>{o.counting.map(|c| c.label()).unwrap_or("—")}</td>
+                            <td class="date">{d(o.done)}</td>
+                            <td><StatusChip status=o.status/></td>
+                            <td class="why">{o.explanation.clone()}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// Save failures, tab conflicts, the storage-quota warning and the backup reminder.
+#[component]
+pub fn Banners() -> impl IntoView {
+    let state = AppState::expect();
+    let backup_msg = RwSignal::new(String::new());
+    let export = move |_| match state.export_backup() {
+        Ok(()) => backup_msg.set("已导出完整备份。".into()),
+        Err(e) => backup_msg.set(format!("导出失败：{e}")),
+    };
+    let reminder = move || {
+        state.reg.with(|r| {
+            if r.matters.is_empty() {
+                return None;
+            }
+            let days = r
+                .last_backup
+                .as_deref()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .map(|d| (state.today.get() - d).num_days());
+            let by_changes = r.changes_since_backup >= r.profile.backup_after_changes.max(1);
+            let by_days = days.is_some_and(|n| n >= i64::from(r.profile.backup_after_days.max(1)));
+            (by_changes
+                || by_days
+                || (days.is_none() && r.changes_since_backup >= r.profile.backup_after_changes.max(1)))
+            .then(|| match days {
+                Some(n) => format!("距上次导出备份已 {n} 天，其间有 {} 次修改。", r.changes_since_backup),
+                None => format!("尚未导出过备份，已有 {} 次修改。", r.changes_since_backup),
+            })
+        })
+    };
+    view! {
+        <div class="banners no-print" aria-live="polite">
+            {move || match state.save_state.get() {
+                SaveState::Saved => None,
+                SaveState::Failed { message, quota } => Some(view! {
+                    <div class="banner banner-bad" role="alert" data-testid="save-error">
+                        <strong>{if quota { "存储空间已满：" } else { "未保存：" }}</strong>{message}
+                        <button type="button" class="primary" on:click=export>"立即导出完整备份"</button>
+                    </div>
+                }.into_any()),
+                SaveState::Conflict { stored } => Some(view! {
+                    <div class="banner banner-bad" role="alert" data-testid="conflict">
+                        <strong>"另一个标签页已保存了更新的数据（版本 " {stored} "）。"</strong>
+                        "本页的修改尚未保存。请选择："
+                        <button type="button" on:click=move |_| state.reload_from_storage()>"载入另一标签页的版本（放弃本页修改）"</button>
+                        <button type="button" on:click=move |_| state.overwrite_storage()>"用本页的版本覆盖"</button>
+                    </div>
+                }.into_any()),
+            }}
+            {move || (state.usage.get() >= 0.8).then(|| view! {
+                <div class="banner banner-warn" role="status">
+                    {format!("本地存储已使用 {:.0}%（浏览器上限约 5M 字符）。请导出完整备份，并清理不再需要的案件。", state.usage.get() * 100.0)}
+                </div>
+            })}
+            {move || reminder().map(|msg| view! {
+                <div class="banner banner-info" role="status" data-testid="backup-reminder">
+                    {msg} " 建议导出完整备份。"
+                    <button type="button" on:click=export>"导出完整备份"</button>
+                </div>
+            })}
+            {move || (!backup_msg.get().is_empty()).then(|| view! { <div class="banner banner-info" role="status">{backup_msg.get()}</div> })}
+        </div>
+    }
+}
+
+/// Shown instead of the pages when stored data could not be read: the original text stays untouched.
+#[component]
+pub fn RecoveryScreen() -> impl IntoView {
+    let state = AppState::expect();
+    let rec = state
+        .recovery
+        .get_untracked()
+        .unwrap_or_else(|| crate::state::Recovery { raw: String::new(), error: String::new() });
+    let raw = rec.raw.clone();
+    let has_raw = !raw.is_empty();
+    let msg = RwSignal::new(String::new());
+    let download = move |_| {
+        let r = crate::files::download("应诉通-无法读取的原始数据.json", raw.as_bytes(), "application/json");
+        msg.set(match r {
+            Ok(()) => "已下载原始数据。".into(),
+            Err(e) => format!("下载失败：{e}"),
+        });
+    };
+    let start_over = move |_| {
+        let ok = window()
+            .confirm_with_message("确定放弃无法读取的数据并重新开始吗？请先下载原始数据。此操作会用空白数据覆盖它。")
+            .unwrap_or(false);
+        if ok {
+            state.recovery.set(None);
+            state.overwrite_storage();
+        }
+    };
+    view! {
+        <section class="page recovery" data-testid="recovery">
+            <h1>"无法读取已保存的数据"</h1>
+            <p class="banner banner-bad" role="alert">{rec.error.clone()}</p>
+            <p>"应诉通没有修改这些数据，也不会自动覆盖它们。您可以："</p>
+            <ol>
+                <li>{has_raw.then(|| view! { <button type="button" class="primary" on:click=download>"下载原始数据"</button> })}
+                    " 保存一份原样副本，交技术人员或区司法局协助恢复；"</li>
+                <li>"使用能读取它的新版本应诉通打开；或"</li>
+                <li><button type="button" on:click=start_over>"放弃原数据，重新开始"</button>"（之后可从完整备份恢复）。"</li>
+            </ol>
+            <p role="status">{move || msg.get()}</p>
+        </section>
+    }
+}

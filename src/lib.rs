@@ -1,0 +1,21 @@
+//! 应诉通 web app: a thin Leptos 0.8 (CSR) layer over the `yingsu_engine` crate.
+//!
+//! - [`app`]: the root component, [`state::AppState`] and the hash router (`#/cases`: a reload works on
+//!   any static file server, no rewrite rules).
+//! - [`storage`] and [`files`] are the only modules that touch browser storage and files.
+//! - `pages`: one module per page; `components`: shared pieces.
+
+pub mod app;
+mod components;
+pub mod files;
+mod pages;
+pub mod panic;
+pub mod route;
+pub mod state;
+pub mod storage;
+
+/// Installs the panic banner and mounts the app.
+pub fn start() {
+    panic::install();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,9 @@
+//! One module per page.
+
+pub mod agencies;
+pub mod case;
+pub mod cases;
+pub mod overview;
+pub mod rules;
+pub mod selftest;
+pub mod settings;

@@ -1,0 +1,377 @@
+//! 案件详情 / 编辑: every column of cases.csv, grouped by stage, beside the matter's obligations.
+//!
+//! The obligations are computed live from the draft, so a clerk sees a due date move as they type.
+//! Saving shows each moved due date (before → after) for confirmation, and refuses to silently
+//! overwrite a version another tab saved meanwhile.
+
+use crate::components::ObligationTable;
+use crate::route::Page;
+use crate::state::{browser_now, AppState};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+use yingsu_engine::dates::fmt;
+use yingsu_engine::model::{CaseType, Column, Kind, HEAD_TITLES};
+use yingsu_engine::{evaluate, Matter, Obligation, RuleId};
+
+/// The stages of a matter, and the columns each shows.
+const GROUPS: &[(&str, &[Column])] = {
+    use Column::*;
+    &[
+        (
+            "基本信息",
+            &[
+                CaseNo,
+                CaseType,
+                Instance,
+                Defendant,
+                Agency,
+                Handler,
+                CoHandlers,
+                ActSource,
+                Plaintiff,
+                Cause,
+                Tribunal,
+                JointDefendant,
+                Village,
+            ],
+        ),
+        (
+            "收案",
+            &[
+                ComplaintReceived,
+                BureauReceived,
+                LetterIssued,
+                LetterReceived,
+                LeaderReported,
+                ContactReported,
+                MajorSensitive,
+                LargeStake,
+                LossRisk,
+                RiskReported,
+            ],
+        ),
+        ("答辩举证", &[MaterialsSubmitted, AnswerFiled, Agents]),
+        ("庭审", &[Hearing, HeadName, HeadTitle, PublicInterest, HighAttention, MassIncident]),
+        ("裁判", &[JudgmentType, JudgmentReceived, Outcome, BureauReported, LossReport]),
+        ("上诉与履行", &[AppealDecision, AppealFiled, Effective, PerformBy, Performed]),
+        ("建议", &[SuggestionReceived, ReplyBy, Urgent, ImplementationReported, Replied]),
+        ("备注", &[Remarks]),
+    ]
+};
+
+/// Whether a stage is shown for a case type (suggestions have no court stages; cases no 建议 stage).
+fn group_applies(name: &str, t: CaseType) -> bool {
+    match name {
+        "基本信息" | "备注" => true,
+        "建议" => t.is_suggestion(),
+        _ => !t.is_suggestion(),
+    }
+}
+
+/// A moved due date, for the before → after review.
+#[derive(Clone, PartialEq)]
+struct Moved {
+    rule: RuleId,
+    title: &'static str,
+    before: Option<NaiveDate>,
+    after: Option<NaiveDate>,
+}
+
+fn moved_dates(before: &[Obligation], after: &[Obligation]) -> Vec<Moved> {
+    let mut rules: Vec<RuleId> = before.iter().chain(after).map(|o| o.rule).collect();
+    rules.sort();
+    rules.dedup();
+    rules
+        .into_iter()
+        .filter_map(|r| {
+            let b = before.iter().find(|o| o.rule == r).and_then(|o| o.due);
+            let a = after.iter().find(|o| o.rule == r).and_then(|o| o.due);
+            (b != a).then(|| Moved { rule: r, title: r.info().title, before: b, after: a })
+        })
+        .collect()
+}
+
+#[component]
+pub fn CasePage(key: Option<String>) -> impl IntoView {
+    let state = AppState::expect();
+    let original = key.as_ref().and_then(|k| state.reg.with_untracked(|r| r.find(k).cloned()));
+    if key.is_some() && original.is_none() {
+        return view! {
+            <section class="page">
+                <h1>"案件不存在"</h1>
+                <p>"没有案号为「" {key.unwrap_or_default()} "」的案件（可能已被删除或改了案号）。"</p>
+                <p><a href="#/cases">"返回案件列表"</a></p>
+            </section>
+        }
+        .into_any();
+    }
+    let is_new = original.is_none();
+    let start = original.clone().unwrap_or_else(|| Matter {
+        agency: state.reg.with_untracked(|r| r.profile.agency.clone()),
+        ..Matter::default()
+    });
+    let draft = RwSignal::new(start);
+    // The version this edit started from: a different stored version means another tab saved meanwhile.
+    let base: StoredValue<Option<Matter>> = StoredValue::new(original);
+    let errors: RwSignal<BTreeMap<Column, String>> = RwSignal::new(BTreeMap::new());
+    let review: RwSignal<Option<Vec<Moved>>> = RwSignal::new(None);
+    let conflict: RwSignal<Option<Vec<(Column, String, String)>>> = RwSignal::new(None);
+    let message = RwSignal::new(String::new());
+
+    let evaluation = Memo::new(move |_| {
+        let cal = state.calendar.get();
+        let today = state.today.get();
+        state.reg.with(|r| draft.with(|m| evaluate(m, &cal, &r.settings, today)))
+    });
+
+    let set_field = move |col: Column, value: String| {
+        let mut result = Ok(());
+        draft.update(|m| result = col.set(m, &value));
+        errors.update(|e| match result {
+            Ok(()) => {
+                e.remove(&col);
+            }
+            Err(msg) => {
+                e.insert(col, msg);
+            }
+        });
+        review.set(None);
+    };
+
+    let field = move |col: Column| {
+        let id = format!("f-{}", Column::ALL.iter().position(|c| *c == col).unwrap_or(0));
+        let value = move || draft.with(|m| col.get(m));
+        let err = move || errors.with(|e| e.get(&col).cloned());
+        let input = match col.kind() {
+            Kind::Date => view! {
+                <input type="date" id=id.clone() prop:value=value on:change=move |e| set_field(col, event_target_value(&e))/>
+            }
+            .into_any(),
+            Kind::Bool => view! {
+                <input type="checkbox" id=id.clone() prop:checked=move || value() == "是"
+                    on:change=move |e| set_field(col, if event_target_checked(&e) { "是".into() } else { "否".into() })/>
+            }
+            .into_any(),
+            Kind::Enum(opts) | Kind::RequiredEnum(opts) => {
+                let required = matches!(col.kind(), Kind::RequiredEnum(_));
+                view! {
+                    <select id=id.clone() prop:value=value on:change=move |e| set_field(col, event_target_value(&e))>
+                        {(!required).then(|| view! { <option value="">"（未填）"</option> })}
+                        {opts.iter().map(|o| view! { <option value=*o>{*o}</option> }).collect_view()}
+                    </select>
+                }
+                .into_any()
+            }
+            _ => {
+                let hint = match col {
+                    Column::Agents => "姓名（工作人员）；姓名（律师）",
+                    Column::CoHandlers => "多个机关用“；”分隔",
+                    Column::HeadTitle => "正职、副职、分管副职或其他分管负责人",
+                    _ => "",
+                };
+                let list = (col == Column::HeadTitle).then_some("head-titles");
+                view! {
+                    <input type="text" id=id.clone() placeholder=hint list=list prop:value=value
+                        on:input=move |e| set_field(col, event_target_value(&e))/>
+                }
+                .into_any()
+            }
+        };
+        let wide = matches!(col, Column::Remarks | Column::Agents | Column::Cause);
+        view! {
+            <div class="field" class:wide=wide class:has-error=move || err().is_some()>
+                {if col.kind() == Kind::Bool {
+                    view! { <label for=id.clone() class="check">{input}{col.name()}</label> }.into_any()
+                } else {
+                    view! { <label for=id.clone()>{col.name()}</label>{input} }.into_any()
+                }}
+                {move || err().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+            </div>
+        }
+    };
+
+    let base_key = move || base.with_value(|b| b.as_ref().map(|m| m.case_no.0.clone()));
+    let do_save = move || {
+        let user = state.user();
+        let at = browser_now();
+        let m = draft.get_untracked();
+        let old_key = base_key();
+        let mut result = Ok(0);
+        state.mutate(|r| result = r.save_matter(old_key.as_deref(), m.clone(), &user, &at));
+        match result {
+            Ok(n) => {
+                base.set_value(Some(m.clone()));
+                review.set(None);
+                conflict.set(None);
+                message.set(if n == 0 { "没有修改。".into() } else { format!("已保存（{n} 处修改）。") });
+                let href = Page::Case(Some(m.case_no.0.clone())).href();
+                if is_new || old_key.as_deref() != Some(m.case_no.0.as_str()) {
+                    let _ = window().location().set_hash(&href);
+                }
+            }
+            Err(e) => message.set(format!("未保存：{e}")),
+        }
+    };
+    let try_save = move |_| {
+        message.set(String::new());
+        let m = draft.get_untracked();
+        if m.case_no.0.trim().is_empty() {
+            errors.update(|e| {
+                e.insert(Column::CaseNo, "必填，不能为空".into());
+            });
+        }
+        for p in m.problems() {
+            errors.update(|e| {
+                e.insert(p.column, p.message);
+            });
+        }
+        if errors.with_untracked(|e| !e.is_empty()) {
+            message.set("请先修正标红的字段。".into());
+            return;
+        }
+        // Another tab (or import) changed this matter since the edit began?
+        let stored = base_key().and_then(|k| state.reg.with_untracked(|r| r.find(&k).cloned()));
+        let started = base.get_value();
+        if stored != started && !is_new {
+            let theirs = stored.clone().unwrap_or_default();
+            let was = started.unwrap_or_default();
+            let mine = draft.get_untracked();
+            let diffs: Vec<(Column, String, String)> = Column::ALL
+                .iter()
+                .filter(|c| c.get(&theirs) != c.get(&was))
+                .map(|c| (*c, c.get(&theirs), c.get(&mine)))
+                .collect();
+            conflict.set(Some(diffs));
+            return;
+        }
+        // Show every moved due date before saving.
+        let (cal, today) = (state.calendar.get_untracked(), state.today.get_untracked());
+        let before = stored
+            .map(|s| state.reg.with_untracked(|r| evaluate(&s, &cal, &r.settings, today).obligations))
+            .unwrap_or_default();
+        let after = evaluation.get_untracked().obligations;
+        let moved = moved_dates(&before, &after);
+        if !is_new && !moved.is_empty() && review.get_untracked().is_none() {
+            review.set(Some(moved));
+            return;
+        }
+        do_save();
+    };
+    let take_theirs = move |_| {
+        if let Some(k) = base_key() {
+            if let Some(m) = state.reg.with_untracked(|r| r.find(&k).cloned()) {
+                draft.set(m.clone());
+                base.set_value(Some(m));
+            }
+        }
+        conflict.set(None);
+        errors.set(BTreeMap::new());
+        message.set("已载入最新保存的版本。".into());
+    };
+    let keep_mine = move |_| {
+        if let Some(k) = base_key() {
+            base.set_value(state.reg.with_untracked(|r| r.find(&k).cloned()));
+        }
+        conflict.set(None);
+        do_save();
+    };
+    let delete = move |_| {
+        let Some(k) = base_key() else { return };
+        if window().confirm_with_message(&format!("确定删除案件「{k}」吗？删除会记入修改记录。")).unwrap_or(false)
+        {
+            let (user, at) = (state.user(), browser_now());
+            state.mutate(|r| {
+                r.delete_matter(&yingsu_engine::model::CaseNo(k.clone()), &user, &at);
+            });
+            let _ = window().location().set_hash(&Page::Cases.href());
+        }
+    };
+
+    let timeline = move || {
+        let ev = evaluation.get();
+        let mut rows = ev.obligations.clone();
+        rows.sort_by_key(|o| (o.due.is_none(), o.due, o.rule));
+        view! {
+            {ev.not_evaluated.clone().map(|w| view! { <p class="banner banner-info">{w}</p> })}
+            <ObligationTable rows=rows show_case=false/>
+            {(!ev.warnings.is_empty()).then(|| view! {
+                <ul class="warnings">{ev.warnings.iter().map(|w| view! { <li>"提示：" {w.message.clone()} "（" {w.clause} "）"</li> }).collect_view()}</ul>
+            })}
+        }
+    };
+    let audit = move || {
+        base_key().map(|k| {
+            state.reg.with(|r| {
+                r.audit_of(&k)
+                    .into_iter()
+                    .map(|a| view! { <tr><td>{a.at.clone()}</td><td>{a.user.clone()}</td><td>{a.field.clone()}</td><td>{a.old.clone()}</td><td>{a.new.clone()}</td></tr> })
+                    .collect_view()
+            })
+        })
+    };
+
+    view! {
+        <section class="page case">
+            <div class="page-head">
+                <h1>{move || if is_new { "新建案件".to_string() } else { format!("案件 {}", draft.with(|m| m.case_no.0.clone())) }}</h1>
+                <a href="#/cases">"返回案件列表"</a>
+            </div>
+            <datalist id="head-titles">{HEAD_TITLES.iter().map(|t| view! { <option value=*t/> }).collect_view()}</datalist>
+            <div class="case-layout">
+                <form class="case-form" on:submit=move |e| e.prevent_default()>
+                    {GROUPS.iter().map(|(name, cols)| {
+                        let name = *name;
+                        view! {
+                            <fieldset class="group" class:hidden=move || !group_applies(name, draft.with(|m| m.case_type))>
+                                <legend>{name}</legend>
+                                <div class="fields">{cols.iter().map(|c| field(*c)).collect_view()}</div>
+                            </fieldset>
+                        }
+                    }).collect_view()}
+                    {move || review.get().map(|moved| view! {
+                        <div class="review" role="dialog" aria-label="期限变动确认" data-testid="review">
+                            <h2>"本次修改会改变以下期限"</h2>
+                            <table class="grid"><thead><tr><th>"规则"</th><th>"义务"</th><th>"修改前"</th><th>"修改后"</th></tr></thead>
+                            <tbody>{moved.into_iter().map(|m| view! {
+                                <tr><td>{m.rule.label()}</td><td>{m.title}</td>
+                                    <td class="date">{m.before.map(fmt).unwrap_or_else(|| "（无）".into())}</td>
+                                    <td class="date">{m.after.map(fmt).unwrap_or_else(|| "（无）".into())}</td></tr>
+                            }).collect_view()}</tbody></table>
+                            <button type="button" class="primary" on:click=move |_| do_save()>"确认保存"</button>
+                            <button type="button" on:click=move |_| review.set(None)>"返回修改"</button>
+                        </div>
+                    })}
+                    {move || conflict.get().map(|diffs| view! {
+                        <div class="review conflict" role="alertdialog" aria-label="保存冲突" data-testid="matter-conflict">
+                            <h2>"此案件已在其他标签页被修改"</h2>
+                            <p>"您开始编辑后，这个案件被另一处保存过。不同之处："</p>
+                            <table class="grid"><thead><tr><th>"字段"</th><th>"另一处保存的值"</th><th>"您的值"</th></tr></thead>
+                            <tbody>{diffs.into_iter().map(|(c, theirs, mine)| view! { <tr><td>{c.name()}</td><td>{theirs}</td><td>{mine}</td></tr> }).collect_view()}</tbody></table>
+                            <button type="button" on:click=take_theirs>"放弃我的修改，载入最新版本"</button>
+                            <button type="button" class="danger" on:click=keep_mine>"用我的修改覆盖"</button>
+                        </div>
+                    })}
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=try_save>"保存"</button>
+                        {(!is_new).then(|| view! { <button type="button" class="danger" on:click=delete>"删除案件"</button> })}
+                        <span class="message" role="status" data-testid="case-message">{move || message.get()}</span>
+                    </div>
+                </form>
+                <aside class="timeline" aria-label="义务与期限">
+                    <h2>"义务与期限"</h2>
+                    <p class="hint">"规则“N日”按" {move || state.reg.with(|r| r.settings.counting.label())} "计算；悬停条款可看原文。"</p>
+                    {timeline}
+                </aside>
+            </div>
+            {(!is_new).then(|| view! {
+                <section class="block">
+                    <h2>"修改记录"</h2>
+                    <table class="grid audit" data-testid="audit"><thead><tr><th>"时间"</th><th>"用户"</th><th>"字段"</th><th>"原值"</th><th>"新值"</th></tr></thead>
+                    <tbody>{audit}</tbody></table>
+                </section>
+            })}
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,167 @@
+//! 总览: what is overdue, due soon, missing data or violated; counts by agency and status; reports due.
+
+use crate::components::{status_class, ObligationTable, StatusChip};
+use crate::route::Page;
+use crate::state::AppState;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+use yingsu_engine::agency::report_duties;
+use yingsu_engine::dates::fmt;
+use yingsu_engine::{Obligation, Status};
+
+const ATTENTION: &[(Status, &str)] = &[
+    (Status::Overdue, "已逾期"),
+    (Status::DueSoon, "即将到期"),
+    (Status::MissingData, "待补充（缺少起算日期等数据）"),
+    (Status::Violation, "违反"),
+];
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    let state = AppState::expect();
+    // All obligations needing attention, by status, sorted by due date (no date last).
+    let by_status = Memo::new(move |_| {
+        let evals = state.evals.get();
+        let mut map: BTreeMap<Status, Vec<Obligation>> = BTreeMap::new();
+        for ev in evals.iter() {
+            for o in &ev.obligations {
+                if o.status.needs_attention() {
+                    map.entry(o.status).or_default().push(o.clone());
+                }
+            }
+        }
+        for v in map.values_mut() {
+            v.sort_by(|a, b| (a.due.is_none(), a.due, &a.case_no).cmp(&(b.due.is_none(), b.due, &b.case_no)));
+        }
+        map
+    });
+    let warn_days = move || state.reg.with(|r| r.settings.warn_days);
+    let counts = move |s: Status| by_status.with(|m| m.get(&s).map_or(0, Vec::len));
+
+    let agency_table = move || {
+        let evals = state.evals.get();
+        state.reg.with(|r| {
+            let mut rows: BTreeMap<String, BTreeMap<Status, usize>> = BTreeMap::new();
+            for (m, ev) in r.matters.iter().zip(evals.iter()) {
+                let name = if m.agency_name().is_empty() {
+                    "（未填写机关）".to_string()
+                } else {
+                    m.agency_name().to_string()
+                };
+                let row = rows.entry(name).or_default();
+                for o in &ev.obligations {
+                    *row.entry(o.status).or_default() += 1;
+                }
+            }
+            rows
+        })
+    };
+    let shown: &[Status] = &[
+        Status::Overdue,
+        Status::DueSoon,
+        Status::MissingData,
+        Status::Violation,
+        Status::Pending,
+        Status::NoFixedTerm,
+        Status::DoneLate,
+        Status::Done,
+    ];
+
+    let reports = move || {
+        state.reg.with(|r| {
+            let agency = r.profile.agency.trim().to_string();
+            if agency.is_empty() {
+                return None;
+            }
+            let today = state.today.get();
+            let from = r
+                .matters
+                .iter()
+                .filter_map(|m| m.intake_date())
+                .min()
+                .unwrap_or(today)
+                .max(chrono::NaiveDate::from_ymd_opt(2022, 4, 28).unwrap_or(today));
+            let cal = state.calendar.get();
+            let mut duties = report_duties(&agency, from, &r.report_log, &cal, &r.settings, today);
+            duties.retain(|d| d.status != Status::Done);
+            Some((agency, duties))
+        })
+    };
+
+    let warnings = move || {
+        let evals = state.evals.get();
+        evals.iter().flat_map(|e| e.warnings.clone()).collect::<Vec<_>>()
+    };
+    let not_evaluated = move || state.evals.get().iter().filter(|e| e.not_evaluated.is_some()).count();
+
+    view! {
+        <section class="page overview">
+            <h1>"总览"</h1>
+            {move || state.reg.with(|r| r.matters.is_empty()).then(|| view! {
+                <div class="banner banner-info">"还没有案件。" <a href=Page::Case(None).href()>"新建第一个案件"</a>
+                " ，或先到" <a href="#/settings">"设置"</a> "填写本机关名称和用户名。"</div>
+            })}
+            <div class="cards" role="list">
+                {ATTENTION.iter().map(|(s, label)| {
+                    let s = *s;
+                    view! {
+                        <a class=format!("card {}", status_class(s)) href=format!("#{}", s.label()) role="listitem" data-testid=format!("count-{}", s.label())
+                           on:click=move |e| { e.prevent_default(); if let Some(el) = document().get_element_by_id(&format!("sec-{}", s.label())) { el.scroll_into_view(); } }>
+                            <span class="card-n">{move || counts(s)}</span>
+                            <span class="card-label">{*label}</span>
+                        </a>
+                    }
+                }).collect_view()}
+            </div>
+            <p class="hint">"计日方式：规则中的“N日”按" <strong>{move || state.reg.with(|r| r.settings.counting.label())}</strong>
+               "计算（可在设置中改为工作日）；法院期限一律按自然日，行政复议法“十日”按工作日；期限届满日为休息日的顺延至下一工作日。"
+               {move || (not_evaluated() > 0).then(|| format!(" 另有 {} 个案件早于 2022-04-28，依第三十二条不予评估。", not_evaluated()))}
+            </p>
+            {ATTENTION.iter().map(|(s, label)| {
+                let s = *s;
+                view! {
+                    <section class="block" id=format!("sec-{}", s.label())>
+                        <h2>{*label} " " <span class="muted">{move || format!("（{} 项）", counts(s))}</span>
+                            {(s == Status::DueSoon).then(|| view! { <span class="muted">{move || format!("期限在 {} 日内", warn_days())}</span> })}
+                        </h2>
+                        {move || view! { <ObligationTable rows=by_status.with(|m| m.get(&s).cloned().unwrap_or_default()) show_case=true/> }}
+                    </section>
+                }
+            }).collect_view()}
+            {move || reports().map(|(agency, duties)| view! {
+                <section class="block">
+                    <h2>"报告报送（第二十三条、第二十四条）：" {agency}</h2>
+                    {if duties.is_empty() { view! { <p class="empty">"所有应报报告均已标记为已报送。"</p> }.into_any() } else { view! {
+                        <table class="grid"><thead><tr><th>"规则"</th><th>"报告"</th><th>"期限日"</th><th>"状态"</th><th>"说明"</th></tr></thead>
+                        <tbody>{duties.into_iter().map(|d| view! {
+                            <tr><td>{d.period.rule().label()}</td>
+                                <td>{format!("{}{}", d.period.label(), if d.period.rule() == yingsu_engine::RuleId::R23 { "案件情况报告" } else { "败诉案件情况报告" })}</td>
+                                <td class="date">{fmt(d.due)}</td><td><StatusChip status=d.status/></td><td class="why">{d.explanation}</td></tr>
+                        }).collect_view()}</tbody></table>
+                    }.into_any() }}
+                </section>
+            })}
+            <section class="block">
+                <h2>"数据提示"</h2>
+                {move || {
+                    let w = warnings();
+                    if w.is_empty() { view! { <p class="empty">"没有数据提示。"</p> }.into_any() } else { view! {
+                        <ul class="warnings">{w.into_iter().map(|w| {
+                            let href = Page::Case(Some(w.case_no.0.clone())).href();
+                            view! { <li><a href=href>{w.case_no.0.clone()}</a> "：" {w.message.clone()} "（" {w.clause} "）"</li> }
+                        }).collect_view()}</ul>
+                    }.into_any() }
+                }}
+            </section>
+            <section class="block">
+                <h2>"按机关统计义务状态"</h2>
+                <table class="grid" data-testid="by-agency">
+                    <thead><tr><th scope="col">"机关"</th>{shown.iter().map(|s| view! { <th scope="col">{s.label()}</th> }).collect_view()}</tr></thead>
+                    <tbody>{move || agency_table().into_iter().map(|(name, row)| view! {
+                        <tr><th scope="row">{name}</th>{shown.iter().map(|s| view! { <td class="num">{row.get(s).copied().unwrap_or(0)}</td> }).collect_view()}</tr>
+                    }).collect_view()}</tbody>
+                </table>
+            </section>
+        </section>
+    }
+}

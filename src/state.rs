@@ -1,0 +1,189 @@
+//! App state: one `RwSignal<Register>` changed through [`AppState::mutate`], everything else derived.
+
+use crate::route::Page;
+use crate::storage::{self, SaveError};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use std::sync::Arc;
+use yingsu_engine::rules::Evaluation;
+use yingsu_engine::store::Register;
+use yingsu_engine::{evaluate, Calendar};
+
+/// Whether the last save reached localStorage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    /// The write failed; the change is still on screen (and in memory).
+    Failed {
+        message: String,
+        quota: bool,
+    },
+    /// Another tab saved in between: the user decides.
+    Conflict {
+        stored: u64,
+    },
+}
+
+/// Stored data that could not be read at start: kept as it is, offered for download.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovery {
+    pub raw: String,
+    pub error: String,
+}
+
+/// Everything the pages share; `Copy`, provided once at the root.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub reg: RwSignal<Register>,
+    pub today: RwSignal<NaiveDate>,
+    pub page: RwSignal<Page>,
+    pub save_state: RwSignal<SaveState>,
+    pub recovery: RwSignal<Option<Recovery>>,
+    /// `navigator.storage.persist()` result: `None` = unknown.
+    pub persisted: RwSignal<Option<bool>>,
+    /// The revision this tab knows to be in localStorage.
+    pub base_rev: StoredValue<u64>,
+    /// The calendar of the register (bundled + added holiday rows).
+    pub calendar: Memo<Arc<Calendar>>,
+    /// Every matter evaluated on `today`, index-aligned with `reg.matters`.
+    pub evals: Memo<Arc<Vec<Evaluation>>>,
+    /// Share of the storage quota in use after the last save.
+    pub usage: RwSignal<f64>,
+}
+
+impl AppState {
+    /// The state provided at the root.
+    pub fn expect() -> AppState {
+        expect_context::<AppState>()
+    }
+
+    pub fn new(reg: Register, today: NaiveDate, recovery: Option<Recovery>) -> AppState {
+        let base = reg.revision;
+        let reg = RwSignal::new(reg);
+        let calendar = Memo::new_with_compare(
+            move |_| Arc::new(reg.with(|r| r.calendar())),
+            |a: Option<&Arc<Calendar>>, b: Option<&Arc<Calendar>>| a.map(|x| x.as_ref()) == b.map(|x| x.as_ref()),
+        );
+        let today_sig = RwSignal::new(today);
+        let evals = Memo::new_with_compare(
+            move |_| {
+                let cal = calendar.get();
+                let t = today_sig.get();
+                Arc::new(reg.with(|r| r.matters.iter().map(|m| evaluate(m, &cal, &r.settings, t)).collect()))
+            },
+            // A new register revision always means new results; comparing 10,000 evaluations is not worth it.
+            |_, _| false,
+        );
+        AppState {
+            reg,
+            today: today_sig,
+            page: RwSignal::new(Page::Overview),
+            save_state: RwSignal::new(SaveState::Saved),
+            recovery: RwSignal::new(recovery),
+            persisted: RwSignal::new(None),
+            base_rev: StoredValue::new(base),
+            calendar,
+            evals,
+            usage: RwSignal::new(0.0),
+        }
+    }
+
+    /// Changes the register; the save Effect writes it.
+    pub fn mutate(&self, f: impl FnOnce(&mut Register)) {
+        self.reg.update(|r| {
+            f(r);
+            r.revision += 1;
+        });
+    }
+
+    /// The user name for the audit trail.
+    pub fn user(&self) -> String {
+        let u = self.reg.with_untracked(|r| r.profile.user.clone());
+        if u.trim().is_empty() {
+            "（未设置用户名）".into()
+        } else {
+            u
+        }
+    }
+
+    /// Runs once per register change: writes it to localStorage and reports the outcome.
+    pub fn save_now(&self) {
+        if self.recovery.get_untracked().is_some() {
+            return; // Never overwrite data we could not read.
+        }
+        let rev = self.reg.with_untracked(|r| r.revision);
+        if rev == self.base_rev.get_value() {
+            return; // Nothing new (e.g. just loaded from another tab).
+        }
+        match self.reg.with_untracked(|r| storage::save(r, self.base_rev.get_value())) {
+            Ok(()) => {
+                self.base_rev.set_value(rev);
+                self.save_state.set(SaveState::Saved);
+                self.usage.set(storage::usage());
+            }
+            Err(SaveError::Quota) => self.save_state.set(SaveState::Failed {
+                message: "浏览器本地存储空间已满，刚才的修改没有保存（仍显示在页面上）。之前已保存的数据未受影响。请立即导出完整备份。".into(),
+                quota: true,
+            }),
+            Err(SaveError::Conflict { stored }) => self.save_state.set(SaveState::Conflict { stored }),
+            Err(SaveError::Other(m)) => self.save_state.set(SaveState::Failed { message: format!("保存失败：{m}。修改仍显示在页面上，请导出完整备份。"), quota: false }),
+        }
+    }
+
+    /// Replaces this tab's register with what another tab stored.
+    pub fn reload_from_storage(&self) {
+        if let storage::Loaded::Ready(r) = storage::load() {
+            self.base_rev.set_value(r.revision);
+            self.reg.set(r);
+            self.save_state.set(SaveState::Saved);
+        }
+    }
+
+    /// Overwrites what another tab stored with this tab's register (the user chose so).
+    pub fn overwrite_storage(&self) {
+        let stored = storage::stored_revision().unwrap_or(0);
+        self.reg.update(|r| r.revision = r.revision.max(stored) + 1);
+        match self.reg.with_untracked(storage::force_save) {
+            Ok(()) => {
+                self.base_rev.set_value(self.reg.with_untracked(|r| r.revision));
+                self.save_state.set(SaveState::Saved);
+            }
+            Err(_) => self
+                .save_state
+                .set(SaveState::Failed {
+                    message: "覆盖保存失败，请导出完整备份。".into(), quota: false
+                }),
+        }
+    }
+
+    /// Downloads everything as one JSON file (the full backup) and resets the reminder.
+    pub fn export_backup(&self) -> Result<(), String> {
+        let json = self.reg.with_untracked(|r| r.to_json());
+        let today = self.today.get_untracked().format("%Y-%m-%d").to_string();
+        crate::files::download(&format!("应诉通-完整备份-{today}.json"), json.as_bytes(), "application/json")?;
+        self.mutate(|r| {
+            r.changes_since_backup = 0;
+            r.last_backup = Some(today);
+        });
+        Ok(())
+    }
+}
+
+/// Today's local date from the browser's clock (the engine never reads a clock itself).
+pub fn browser_today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_default()
+}
+
+/// `YYYY-MM-DD HH:MM` for the audit trail.
+pub fn browser_now() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}

