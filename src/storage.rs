@@ -4,6 +4,7 @@
 //! save can check cheaply that no other tab wrote in between. A failed write leaves the stored value as it
 //! was (that is how localStorage behaves), so nothing already saved is damaged.
 
+use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 use yingsu_engine::store::{LoadError, Register};
 
@@ -25,10 +26,14 @@ pub enum Loaded {
 }
 
 fn storage() -> Result<web_sys::Storage, String> {
-    // gloo's raw() panics when storage is unavailable; ask the window ourselves.
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).ok_or_else(|| {
-        "浏览器不允许本页面使用本地存储（localStorage）。请检查浏览器设置（例如隐私模式或禁用网站数据）。".to_string()
-    })
+    // gloo's raw() panics when storage is unavailable (blocked site data): check first, then use it.
+    let available = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some();
+    if available {
+        Ok(LocalStorage::raw())
+    } else {
+        Err("浏览器不允许本页面使用本地存储（localStorage）。请检查浏览器设置（例如隐私模式或禁用网站数据）。"
+            .to_string())
+    }
 }
 
 pub fn load() -> Loaded {
