@@ -52,8 +52,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, FileError> {
 }
 
 /// Characters that make a spreadsheet run a cell as a formula (CSV.md).
-fn needs_guard(s: &str) -> bool {
+fn starts_formula(s: &str) -> bool {
     s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A value that gets the guard: it starts a formula, or is `'`s in front of one (so a literal leading
+/// apostrophe survives the round trip too).
+fn needs_guard(s: &str) -> bool {
+    starts_formula(s.trim_start_matches('\''))
 }
 
 /// Removes the export guard `'` from a cell that needed one.
@@ -297,7 +303,7 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
         let mut required_bad = false;
         let mut present = Vec::new();
         for (i, cell) in rec.iter().enumerate() {
-            let value = unguard(cell.trim());
+            let value = unguard(cell.trim_matches(' '));
             match slots.get(i) {
                 Some(Slot::Known(c)) => {
                     present.push(*c);

@@ -37,6 +37,7 @@ pub mod calendar;
 pub mod codec;
 pub mod dates;
 pub mod error;
+pub mod exchange;
 pub mod model;
 pub mod period;
 pub mod rules;

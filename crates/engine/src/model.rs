@@ -225,7 +225,8 @@ pub trait Cell: Sized {
 impl Cell for String {
     const KIND: Kind = Kind::Text;
     fn parse_cell(s: &str) -> Result<Self, String> {
-        Ok(s.to_string())
+        // Only spaces go: a leading tab is content (a guarded cell must round-trip byte for byte).
+        Ok(s.trim_matches(' ').to_string())
     }
     fn format_cell(&self) -> String {
         self.clone()
@@ -416,7 +417,8 @@ macro_rules! columns {
             }
             /// Sets the field from a cell's text; on error the field is left as it was.
             pub fn set(self, r: &mut $record, s: &str) -> Result<(), String> {
-                match self { $($colenum::$variant => { r.$field = <$ty as Cell>::parse_cell(s.trim())?; Ok(()) }),* }
+                let s = if matches!(self.kind(), Kind::Text) { s } else { s.trim() };
+                match self { $($colenum::$variant => { r.$field = <$ty as Cell>::parse_cell(s)?; Ok(()) }),* }
             }
         }
 

@@ -1,0 +1,163 @@
+//! The exchange formats as CSV.md describes them: every accepted input form, round trips, robustness.
+
+use chrono::{Duration, NaiveDate};
+use proptest::prelude::*;
+use yingsu_engine::codec::{export, import, Import};
+use yingsu_engine::model::{
+    ActSource, AppealDecision, CaseType, Cell, Column, Defendant, Instance, JudgmentType, Outcome,
+};
+use yingsu_engine::Matter;
+
+fn one(bytes: &[u8]) -> Import<Matter> {
+    import::<Matter>(bytes).unwrap()
+}
+
+#[test]
+fn gb18030_file_as_excel_on_chinese_windows_writes_it() {
+    // "案号,案件类型,被告类型,原告" + a row, encoded by hand-checked GBK bytes for 案号 (B0 B8 BA C5).
+    let text = "案号,案件类型,被告类型,原告,起诉状副本收到日\r\n（2025）京0112行初3号,行政复议,区政府,北京某某有限公司,2025/1/20\r\n";
+    let (bytes, _, _) = encoding_rs::GB18030.encode(text);
+    assert_eq!(&bytes[..4], &[0xB0, 0xB8, 0xBA, 0xC5]);
+    let imp = one(&bytes);
+    assert_eq!(imp.encoding, "GB18030");
+    let m = &imp.rows[0].record;
+    assert_eq!(m.plaintiff, "北京某某有限公司");
+    assert_eq!(m.case_type, CaseType::Reconsideration);
+    assert_eq!(m.complaint_received, NaiveDate::from_ymd_opt(2025, 1, 20));
+}
+
+#[test]
+fn excel_resave_loses_bom_uses_crlf_and_serial_dates() {
+    let imp =
+        one("案号,被告类型,案件类型,起诉状副本收到日,重大敏感\r\nX,本机关,行政诉讼,45678,1\r\n,,,,\r\n,,,,\r\n"
+            .as_bytes());
+    assert_eq!(imp.encoding, "UTF-8");
+    assert_eq!(imp.rows.len(), 1, "trailing empty rows ignored");
+    assert_eq!(imp.rows[0].record.complaint_received, NaiveDate::from_ymd_opt(2025, 1, 21));
+    assert!(imp.rows[0].record.major_sensitive);
+}
+
+#[test]
+fn quoted_newlines_and_commas_survive() {
+    let mut m = Matter::new("（2025）京0112行初4号");
+    m.cause = "不服行政处罚决定，要求撤销".into();
+    m.remarks = "第一行\r\n第二行，含\"引号\",逗号".into();
+    let out = export(&[m.clone()]);
+    let back = one(&out);
+    assert_eq!(back.rows[0].record, m);
+}
+
+#[test]
+fn formula_looking_cells_round_trip_byte_identical() {
+    let mut m = Matter::new("=1+1");
+    m.plaintiff = "+86 10 8888".into();
+    m.remarks = "-5".into();
+    m.cause = "@x".into();
+    m.tribunal = "\t缩进".into();
+    let out = export(&[m.clone()]);
+    let text = String::from_utf8(out.clone()).unwrap();
+    for guarded in ["'=1+1", "'+86 10 8888", "'-5", "'@x"] {
+        assert!(text.contains(guarded), "{guarded}");
+    }
+    let back = one(&out);
+    assert_eq!(back.rows[0].record.case_no.0, "=1+1");
+    assert_eq!(export(&[back.rows[0].record.clone()]), out);
+}
+
+#[test]
+fn every_error_names_row_and_column() {
+    let imp =
+        one("案号,案件类型,被告类型,审级,开庭日,紧急,裁判结果\nA,行政诉讼,本机关,三审,2025-1-5,也许,赢了\n".as_bytes());
+    let errs: Vec<String> = imp.errors().map(|e| e.to_string()).collect();
+    assert_eq!(errs.len(), 4, "{errs:?}");
+    assert!(errs[0].starts_with("第2行「审级」："));
+    assert!(errs[1].starts_with("第2行「开庭日」："));
+    assert!(errs[2].starts_with("第2行「紧急」："));
+    assert!(errs[3].starts_with("第2行「裁判结果」："));
+}
+
+fn opt<T: Clone + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = Option<T>> {
+    prop_oneof![Just(None), proptest::sample::select(all).prop_map(Some)]
+}
+
+fn date() -> impl Strategy<Value = Option<NaiveDate>> {
+    prop_oneof![
+        Just(None),
+        (0i64..4000).prop_map(|n| Some(NaiveDate::from_ymd_opt(2018, 1, 1).unwrap() + Duration::days(n)))
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    // Printable text of every awkward kind: commas, quotes, newlines, formula starts, Chinese, semicolons.
+    proptest::collection::vec(
+        prop_oneof![
+            Just(","),
+            Just("\""),
+            Just("\n"),
+            Just("="),
+            Just("-"),
+            Just("@"),
+            Just("+"),
+            Just("案"),
+            Just("；"),
+            Just("a"),
+            Just(" "),
+            Just("'")
+        ],
+        0..12,
+    )
+    .prop_map(|v| v.concat().trim().to_string())
+}
+
+prop_compose! {
+    fn matter()(no in "[A-Z0-9（）京行初号]{1,12}", t in proptest::sample::select(CaseType::ALL), d in proptest::sample::select(Defendant::ALL),
+                inst in proptest::sample::select(Instance::ALL), src in opt(ActSource::ALL), jt in opt(JudgmentType::ALL),
+                out in opt(Outcome::ALL), ad in opt(AppealDecision::ALL), plaintiff in text(), remarks in text(),
+                d1 in date(), d2 in date(), d3 in date(), flags in proptest::collection::vec(any::<bool>(), 9),
+                agents in proptest::sample::select(vec!["", "张三（工作人员）", "张三（工作人员）；李律师（律师）"])) -> Matter {
+        let mut m = Matter::new(&no);
+        m.case_type = t; m.defendant = d; m.instance = inst; m.act_source = src; m.judgment_type = jt; m.outcome = out;
+        m.appeal_decision = ad; m.plaintiff = plaintiff; m.remarks = remarks;
+        m.complaint_received = d1; m.hearing = d2; m.effective = d3;
+        m.major_sensitive = flags[0]; m.urgent = flags[8]; m.village = flags[7];
+        m.agents = Cell::parse_cell(agents).unwrap();
+        m
+    }
+}
+
+proptest! {
+    #[test]
+    fn export_import_gives_equal_data_and_export_again_is_byte_identical(ms in proptest::collection::vec(matter(), 1..8)) {
+        let mut ms = ms;
+        ms.sort_by(|a, b| a.case_no.cmp(&b.case_no));
+        ms.dedup_by(|a, b| a.case_no == b.case_no);
+        let out = export(&ms);
+        let back = one(&out);
+        prop_assert!(back.is_clean(), "{:?}", back.errors().collect::<Vec<_>>());
+        let records: Vec<Matter> = back.rows.into_iter().map(|r| r.record).collect();
+        prop_assert_eq!(&records, &ms);
+        prop_assert_eq!(export(&records), out);
+    }
+
+    /// The importer over arbitrary bytes: never a panic, always data or located errors.
+    /// Run long: `PROPTEST_CASES=1000000 cargo test --release -p yingsu-engine --test csv fuzz`.
+    #[test]
+    fn fuzz_arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        match import::<Matter>(&bytes) {
+            Ok(imp) => for r in &imp.rows { for e in &r.errors { prop_assert!(e.row >= 2); } },
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+    }
+
+    /// Arbitrary cells under a valid header: every bad cell is a located error.
+    #[test]
+    fn fuzz_cells_under_valid_header(cells in proptest::collection::vec("[^\u{0}]{0,12}", Column::ALL.len())) {
+        let header: Vec<&str> = Column::ALL.iter().map(|c| c.name()).collect();
+        let mut w = csv::Writer::from_writer(vec![]);
+        w.write_record(&header).unwrap();
+        w.write_record(&cells).unwrap();
+        let bytes = w.into_inner().unwrap();
+        let imp = one(&bytes);
+        for r in &imp.rows { for e in &r.errors { prop_assert!(e.row >= 2 && (e.column.is_empty() || Column::from_name(&e.column).is_some() || e.column == "案号")); } }
+    }
+}

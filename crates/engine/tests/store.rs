@@ -1,0 +1,33 @@
+//! The stored register: saved fixtures of every past schema version load (step-by-step migrations).
+
+use yingsu_engine::agency::ReportPeriod;
+use yingsu_engine::model::DayCounting;
+use yingsu_engine::store::{LoadError, Register, SCHEMA_VERSION};
+
+#[test]
+fn schema_v1_fixture_loads_with_everything() {
+    let text = std::fs::read_to_string(format!("{}/tests/fixtures/store-v1.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let r = Register::from_json(&text).unwrap();
+    assert_eq!(r.revision, 3);
+    assert_eq!(r.matters.len(), 1);
+    assert_eq!(r.matters[0].plaintiff, "张某");
+    assert_eq!(r.matters[0].extra("自定义列"), Some("保留"));
+    assert_eq!(r.agencies[0].liaison, "赵某");
+    assert_eq!(r.settings.counting, DayCounting::Working);
+    assert_eq!(r.settings.warn_days, 5);
+    assert_eq!(r.profile.user, "李某");
+    assert!(r.calendar().covers_year(2027));
+    assert_eq!(r.audit.len(), 1);
+    assert_eq!(r.report_log[0].period, ReportPeriod::Half(2024, 1));
+    assert_eq!(r.changes_since_backup, 2);
+    // Written back in the current version, it loads to the same register.
+    assert_eq!(Register::from_json(&r.to_json()).unwrap(), r);
+}
+
+#[test]
+fn the_current_version_is_the_newest_fixture() {
+    // A new schema version needs a migration step and a fixture of the version before it.
+    assert_eq!(SCHEMA_VERSION, 1);
+    let v2 = r#"{"schema":2,"revision":1}"#;
+    assert_eq!(Register::from_json(v2), Err(LoadError::FutureVersion(2)));
+}
