@@ -171,3 +171,44 @@ pub fn RecoveryScreen() -> impl IntoView {
         </section>
     }
 }
+
+/// A matter's obligations as a vertical timeline: one compact entry each, the reason always shown and
+/// the article's own words one click away.
+#[component]
+pub fn Timeline(rows: Vec<Obligation>) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p class="empty">"此案件目前没有义务。"</p> }.into_any();
+    }
+    let d = |x: Option<chrono::NaiveDate>| x.map(fmt).unwrap_or_else(|| "—".into());
+    view! {
+        <ol class="tl">
+            {rows.into_iter().map(|o| {
+                let info = o.info();
+                let dated = o.counting.is_some();
+                view! {
+                    <li class="tl-item" data-rule=o.rule.label()>
+                        <div class="tl-head">
+                            <span class="tl-due" data-testid="due">{d(o.due)}</span>
+                            <StatusChip status=o.status/>
+                            <strong>{o.rule.label()} " " {info.title}</strong>
+                        </div>
+                        <div class="tl-meta">
+                            {dated.then(|| view! {
+                                <span>"起算 " {d(o.trigger)}</span>
+                                <span>"计日 " {o.counting.map(|c| c.label()).unwrap_or("—")}</span>
+                                <span>"完成 " {d(o.done)}</span>
+                            })}
+                            <span>"责任主体 " {o.responsible.clone()}</span>
+                        </div>
+                        <p class="why">{o.explanation.clone()}</p>
+                        <details class="tl-article">
+                            <summary>{info.clause} "原文"</summary>
+                            <blockquote>{info.text}</blockquote>
+                        </details>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}

@@ -23,9 +23,19 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads the first file chosen in an `<input type="file">`, as bytes, with its name.
-pub async fn read_file(input: &web_sys::HtmlInputElement) -> Result<(String, Vec<u8>), String> {
-    let file = input.files().and_then(|f| f.get(0)).ok_or("未选择文件")?;
-    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|_| "无法读取文件")?;
-    Ok((file.name(), js_sys::Uint8Array::new(&buf).to_vec()))
+/// Reads every file chosen in an `<input type="file">`, as bytes, with its name.
+pub async fn read_files(input: &web_sys::HtmlInputElement) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let list = input.files().ok_or("未选择文件")?;
+    let mut out = Vec::new();
+    for i in 0..list.length() {
+        let Some(file) = list.get(i) else { continue };
+        let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+            .await
+            .map_err(|_| format!("无法读取文件「{}」", file.name()))?;
+        out.push((file.name(), js_sys::Uint8Array::new(&buf).to_vec()));
+    }
+    if out.is_empty() {
+        return Err("未选择文件".into());
+    }
+    Ok(out)
 }

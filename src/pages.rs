@@ -3,6 +3,7 @@
 pub mod agencies;
 pub mod case;
 pub mod cases;
+pub mod exchange;
 pub mod overview;
 pub mod rules;
 pub mod selftest;

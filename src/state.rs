@@ -49,6 +49,8 @@ pub struct AppState {
     pub evals: Memo<Arc<Vec<Evaluation>>>,
     /// Share of the storage quota in use after the last save.
     pub usage: RwSignal<f64>,
+    /// A message for the next page (e.g. "已保存" after a new matter moves to its own address).
+    pub flash: RwSignal<String>,
 }
 
 impl AppState {
@@ -85,6 +87,7 @@ impl AppState {
             calendar,
             evals,
             usage: RwSignal::new(0.0),
+            flash: RwSignal::new(String::new()),
         }
     }
 
@@ -158,7 +161,7 @@ impl AppState {
 
     /// Downloads everything as one JSON file (the full backup) and resets the reminder.
     pub fn export_backup(&self) -> Result<(), String> {
-        let json = self.reg.with_untracked(|r| r.to_json());
+        let json = self.reg.with_untracked(|r| r.to_backup_json());
         let today = self.today.get_untracked().format("%Y-%m-%d").to_string();
         crate::files::download(&format!("应诉通-完整备份-{today}.json"), json.as_bytes(), "application/json")?;
         self.mutate(|r| {

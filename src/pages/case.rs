@@ -4,7 +4,7 @@
 //! Saving shows each moved due date (before → after) for confirmation, and refuses to silently
 //! overwrite a version another tab saved meanwhile.
 
-use crate::components::ObligationTable;
+use crate::components::Timeline;
 use crate::route::Page;
 use crate::state::{browser_now, AppState};
 use chrono::NaiveDate;
@@ -117,7 +117,8 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
     let errors: RwSignal<BTreeMap<Column, String>> = RwSignal::new(BTreeMap::new());
     let review: RwSignal<Option<Vec<Moved>>> = RwSignal::new(None);
     let conflict: RwSignal<Option<Vec<(Column, String, String)>>> = RwSignal::new(None);
-    let message = RwSignal::new(String::new());
+    let message = RwSignal::new(state.flash.get_untracked());
+    state.flash.set(String::new());
 
     let evaluation = Memo::new(move |_| {
         let cal = state.calendar.get();
@@ -207,6 +208,7 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                 message.set(if n == 0 { "没有修改。".into() } else { format!("已保存（{n} 处修改）。") });
                 let href = Page::Case(Some(m.case_no.0.clone())).href();
                 if is_new || old_key.as_deref() != Some(m.case_no.0.as_str()) {
+                    state.flash.set(message.get_untracked());
                     let _ = window().location().set_hash(&href);
                 }
             }
@@ -294,7 +296,7 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
         rows.sort_by_key(|o| (o.due.is_none(), o.due, o.rule));
         view! {
             {ev.not_evaluated.clone().map(|w| view! { <p class="banner banner-info">{w}</p> })}
-            <ObligationTable rows=rows show_case=false/>
+            <Timeline rows=rows/>
             {(!ev.warnings.is_empty()).then(|| view! {
                 <ul class="warnings">{ev.warnings.iter().map(|w| view! { <li>"提示：" {w.message.clone()} "（" {w.clause} "）"</li> }).collect_view()}</ul>
             })}
@@ -360,7 +362,7 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                 </form>
                 <aside class="timeline" aria-label="义务与期限">
                     <h2>"义务与期限"</h2>
-                    <p class="hint">"规则“N日”按" {move || state.reg.with(|r| r.settings.counting.label())} "计算；悬停条款可看原文。"</p>
+                    <p class="hint">"按期限日排列。规则“N日”按" {move || state.reg.with(|r| r.settings.counting.label())} "计算；点“原文”可看条文。"</p>
                     {timeline}
                 </aside>
             </div>

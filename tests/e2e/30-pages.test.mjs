@@ -38,8 +38,8 @@ test('settings: 工作日 reading changes internal deadlines and is shown', asyn
   await page.getByLabel('案号', { exact: true }).fill('G-1');
   await page.getByLabel('被告类型', { exact: true }).selectOption('区政府');
   await page.getByLabel('办理函收到日', { exact: true }).fill('2025-04-30');
-  assert.equal(await page.locator('.timeline tr[data-rule="R07C"] [data-testid="due"]').textContent(), '2025-05-12');
-  assert.match(await page.locator('.timeline tr[data-rule="R07C"] .why').textContent(), /按自然日计算为 2025-05-06/);
+  assert.equal(await page.locator('.timeline [data-rule="R07C"] [data-testid="due"]').textContent(), '2025-05-12');
+  assert.match(await page.locator('.timeline [data-rule="R07C"] .why').textContent(), /按自然日计算为 2025-05-06/);
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
   await shot(page, '33-case-district-gov');

@@ -149,11 +149,21 @@ impl Register {
         c
     }
 
-    /// Serializes for storage or a backup file. Deterministic: the same register gives the same text.
+    /// Serializes for storage. Deterministic: the same register gives the same text.
     pub fn to_json(&self) -> String {
+        self.json_with_revision(self.revision)
+    }
+
+    /// Serializes for a full backup file: like storage, but without this browser's save counter, so
+    /// backup → restore → backup gives the same bytes.
+    pub fn to_backup_json(&self) -> String {
+        self.json_with_revision(0)
+    }
+
+    fn json_with_revision(&self, revision: u64) -> String {
         let v = StoredV1 {
             schema: SCHEMA_VERSION,
-            revision: self.revision,
+            revision,
             matters: text(codec::export(&self.matters)),
             agencies: text(codec::export(&self.agencies)),
             settings: self.settings.clone(),
@@ -316,6 +326,14 @@ mod tests {
         assert_eq!(back, r);
         assert_eq!(back.to_json(), s);
         assert_eq!(Register::stored_revision(&s), Some(7));
+    }
+
+    #[test]
+    fn backup_restore_backup_is_byte_identical() {
+        let backup = sample().to_backup_json();
+        let mut restored = Register::from_json(&backup).unwrap();
+        restored.revision = 42; // a restore is a new save in this browser
+        assert_eq!(restored.to_backup_json(), backup);
     }
 
     #[test]

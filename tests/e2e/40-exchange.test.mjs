@@ -1,0 +1,115 @@
+// CSV exchange in the browser: a GBK file from WPS/Excel, the preview, the commit, byte-exact export,
+// bad rows that change nothing, a backup restore preview and a holiday update.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { start, shot } from './harness.mjs';
+
+const FIX = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+let h;
+before(async () => { h = await start(); });
+after(async () => { await h?.close(); });
+
+async function readDownload(d) {
+  const chunks = await (await d.createReadStream()).toArray();
+  return Buffer.concat(chunks);
+}
+
+test('upload a GBK cases.csv: preview counts, confirm, matters appear, export is byte-identical', async () => {
+  const { page, ctx, log } = await h.open('#/exchange', { today: '2025-03-11' });
+  await page.getByLabel('案件文件').setInputFiles(join(FIX, 'cases-gbk.csv'));
+  await page.getByRole('button', { name: '检查并预览' }).first().click();
+  const pv = page.getByTestId('preview');
+  await pv.waitFor();
+  assert.equal(await page.getByTestId('n-new').textContent(), '新增 3');
+  assert.equal(await page.getByTestId('n-invalid').textContent(), '无效 0');
+  assert.match(await pv.textContent(), /GB18030/);
+  assert.match(await pv.textContent(), /保留未知列 联系人电话/);
+  await shot(page, '40-import-preview');
+  await pv.getByRole('button', { name: '确认导入' }).click();
+  await page.getByTestId('exchange-message').filter({ hasText: '已导入 3 个案件' }).waitFor();
+  await page.getByRole('link', { name: '案件', exact: true }).click();
+  await page.getByRole('link', { name: '（2025）通复字第7号' }).waitFor();
+  assert.match(await page.getByTestId('case-count').textContent(), /共 3 件/);
+  await page.getByRole('link', { name: '导入导出', exact: true }).click();
+  const dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出案件台账 cases.csv' }).click();
+  const bytes = await readDownload(await dl);
+  assert.deepEqual(bytes, readFileSync(join(FIX, 'cases-expected.csv')), 'export equals the canonical file byte for byte');
+  // Re-importing the export changes nothing.
+  await page.getByLabel('案件文件').setInputFiles({ name: 'again.csv', mimeType: 'text/csv', buffer: bytes });
+  await page.getByRole('button', { name: '检查并预览' }).first().click();
+  await page.getByTestId('n-unchanged').filter({ hasText: '未变 3' }).waitFor();
+  assert.deepEqual(log.errors, []);
+  await ctx.close();
+});
+
+test('a file with bad rows shows each error by row and column and changes nothing', async () => {
+  const { page, ctx } = await h.open('#/exchange');
+  await page.getByLabel('案件文件').setInputFiles(join(FIX, 'cases-bad.csv'));
+  await page.getByRole('button', { name: '检查并预览' }).first().click();
+  const errs = page.getByTestId('import-errors');
+  await errs.waitFor();
+  const text = await errs.textContent();
+  assert.match(text, /第2行「起诉状副本收到日」/);
+  assert.match(text, /第3行「案件类型」：「刑事诉讼」不是可选值/);
+  assert.equal(await page.getByTestId('n-invalid').textContent(), '无效 2');
+  assert.equal(await page.getByRole('button', { name: '确认导入' }).isDisabled(), true);
+  await shot(page, '41-import-errors');
+  assert.equal(await page.evaluate(() => localStorage.getItem('yingsu.register')), null, 'nothing written');
+  await ctx.close();
+});
+
+test('a file that is not CSV text is refused with a clear message', async () => {
+  const { page, ctx } = await h.open('#/exchange');
+  await page.getByLabel('案件文件').setInputFiles({ name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from([0, 1, 2, 255, 0]) });
+  await page.getByRole('button', { name: '检查并预览' }).first().click();
+  await page.getByTestId('file-errors').filter({ hasText: '不是文本文件' }).waitFor();
+  await ctx.close();
+});
+
+test('holiday update for 2027 removes the missing-calendar note and moves the due date', async () => {
+  const { page, ctx } = await h.open('#/case/new', { today: '2026-12-21' });
+  await page.getByLabel('案号', { exact: true }).fill('H-1');
+  await page.getByLabel('起诉状副本收到日', { exact: true }).fill('2026-12-20');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
+  const row = page.locator('.timeline [data-rule="R14"]');
+  assert.match(await row.textContent(), /该年度节假日安排未导入/);
+  assert.equal(await row.locator('[data-testid="due"]').textContent(), '2027-01-04');
+  await page.getByRole('link', { name: '导入导出', exact: true }).click();
+  await page.getByLabel('节假日文件').setInputFiles(join(FIX, 'holidays-2027.csv'));
+  await page.locator('section.block', { hasText: '节假日安排更新' }).getByRole('button', { name: '检查并预览' }).click();
+  await page.getByTestId('holiday-preview').getByRole('button', { name: '确认导入节假日' }).click();
+  await page.goto(h.base + '#/case/H-1');
+  await page.locator('.timeline [data-rule="R14"]').waitFor();
+  assert.doesNotMatch(await page.locator('.timeline [data-rule="R14"]').textContent(), /未导入/);
+  assert.equal(await page.locator('.timeline [data-rule="R14"] [data-testid="due"]').textContent(), '2027-01-05');
+  await ctx.close();
+});
+
+test('full backup → restore preview → restore, then backup again is byte-identical', async () => {
+  const { page, ctx } = await h.open('#/case/new', { today: '2025-03-11' });
+  await page.getByLabel('案号', { exact: true }).fill('B-1');
+  await page.getByLabel('原告', { exact: true }).fill('备份测试');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
+  await page.getByRole('link', { name: '导入导出', exact: true }).click();
+  let dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出完整备份' }).first().click();
+  const backup = await readDownload(await dl);
+  const other = await h.open('#/exchange', { today: '2025-03-11' });
+  await other.page.getByLabel('备份文件').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: backup });
+  await other.page.getByRole('button', { name: '检查备份' }).click();
+  const pv = other.page.getByTestId('restore-preview');
+  assert.match(await pv.textContent(), /案件 1 个/);
+  await pv.getByRole('button', { name: '确认恢复' }).click();
+  await other.page.getByTestId('exchange-message').filter({ hasText: '已从完整备份恢复' }).waitFor();
+  dl = other.page.waitForEvent('download');
+  await other.page.getByRole('button', { name: '导出完整备份' }).first().click();
+  const again = await readDownload(await dl);
+  assert.deepEqual(again, backup, 'backup → restore → backup is byte-identical');
+  await ctx.close(); await other.ctx.close();
+});
