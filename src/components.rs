@@ -95,7 +95,7 @@ pub fn Banners() -> impl IntoView {
         })
     };
     view! {
-        <div class="banners no-print" aria-live="polite">
+        <div class="banners urgent no-print" aria-live="assertive">
             {move || match state.save_state.get() {
                 SaveState::Saved => None,
                 SaveState::Failed { message, quota } => Some(view! {
@@ -113,6 +113,8 @@ pub fn Banners() -> impl IntoView {
                     </div>
                 }.into_any()),
             }}
+        </div>
+        <div class="banners no-print" aria-live="polite">
             {move || (state.usage.get() >= 0.8).then(|| view! {
                 <div class="banner banner-warn" role="status">
                     {format!("本地存储已使用 {:.0}%（浏览器上限约 5M 字符）。请导出完整备份，并清理不再需要的案件。", state.usage.get() * 100.0)}

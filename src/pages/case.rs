@@ -6,7 +6,7 @@
 
 use crate::components::Timeline;
 use crate::route::Page;
-use crate::state::{browser_now, AppState};
+use crate::state::{browser_now, AppState, SaveState};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -205,7 +205,18 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                 base.set_value(Some(m.clone()));
                 review.set(None);
                 conflict.set(None);
-                message.set(if n == 0 { "没有修改。".into() } else { format!("已保存（{n} 处修改）。") });
+                // Write now, so the message tells what reached the browser's storage.
+                state.save_now();
+                message.set(match state.save_state.get_untracked() {
+                    _ if n == 0 => "没有修改。".into(),
+                    SaveState::Saved => format!("已保存（{n} 处修改）。"),
+                    SaveState::Failed { .. } => {
+                        "修改未能写入浏览器存储（仍显示在页面上），请看页面顶部的提示并导出完整备份。".into()
+                    }
+                    SaveState::Conflict { .. } => {
+                        "另一个标签页已保存了数据，修改尚未写入，请在页面顶部选择如何处理。".into()
+                    }
+                });
                 let href = Page::Case(Some(m.case_no.0.clone())).href();
                 if is_new || old_key.as_deref() != Some(m.case_no.0.as_str()) {
                     state.flash.set(message.get_untracked());

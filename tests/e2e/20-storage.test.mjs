@@ -65,6 +65,8 @@ test('a full quota: the save fails visibly, the edit stays on screen, a backup i
   assert.match(await err.textContent(), /存储空间已满/);
   assert.equal(await err.getByRole('button', { name: '立即导出完整备份' }).count(), 1);
   assert.match(await page.getByLabel('备注', { exact: true }).inputValue(), /很长的备注/, 'the edit stays on screen');
+  assert.match(await page.getByTestId('case-message').textContent(), /未能写入/, 'never claims 已保存');
+  assert.ok(await err.isVisible(), 'the banner stays in view (sticky)');
   await shot(page, '21-quota-exceeded');
   const after = await page.evaluate(() => localStorage.getItem('yingsu.register'));
   assert.equal(after, before, 'stored data untouched');
