@@ -40,6 +40,7 @@ pub mod error;
 pub mod exchange;
 pub mod model;
 pub mod period;
+pub mod report;
 pub mod rules;
 pub mod selftest;
 pub mod store;

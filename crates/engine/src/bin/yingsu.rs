@@ -20,6 +20,11 @@ const HELP: &str = "应诉通 yingsu — 《通州区行政机关应诉规则》
   yingsu validate CASES.csv|AGENCIES.csv
       校验文件，每个问题写成“第N行「列名」：说明”到标准错误。
       退出码：0 无问题；1 有无效行；2 文件无法读取。
+  yingsu report half-year --period 2025H1 [--agency 名称] [--today YYYY-MM-DD] CASES.csv
+      半年案件情况报告（第二十三条）的统计指标，CSV：机关,期间,指标,数值。
+      不给 --agency 时，按“所属机关”每个机关一组，最后一组为“全部”。
+  yingsu report quarter --period 2025Q1 [--agency 名称] CASES.csv
+      季度败诉案件报告（第二十四条）：该季度签收裁判文书的败诉、部分败诉案件（含涉及村委会的）。
   yingsu normalize CASES.csv
       读取任意可接受编码和格式的 cases.csv，向标准输出写出规范的 cases.csv（UTF-8 带 BOM）。
   yingsu --help
@@ -60,6 +65,7 @@ fn run(args: &[String]) -> Result<u8, Fail> {
         "obligations" => obligations(rest),
         "validate" => validate(rest),
         "normalize" => normalize(rest),
+        "report" => report(rest),
         other => Err(usage(format!("未知命令「{other}」"))),
     }
 }
@@ -67,6 +73,8 @@ fn run(args: &[String]) -> Result<u8, Fail> {
 /// Options and the one positional file.
 struct Opts {
     today: Option<NaiveDate>,
+    period: Option<String>,
+    agency: Option<String>,
     days: DayCounting,
     warn_days: u32,
     holidays: Vec<String>,
@@ -74,7 +82,15 @@ struct Opts {
 }
 
 fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
-    let mut o = Opts { today: None, days: DayCounting::Natural, warn_days: 3, holidays: vec![], file: String::new() };
+    let mut o = Opts {
+        today: None,
+        period: None,
+        agency: None,
+        days: DayCounting::Natural,
+        warn_days: 3,
+        holidays: vec![],
+        file: String::new(),
+    };
     let mut files = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -109,6 +125,8 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
                 o.warn_days = v.parse().map_err(|_| usage(format!("--warn-days「{v}」应为非负整数")))?;
             }
             "--holidays" => o.holidays.push(value()?),
+            "--period" => o.period = Some(value()?),
+            "--agency" => o.agency = Some(value()?),
             _ => unreachable!("checked against allowed"),
         }
     }
@@ -139,14 +157,7 @@ fn out(bytes: &[u8]) -> Result<(), Fail> {
 
 fn obligations(args: &[String]) -> Result<u8, Fail> {
     let o = parse_opts(args, &["--today", "--days", "--holidays", "--warn-days"])?;
-    let today = match o.today {
-        Some(t) => t,
-        None => {
-            let t = chrono::Local::now().date_naive();
-            eprintln!("评估日期：{}（系统日期）", t.format("%Y-%m-%d"));
-            t
-        }
-    };
+    let today = today_or_system(o.today);
     let mut cal = Calendar::bundled();
     for h in &o.holidays {
         let text = codec::decode(&read(h)?).map_err(|e| Fail(2, format!("错误：{h}：{e}")))?;
@@ -185,6 +196,91 @@ fn obligations(args: &[String]) -> Result<u8, Fail> {
     out(&codec::export_obligations(&all))?;
     if skipped > 0 {
         eprintln!("有 {skipped} 行因案号、案件类型或被告类型无效而未计算");
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+fn today_or_system(t: Option<NaiveDate>) -> NaiveDate {
+    t.unwrap_or_else(|| {
+        let t = chrono::Local::now().date_naive();
+        eprintln!("评估日期：{}（系统日期）", t.format("%Y-%m-%d"));
+        t
+    })
+}
+
+fn report(args: &[String]) -> Result<u8, Fail> {
+    use yingsu_engine::agency::ReportPeriod;
+    use yingsu_engine::report;
+    let Some(kind) = args.first() else { return Err(usage("report 需要报告种类：half-year 或 quarter")) };
+    let o = parse_opts(&args[1..], &["--period", "--agency", "--today"])?;
+    let code = o.period.clone().ok_or_else(|| usage("缺少 --period（如 2025H1 或 2025Q1）"))?;
+    let period = ReportPeriod::parse(&code)
+        .ok_or_else(|| usage(format!("--period「{code}」应为 2025H1、2025H2 或 2025Q1…2025Q4")))?;
+    let imp = import_cases(&o.file)?;
+    let mut bad = 0;
+    for row in &imp.rows {
+        for e in &row.errors {
+            eprintln!("{e}");
+        }
+        if !row.usable {
+            bad += 1;
+        }
+    }
+    let matters: Vec<Matter> = imp.rows.into_iter().filter(|r| r.usable).map(|r| r.record).collect();
+    let today = today_or_system(o.today);
+    let cal = Calendar::bundled();
+    let settings = Settings::default();
+    match (kind.as_str(), period) {
+        ("half-year", ReportPeriod::Half(..)) => {
+            let evals: Vec<_> = matters.iter().map(|m| evaluate(m, &cal, &settings, today)).collect();
+            let reports: Vec<_> = match &o.agency {
+                Some(a) => vec![report::half_year(&matters, &evals, Some(a), period)],
+                None => report::agencies(&matters)
+                    .iter()
+                    .map(|a| report::half_year(&matters, &evals, Some(a), period))
+                    .chain(std::iter::once(report::half_year(&matters, &evals, None, period)))
+                    .collect(),
+            };
+            out(&report::half_year_csv(&reports))?;
+        }
+        ("quarter", ReportPeriod::Quarter(..)) => {
+            let lost = report::quarter_losses(&matters, o.agency.as_deref(), period);
+            let d = |x: Option<NaiveDate>| x.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+            let rows = lost.iter().map(|l| {
+                vec![
+                    l.agency.clone().into(),
+                    period.code().into(),
+                    l.case_no.clone().into(),
+                    l.case_type.label().into(),
+                    l.outcome.label().into(),
+                    d(l.judgment_received).into(),
+                    d(l.loss_report).into(),
+                    if l.village { "是" } else { "否" }.into(),
+                    l.cause.clone().into(),
+                ]
+            });
+            out(&codec::write_csv(
+                &[
+                    "机关",
+                    "期间",
+                    "案号",
+                    "案件类型",
+                    "裁判结果",
+                    "裁判文书签收日",
+                    "败诉分析报告日",
+                    "涉及村委会",
+                    "败诉原因",
+                ],
+                rows,
+            ))?;
+        }
+        ("half-year", _) => return Err(usage(format!("半年报告的 --period 应为 2025H1 或 2025H2，收到「{code}」"))),
+        ("quarter", _) => return Err(usage(format!("季度报告的 --period 应为 2025Q1…2025Q4，收到「{code}」"))),
+        (other, _) => return Err(usage(format!("未知报告种类「{other}」：应为 half-year 或 quarter"))),
+    }
+    if bad > 0 {
+        eprintln!("有 {bad} 行无效，未计入报告");
         return Ok(1);
     }
     Ok(0)
