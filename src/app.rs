@@ -12,6 +12,7 @@ use yingsu_engine::store::Register;
 const NAV: &[(Page, &str)] = &[
     (Page::Overview, "总览"),
     (Page::Cases, "案件"),
+    (Page::Reports, "报表"),
     (Page::Agencies, "机关名录"),
     (Page::Exchange, "导入导出"),
     (Page::Rules, "规则"),
@@ -30,7 +31,7 @@ pub fn App() -> impl IntoView {
     }
     let (reg, recovery) = match storage::load() {
         Loaded::Fresh => (Register::default(), None),
-        Loaded::Ready(r) => (r, None),
+        Loaded::Ready(r) => (*r, None),
         Loaded::Unreadable { raw, error } => (Register::default(), Some(Recovery { raw, error })),
     };
     let state = AppState::new(reg, browser_today(), recovery);
@@ -103,6 +104,7 @@ pub fn App() -> impl IntoView {
                     Page::Case(key) => view! { <pages::case::CasePage key=key/> }.into_any(),
                     Page::Agencies => view! { <pages::agencies::Agencies/> }.into_any(),
                     Page::Exchange => view! { <pages::exchange::Exchange/> }.into_any(),
+                    Page::Reports => view! { <pages::reports::Reports/> }.into_any(),
                     Page::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
                     Page::Rules => view! { <pages::rules::Rules/> }.into_any(),
                     Page::SelfTest => view! { <pages::selftest::SelfTest/> }.into_any(),

@@ -214,3 +214,32 @@ pub fn Timeline(rows: Vec<Obligation>) -> impl IntoView {
     }
     .into_any()
 }
+
+/// A horizontal bar chart drawn as inline SVG by the app itself, with each value written beside its bar.
+#[component]
+pub fn BarChart(title: String, bars: Vec<(String, usize)>) -> impl IntoView {
+    let max = bars.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
+    let row_h = 24;
+    let height = (bars.len() as i32 * row_h + 8).max(32);
+    let (label_w, bar_w) = (130, 300);
+    let total_w = label_w + bar_w + 60;
+    view! {
+        <figure class="chart">
+            <figcaption>{title.clone()}</figcaption>
+            <svg role="img" aria-label=title width=total_w height=height viewBox=format!("0 0 {total_w} {height}")>
+                {bars.into_iter().enumerate().map(|(i, (label, v))| {
+                    let y = i as i32 * row_h + 4;
+                    let w = (v as f64 / max as f64 * bar_w as f64).round() as i32;
+                    let (label_x, text_y, bar_h, value_x, bar_len) = (label_w - 6, y + 15, row_h - 8, label_w + w + 6, w.max(1));
+                    view! {
+                        <g>
+                            <text x=label_x y=text_y text-anchor="end" class="chart-label">{label}</text>
+                            <rect x=label_w y=y width=bar_len height=bar_h class="chart-bar"></rect>
+                            <text x=value_x y=text_y class="chart-value">{v}</text>
+                        </g>
+                    }
+                }).collect_view()}
+            </svg>
+        </figure>
+    }
+}

@@ -5,6 +5,7 @@ pub mod case;
 pub mod cases;
 pub mod exchange;
 pub mod overview;
+pub mod reports;
 pub mod rules;
 pub mod selftest;
 pub mod settings;

@@ -137,7 +137,7 @@ impl AppState {
     pub fn reload_from_storage(&self) {
         if let storage::Loaded::Ready(r) = storage::load() {
             self.base_rev.set_value(r.revision);
-            self.reg.set(r);
+            self.reg.set(*r);
             self.save_state.set(SaveState::Saved);
         }
     }

@@ -17,7 +17,7 @@ pub const QUOTA_UNITS: f64 = 5_242_880.0;
 pub enum Loaded {
     /// Nothing stored yet.
     Fresh,
-    Ready(Register),
+    Ready(Box<Register>),
     /// Something is stored but cannot be read: kept untouched and offered for download.
     Unreadable {
         raw: String,
@@ -44,7 +44,7 @@ pub fn load() -> Loaded {
     match st.get_item(KEY) {
         Ok(None) => Loaded::Fresh,
         Ok(Some(raw)) => match Register::from_json(&raw) {
-            Ok(r) => Loaded::Ready(r),
+            Ok(r) => Loaded::Ready(Box::new(r)),
             Err(e @ LoadError::FutureVersion(_)) | Err(e @ LoadError::Corrupt(_)) => {
                 Loaded::Unreadable { raw, error: e.to_string() }
             }

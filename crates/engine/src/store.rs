@@ -75,6 +75,14 @@ pub struct AuditEntry {
     pub new: String,
 }
 
+/// The free-text 其他 section of one report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportNote {
+    pub agency: String,
+    pub period: crate::agency::ReportPeriod,
+    pub text: String,
+}
+
 /// Everything the app keeps.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Register {
@@ -86,6 +94,8 @@ pub struct Register {
     pub holidays: Vec<HolidayRow>,
     pub audit: Vec<AuditEntry>,
     pub report_log: Vec<ReportLogEntry>,
+    /// The 其他 sections written for reports.
+    pub report_notes: Vec<ReportNote>,
     /// Increases with every save; lets two tabs detect that they would overwrite each other.
     pub revision: u64,
     /// Changes since the last exported backup.
@@ -108,6 +118,8 @@ struct StoredV1 {
     audit: Vec<AuditEntry>,
     #[serde(default)]
     report_log: Vec<ReportLogEntry>,
+    #[serde(default)]
+    report_notes: Vec<ReportNote>,
     #[serde(default)]
     changes_since_backup: u32,
     #[serde(default)]
@@ -171,6 +183,7 @@ impl Register {
             holidays: self.holidays.clone(),
             audit: self.audit.clone(),
             report_log: self.report_log.clone(),
+            report_notes: self.report_notes.clone(),
             changes_since_backup: self.changes_since_backup,
             last_backup: self.last_backup.clone(),
         };
@@ -203,6 +216,7 @@ impl Register {
             holidays: st.holidays,
             audit: st.audit,
             report_log: st.report_log,
+            report_notes: st.report_notes,
             revision: st.revision,
             changes_since_backup: st.changes_since_backup,
             last_backup: st.last_backup,
