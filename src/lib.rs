@@ -6,6 +6,7 @@
 //! - `pages`: one module per page; `components`: shared pieces.
 
 pub mod app;
+pub mod bench;
 mod components;
 pub mod files;
 mod pages;

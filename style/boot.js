@@ -4,6 +4,7 @@ const boot = document.getElementById('boot');
 try {
   const app = await import(boot.dataset.js);
   await app.default({ module_or_path: boot.dataset.wasm });
+  window.yingsuWasm = app; // for the benchmark (scripts/bench.sh)
 } catch (e) {
   console.error(e);
   if (!document.getElementById('crash-banner')) {

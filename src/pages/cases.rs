@@ -9,6 +9,9 @@ use yingsu_engine::dates::fmt;
 use yingsu_engine::model::{CaseType, Defendant};
 use yingsu_engine::{RuleId, Status};
 
+/// Rows drawn per page of the table.
+const PAGE: usize = 100;
+
 /// One row of the table, derived from a matter and its evaluation.
 #[derive(Clone, PartialEq)]
 struct Row {
@@ -34,6 +37,8 @@ pub fn Cases() -> impl IntoView {
     let f_status = RwSignal::new(String::new());
     let f_year = RwSignal::new(String::new());
 
+    // The table grows a page at a time: 10,000 rows at once would take seconds to draw.
+    let shown = RwSignal::new(PAGE);
     let rows = Memo::new(move |_| {
         let evals = state.evals.get();
         state.reg.with(|r| {
@@ -136,14 +141,14 @@ pub fn Cases() -> impl IntoView {
                 {select("状态", "f-status", f_status, Signal::stored(Status::ALL.iter().map(|s| s.label().to_string()).collect()))}
                 {select("年度", "f-year", f_year, Signal::derive(move || years.get().into_iter().map(|y| y.to_string()).collect()))}
             </div>
-            <p class="muted" data-testid="case-count">{move || format!("共 {} 件，显示 {} 件；按最近期限排序", rows.with(Vec::len), filtered.with(Vec::len))}</p>
+            <p class="muted" data-testid="case-count">{move || format!("共 {} 件，符合条件 {} 件；按最近期限排序", rows.with(Vec::len), filtered.with(Vec::len))}</p>
             <table class="grid cases-table">
                 <thead><tr>
                     <th scope="col">"案号"</th><th scope="col">"案件类型"</th><th scope="col">"被告类型"</th><th scope="col">"承办机关"</th>
                     <th scope="col">"原告"</th><th scope="col">"案由"</th><th scope="col">"最近期限"</th><th scope="col">"最需关注"</th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || filtered.get() key=|r| (r.case_no.clone(), r.next, r.worst, r.plaintiff.clone(), r.cause.clone(), r.agency.clone()) let:r>
+                    <For each=move || filtered.with(|v| v.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|r| (r.case_no.clone(), r.next, r.worst, r.plaintiff.clone(), r.cause.clone(), r.agency.clone()) let:r>
                         <tr>
                             <td><a href=Page::Case(Some(r.case_no.clone())).href()>{r.case_no.clone()}</a></td>
                             <td>{r.case_type}</td><td>{r.defendant}</td><td>{r.agency.clone()}</td>
@@ -155,6 +160,12 @@ pub fn Cases() -> impl IntoView {
                 </tbody>
             </table>
             {move || filtered.with(Vec::is_empty).then(|| view! { <p class="empty">"没有符合条件的案件。"</p> })}
+            {move || {
+                let rest = filtered.with(Vec::len).saturating_sub(shown.get());
+                (rest > 0).then(|| view! {
+                    <button type="button" on:click=move |_| shown.update(|n| *n += PAGE)>{format!("显示更多（还有 {rest} 件）")}</button>
+                })
+            }}
         </section>
     }
 }

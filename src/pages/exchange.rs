@@ -53,7 +53,8 @@ pub fn Exchange() -> impl IntoView {
             let mut errs = Vec::new();
             let mut notes = Vec::new();
             for (name, bytes) in files {
-                match codec::import::<Matter>(&bytes) {
+                let decoded = crate::files::decode(&bytes).map_err(|e| ImportError::File(yingsu_engine::FileError(e)));
+                match decoded.and_then(|d| codec::import_text::<Matter>(&d.text, d.encoding)) {
                     Ok(imp) => {
                         notes.push(format!("{name}：{} 行，编码 {}", imp.rows.len(), imp.encoding));
                         if !imp.unknown_columns.is_empty() {
@@ -107,7 +108,7 @@ pub fn Exchange() -> impl IntoView {
     let check_agencies = move |_| {
         with_files("in-agencies", msg, move |files| {
             let (name, bytes) = &files[0];
-            match codec::import::<Agency>(bytes) {
+            match crate::files::import::<Agency>(bytes) {
                 Ok(imp) => {
                     let errors: Vec<String> = imp.errors().map(|e| format!("{name}：{e}")).collect();
                     let ok: Vec<Agency> =
@@ -212,7 +213,7 @@ pub fn Exchange() -> impl IntoView {
     let check_holidays = move |_| {
         with_files("in-holidays", msg, move |files| {
             let (name, bytes) = &files[0];
-            let text = match codec::decode(bytes) {
+            let text = match crate::files::decode(bytes) {
                 Ok(t) => t.text,
                 Err(e) => return msg.set(format!("{name}：{e}")),
             };

@@ -9,6 +9,9 @@ use yingsu_engine::agency::report_duties;
 use yingsu_engine::dates::fmt;
 use yingsu_engine::{Obligation, Status};
 
+/// Rows shown per section before "显示全部".
+const SHOWN: usize = 50;
+
 const ATTENTION: &[(Status, &str)] = &[
     (Status::Overdue, "已逾期"),
     (Status::DueSoon, "即将到期"),
@@ -119,12 +122,20 @@ pub fn Overview() -> impl IntoView {
             </p>
             {ATTENTION.iter().map(|(s, label)| {
                 let s = *s;
+                // Long lists show their first rows (earliest due first); the rest on request.
+                let show_all = RwSignal::new(false);
                 view! {
                     <section class="block" id=format!("sec-{}", s.label())>
                         <h2>{*label} " " <span class="muted">{move || format!("（{} 项）", counts(s))}</span>
                             {(s == Status::DueSoon).then(|| view! { <span class="muted">{move || format!("期限在 {} 日内", warn_days())}</span> })}
                         </h2>
-                        {move || view! { <ObligationTable rows=by_status.with(|m| m.get(&s).cloned().unwrap_or_default()) show_case=true/> }}
+                        {move || {
+                            let limit = if show_all.get() { usize::MAX } else { SHOWN };
+                            view! { <ObligationTable rows=by_status.with(|m| m.get(&s).map(|v| v.iter().take(limit).cloned().collect()).unwrap_or_default()) show_case=true/> }
+                        }}
+                        {move || (counts(s) > SHOWN && !show_all.get()).then(|| view! {
+                            <button type="button" on:click=move |_| show_all.set(true)>{format!("显示全部 {} 项（当前显示最早到期的 {SHOWN} 项）", counts(s))}</button>
+                        })}
                     </section>
                 }
             }).collect_view()}

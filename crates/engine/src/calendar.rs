@@ -10,7 +10,7 @@ use crate::dates::{fmt, parse_date, weekday_zh};
 use crate::error::RowError;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 const BUNDLED: &str = include_str!("../data/cn-holidays.csv");
 
@@ -53,9 +53,16 @@ impl DayKind {
 }
 
 /// The holiday calendar.
+///
+/// Day marks are kept in a dense table indexed by day number (one byte a day), because period counting
+/// asks about every day it passes: a hash lookup per day was the largest cost of evaluating a register.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Calendar {
-    days: HashMap<NaiveDate, (DayMark, String)>,
+    /// Day number (days from CE) of `marks[0]`.
+    first: i32,
+    /// 0 = no row, else 1 + index into `rows`.
+    marks: Vec<u32>,
+    rows: Vec<(DayMark, String)>,
     years: BTreeSet<i32>,
 }
 
@@ -76,14 +83,39 @@ impl Calendar {
 
     /// A calendar with only the weekly rest days (no year covered).
     pub fn empty() -> Calendar {
-        Calendar { days: HashMap::new(), years: BTreeSet::new() }
+        Calendar { first: 0, marks: Vec::new(), rows: Vec::new(), years: BTreeSet::new() }
     }
 
     /// Adds (or replaces) rows; their years become covered.
     pub fn add_rows(&mut self, rows: &[HolidayRow]) {
         for r in rows {
-            self.days.insert(r.date, (r.kind, r.name.clone()));
+            let n = r.date.num_days_from_ce();
+            if self.marks.is_empty() {
+                self.first = n;
+            }
+            if n < self.first {
+                let grow = (self.first - n) as usize;
+                self.marks.splice(0..0, std::iter::repeat_n(0, grow));
+                self.first = n;
+            }
+            let i = (n - self.first) as usize;
+            if i >= self.marks.len() {
+                self.marks.resize(i + 1, 0);
+            }
+            self.rows.push((r.kind, r.name.clone()));
+            self.marks[i] = self.rows.len() as u32;
             self.years.insert(r.date.year());
+        }
+    }
+
+    fn mark(&self, d: NaiveDate) -> Option<&(DayMark, String)> {
+        let i = d.num_days_from_ce() - self.first;
+        if i < 0 {
+            return None;
+        }
+        match self.marks.get(i as usize) {
+            Some(&m) if m > 0 => self.rows.get(m as usize - 1),
+            _ => None,
         }
     }
 
@@ -98,7 +130,7 @@ impl Calendar {
     }
 
     pub fn day_kind(&self, d: NaiveDate) -> DayKind {
-        match self.days.get(&d) {
+        match self.mark(d) {
             Some((DayMark::Holiday, name)) => DayKind::Holiday(name.clone()),
             Some((DayMark::Workday, name)) => DayKind::MakeupWorkday(name.clone()),
             None if matches!(d.weekday(), Weekday::Sat | Weekday::Sun) => DayKind::Weekend,
@@ -108,7 +140,7 @@ impl Calendar {
 
     /// A Saturday or Sunday that is not 调休上班, or any holiday row.
     pub fn is_rest_day(&self, d: NaiveDate) -> bool {
-        match self.days.get(&d) {
+        match self.mark(d) {
             Some((DayMark::Holiday, _)) => true,
             Some((DayMark::Workday, _)) => false,
             None => matches!(d.weekday(), Weekday::Sat | Weekday::Sun),
@@ -152,10 +184,16 @@ impl Calendar {
 
     /// Every row, sorted by date (what a backup stores for added years).
     pub fn rows(&self) -> Vec<HolidayRow> {
-        let mut v: Vec<HolidayRow> =
-            self.days.iter().map(|(d, (k, n))| HolidayRow { date: *d, kind: *k, name: n.clone() }).collect();
-        v.sort_by_key(|r| r.date);
-        v
+        self.marks
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| **m > 0)
+            .filter_map(|(i, m)| {
+                let date = NaiveDate::from_num_days_from_ce_opt(self.first + i as i32)?;
+                let (kind, name) = self.rows.get(*m as usize - 1)?;
+                Some(HolidayRow { date, kind: *kind, name: name.clone() })
+            })
+            .collect()
     }
 }
 

@@ -21,22 +21,16 @@ pub struct Decoded {
 
 /// Detects the encoding and decodes. UTF-8 is tried first (it rarely validates by accident),
 /// then GB18030, a superset of GBK and GB2312 (what Excel on a Chinese Windows writes).
+/// In the browser build (which decodes with the browser's own `TextDecoder` first), a file that is not
+/// UTF-8 is an error here.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, FileError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest)
             .map(|t| Decoded { text: t.to_string(), encoding: "UTF-8（带 BOM）" })
             .map_err(|_| FileError("文件以 UTF-8 标记开头，但内容不是有效的 UTF-8 文本".into()));
     }
-    for (bom, enc, name) in
-        [(&b"\xFF\xFE"[..], encoding_rs::UTF_16LE, "UTF-16LE"), (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE, "UTF-16BE")]
-    {
-        if bytes.starts_with(bom) {
-            let (text, had_errors) = enc.decode_without_bom_handling(&bytes[2..]);
-            if had_errors {
-                return Err(FileError(format!("文件不是有效的 {name} 文本")));
-            }
-            return Ok(Decoded { text: text.into_owned(), encoding: name });
-        }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return decode_legacy(bytes);
     }
     if bytes.contains(&0) {
         return Err(FileError("这不是文本文件（含有二进制内容），请选择 CSV 文件".into()));
@@ -44,11 +38,32 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, FileError> {
     if let Ok(t) = std::str::from_utf8(bytes) {
         return Ok(Decoded { text: t.to_string(), encoding: "UTF-8" });
     }
+    decode_legacy(bytes)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn decode_legacy(bytes: &[u8]) -> Result<Decoded, FileError> {
+    for (bom, enc, name) in
+        [(&b"\xFF\xFE"[..], encoding_rs::UTF_16LE, "UTF-16LE"), (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE, "UTF-16BE")]
+    {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            let (text, had_errors) = enc.decode_without_bom_handling(rest);
+            if had_errors {
+                return Err(FileError(format!("文件不是有效的 {name} 文本")));
+            }
+            return Ok(Decoded { text: text.into_owned(), encoding: name });
+        }
+    }
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     if had_errors {
         return Err(FileError("无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK".into()));
     }
     Ok(Decoded { text: text.into_owned(), encoding: "GB18030" })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn decode_legacy(_: &[u8]) -> Result<Decoded, FileError> {
+    Err(FileError("文件不是 UTF-8 文本（本构建不含 GB18030 解码）".into()))
 }
 
 /// Characters that make a spreadsheet run a cell as a formula (CSV.md).
@@ -231,14 +246,15 @@ pub fn import<R: Table>(bytes: &[u8]) -> Result<Import<R>, ImportError> {
 /// Reads and validates already-decoded text.
 pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Import<R>, ImportError> {
     let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut records = rdr.records();
+    // One record buffer for the whole file: no allocation per row for the cells themselves.
+    let mut rec = csv::StringRecord::new();
     // The header: the first record that is not empty.
     let header = loop {
-        match records.next() {
-            None => return Err(ImportError::File(FileError(format!("文件为空：{} 至少需要标题行", R::FILE)))),
-            Some(Err(e)) => return Err(ImportError::File(FileError(format!("无法按 CSV 读取：{e}")))),
-            Some(Ok(r)) if r.iter().all(|c| c.trim().is_empty()) => continue,
-            Some(Ok(r)) => break r,
+        match rdr.read_record(&mut rec) {
+            Ok(false) => return Err(ImportError::File(FileError(format!("文件为空：{} 至少需要标题行", R::FILE)))),
+            Err(e) => return Err(ImportError::File(FileError(format!("无法按 CSV 读取：{e}")))),
+            Ok(true) if rec.iter().all(|c| c.trim().is_empty()) => continue,
+            Ok(true) => break rec.clone(),
         }
     };
     enum Slot<C> {
@@ -281,11 +297,12 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
     let mut rows: Vec<ImportRow<R>> = Vec::new();
     let mut keys: HashMap<String, usize> = HashMap::new();
     let mut row_no = 1;
-    for rec in records {
-        row_no += 1;
-        let rec = match rec {
-            Ok(r) => r,
+    loop {
+        match rdr.read_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => row_no += 1,
             Err(e) => {
+                row_no += 1;
                 rows.push(ImportRow {
                     row: row_no,
                     record: R::default(),
@@ -294,7 +311,7 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
                 });
                 continue;
             }
-        };
+        }
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue; // Empty rows (trailing or not) are ignored.
         }
@@ -305,6 +322,8 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
         for (i, cell) in rec.iter().enumerate() {
             let value = unguard(cell.trim_matches(' '));
             match slots.get(i) {
+                // An empty optional cell leaves the default, which is what parsing it would give.
+                Some(Slot::Known(c)) if value.is_empty() && !R::required().contains(c) => present.push(*c),
                 Some(Slot::Known(c)) => {
                     present.push(*c);
                     if let Err(msg) = r.set(*c, value) {
@@ -410,10 +429,23 @@ pub fn export_obligations(obligations: &[Obligation]) -> Vec<u8> {
     write_csv(OBLIGATION_COLUMNS, rows)
 }
 
+/// Reads CSV records without interpreting any cell: the "parse alone" of the benchmarks (PapaParse
+/// does no more than this). Returns the number of records.
+pub fn parse_only(text: &str) -> usize {
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut rec = csv::StringRecord::new();
+    let mut n = 0;
+    while rdr.read_record(&mut rec).unwrap_or(false) {
+        n += 1;
+    }
+    n
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn gb18030_bytes_are_detected() {
         let (bytes, _, _) =

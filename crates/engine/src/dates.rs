@@ -5,6 +5,16 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// Reads one date cell (already trimmed). The error is the message for `第N行「列名」：…`.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    // Fast path for the canonical form, which is nearly every cell of an exported file.
+    let b = s.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        let num = |r: std::ops::Range<usize>| {
+            b[r].iter().try_fold(0u32, |acc, c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
+        };
+        if let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) {
+            return NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| format!("「{s}」不是存在的日期"));
+        }
+    }
     let bad =
         || format!("「{s}」不是有效日期（应为 YYYY-MM-DD，也接受 YYYY/M/D、YYYY.M.D、YYYY年M月D日或 Excel 日期序号）");
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {

@@ -44,6 +44,7 @@ pub mod report;
 pub mod rules;
 pub mod selftest;
 pub mod store;
+pub mod synth;
 
 pub use calendar::Calendar;
 pub use error::{FileError, RowError};

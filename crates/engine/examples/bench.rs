@@ -1,0 +1,60 @@
+//! Native benchmark: `cargo run --release -p yingsu-engine --example bench` (scripts/bench.sh runs it).
+//! Registers of 1,000, 10,000 and 100,000 matters (fixed seed): CSV parse, parse + validate,
+//! evaluation of every obligation, and the half-year report for every agency plus 全部.
+
+use chrono::NaiveDate;
+use std::time::Instant;
+use yingsu_engine::agency::ReportPeriod;
+use yingsu_engine::{codec, evaluate, report, synth, Calendar, Matter, Settings};
+
+fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
+    let mut best = f64::MAX;
+    let mut out = None;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let v = f();
+        best = best.min(t.elapsed().as_secs_f64() * 1000.0);
+        out = Some(v);
+    }
+    (best, out.expect("at least one run"))
+}
+
+fn main() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("valid date");
+    let cal = Calendar::bundled();
+    let settings = Settings::default();
+    println!("| matters | CSV MB | parse ms | parse+validate ms | evaluate ms | obligations | half-year report ms |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    let mut prev: Option<(f64, f64, f64)> = None;
+    for n in [1_000usize, 10_000, 100_000] {
+        let runs = if n >= 100_000 { 3 } else { 7 };
+        let csv = String::from_utf8(codec::export(&synth::register(n, 2026))).expect("utf-8");
+        let (parse, rows) = best(runs, || codec::parse_only(&csv));
+        let (import, imp) = best(runs, || codec::import_text::<Matter>(&csv, "UTF-8").expect("valid file"));
+        assert_eq!(rows, n + 1);
+        let matters: Vec<Matter> = imp.rows.into_iter().map(|r| r.record).collect();
+        let (eval, evals) =
+            best(runs, || matters.iter().map(|m| evaluate(m, &cal, &settings, today)).collect::<Vec<_>>());
+        let obligations: usize = evals.iter().map(|e| e.obligations.len()).sum();
+        let (rep, _) = best(runs, || {
+            let p = ReportPeriod::Half(2025, 1);
+            let mut v: Vec<_> =
+                report::agencies(&matters).iter().map(|a| report::half_year(&matters, &evals, Some(a), p)).collect();
+            v.push(report::half_year(&matters, &evals, None, p));
+            report::half_year_csv(&v)
+        });
+        println!(
+            "| {n} | {:.1} | {parse:.1} | {import:.1} | {eval:.1} | {obligations} | {rep:.1} |",
+            csv.len() as f64 / 1e6
+        );
+        if let Some((p, i, e)) = prev {
+            eprintln!(
+                "  growth ×10 → parse ×{:.1}, parse+validate ×{:.1}, evaluate ×{:.1}",
+                parse / p,
+                import / i,
+                eval / e
+            );
+        }
+        prev = Some((parse, import, eval));
+    }
+}
