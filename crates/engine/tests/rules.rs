@@ -721,3 +721,59 @@ fn obligations_sorted_by_rule_and_responsible_follows_chapter() {
     o.agency = String::new();
     assert_eq!(ob(&eval(&o, "2025-03-03"), R14).responsible, "所属机关");
 }
+
+// ---------------------------------------------------------------- thinner rules, more cases
+
+#[test]
+fn art_15_not_for_suggestions_and_missing_receipt_is_to_be_completed() {
+    let mut s = own(JudicialSuggestion);
+    s.suggestion_received = od("2025-03-03");
+    assert!(!has(&eval(&s, "2025-03-03"), R15));
+    let m = own(Reconsideration);
+    assert_eq!(ob(&eval(&m, "2025-03-03"), R15).status, Status::MissingData);
+}
+
+#[test]
+fn art_16_no_agent_recorded_is_to_be_completed_staff_and_lawyer_complies() {
+    let m = own(Civil);
+    assert_eq!(ob(&eval(&m, "2025-03-01"), R16).status, Status::MissingData);
+    let mut m2 = own(Civil);
+    m2.agents = yingsu_engine::model::Cell::parse_cell("张三(工作人员)；李律师（律师）").unwrap();
+    assert_eq!(ob(&eval(&m2, "2025-03-01"), R16).status, Status::Compliant, "half-width brackets accepted");
+}
+
+#[test]
+fn art_22_1_reply_urgent_fifteen_days_recorded_deadline_wins_and_replied_late() {
+    let mut m = own(JudicialSuggestion);
+    m.suggestion_received = od("2025-09-26"); // +15 = 10-11, 调休上班日
+    m.urgent = true;
+    assert_eq!(ob(&eval(&m, "2025-09-26"), R22B).due, od("2025-10-11"));
+    m.urgent = false;
+    m.reply_by = od("2025-10-20");
+    m.replied = od("2025-10-21");
+    let o = ob(&eval(&m, "2025-11-01"), R22B).clone();
+    assert_eq!((o.due, o.counting, o.status), (od("2025-10-20"), Some(Counting::Given), Status::DoneLate));
+    // 2 months from 2025-08-31 → 2025-10-31 (Fri); reported on time.
+    let mut j = own(JudicialSuggestion);
+    j.suggestion_received = od("2025-08-31");
+    j.replied = od("2025-10-31");
+    assert_eq!(ob(&eval(&j, "2025-11-01"), R22B).status, Status::Done);
+}
+
+#[test]
+fn art_22_1_missing_receipt_date_is_to_be_completed() {
+    let m = own(ProcuratorialSuggestion);
+    let ev = eval(&m, "2025-03-03");
+    assert_eq!(ob(&ev, R22A).status, Status::MissingData);
+    assert_eq!(ob(&ev, R22B).status, Status::MissingData);
+}
+
+#[test]
+fn art_11_1_report_in_working_days_setting_skips_national_day() {
+    // 裁判文书签收日 2025-09-30 (Tue): 3 working days → 10-09, 10-10, 10-11 (Sat, 调休上班) = 10-11.
+    let mut m = gov(AdminLitigation);
+    m.judgment_received = od("2025-09-30");
+    assert_eq!(ob(&eval_working(&m, "2025-09-30"), R11A).due, od("2025-10-11"));
+    // Natural days: 09-30 + 3 = 10-03 (国庆) → 10-09.
+    assert_eq!(ob(&eval(&m, "2025-09-30"), R11A).due, od("2025-10-09"));
+}
