@@ -221,7 +221,7 @@ pub fn BarChart(title: String, bars: Vec<(String, usize)>) -> impl IntoView {
     let max = bars.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
     let row_h = 24;
     let height = (bars.len() as i32 * row_h + 8).max(32);
-    let (label_w, bar_w) = (130, 300);
+    let (label_w, bar_w) = (190, 300);
     let total_w = label_w + bar_w + 60;
     view! {
         <figure class="chart">

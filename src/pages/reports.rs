@@ -185,6 +185,23 @@ pub fn Reports() -> impl IntoView {
         };
         let outcome_bars: Vec<(String, usize)> =
             r.outcomes.iter().map(|(o, n)| (o.map(|o| o.label()).unwrap_or("未填写").to_string(), *n)).collect();
+        // Outcomes by period: lost (败诉 + 部分败诉) of this and the three half-years before it.
+        let trend: Vec<(String, usize)> = {
+            let mut ps = vec![period];
+            for _ in 0..3 {
+                let p = *ps.last().unwrap_or(&period);
+                ps.push(p.prev());
+            }
+            ps.reverse();
+            state.reg.with(|reg| {
+                ps.into_iter()
+                    .map(|p| {
+                        let hy = half_year(&reg.matters, &evals, a.as_deref(), p);
+                        (format!("{}（审结{}）", p.label(), hy.closed.len()), hy.lost.len())
+                    })
+                    .collect()
+            })
+        };
         let note_agency = r.agency.clone();
         let note = state.reg.with(|reg| {
             reg.report_notes
@@ -224,6 +241,7 @@ pub fn Reports() -> impl IntoView {
                 <h3>"二、法院判决情况"</h3>
                 <BarChart title="审结案件的裁判结果".to_string() bars=outcome_bars/>
                 <p>{format!("败诉率（败诉＋部分败诉）/审结：{}", r.loss_rate())}</p>
+                <BarChart title="近四个半年度的败诉（含部分败诉）案件数".to_string() bars=trend/>
                 <h3>"三、典型案例分析"</h3>
                 {if r.typical.is_empty() { view! { <p class="muted">"本期没有标记为典型案例的案件（在案件页勾选“典型案例”）。"</p> }.into_any() } else { view! { <p>{links(&r.typical)}</p> }.into_any() }}
                 <h3>"四、败诉案件分析"</h3>
