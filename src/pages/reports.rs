@@ -81,24 +81,16 @@ pub fn Reports() -> impl IntoView {
             .reg
             .with(|r| r.matters.iter().filter_map(|m| m.intake_date()).map(|x| x.year()).min().unwrap_or(today.year()))
     };
-    let half_options = move || {
-        let mut v = Vec::new();
-        let mut p = ReportPeriod::half_of(today);
-        while p.start().year() >= first_year().min(today.year() - 1) {
-            v.push(p.code());
-            p = p.prev();
-        }
-        v
+    // The periods from the current one back to the first year with matters (at least last year).
+    let options = move |current: ReportPeriod| {
+        let floor = first_year().min(today.year() - 1);
+        std::iter::successors(Some(current), |p| Some(p.prev()))
+            .take_while(|p| p.start().year() >= floor)
+            .map(|p| p.code())
+            .collect::<Vec<_>>()
     };
-    let quarter_options = move || {
-        let mut v = Vec::new();
-        let mut p = ReportPeriod::quarter_of(today);
-        while p.start().year() >= first_year().min(today.year() - 1) {
-            v.push(p.code());
-            p = p.prev();
-        }
-        v
-    };
+    let half_options = move || options(ReportPeriod::half_of(today));
+    let quarter_options = move || options(ReportPeriod::quarter_of(today));
     let year_options =
         move || (first_year().min(today.year() - 1)..=today.year()).rev().map(|y| y.to_string()).collect::<Vec<_>>();
 
@@ -274,36 +266,7 @@ pub fn Reports() -> impl IntoView {
         };
         let a = agency_opt();
         let lost = state.reg.with(|reg| quarter_losses(&reg.matters, a.as_deref(), period));
-        let rows: Vec<Vec<Cow<'static, str>>> = lost
-            .iter()
-            .map(|l| {
-                vec![
-                    l.agency.clone().into(),
-                    period.code().into(),
-                    l.case_no.clone().into(),
-                    l.case_type.label().into(),
-                    l.outcome.label().into(),
-                    d(l.judgment_received).into(),
-                    d(l.loss_report).into(),
-                    (if l.village { "是" } else { "否" }).into(),
-                    l.cause.clone().into(),
-                ]
-            })
-            .collect();
-        let csv = write_csv(
-            &[
-                "机关",
-                "期间",
-                "案号",
-                "案件类型",
-                "裁判结果",
-                "裁判文书签收日",
-                "败诉分析报告日",
-                "涉及村委会",
-                "败诉原因",
-            ],
-            rows.into_iter(),
-        );
+        let csv = report::quarter_csv(&lost, period);
         let file = format!("季度败诉报告-{}-{}.csv", a.clone().unwrap_or_else(|| ALL.into()), period.code());
         view! {
             <article class="report" data-testid="quarter-report">

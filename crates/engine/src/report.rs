@@ -193,6 +193,28 @@ pub fn quarter_losses(matters: &[Matter], agency: Option<&str>, period: ReportPe
         .collect()
 }
 
+/// Writes the quarterly lost-case report as CSV, UTF-8 with BOM.
+pub fn quarter_csv(lost: &[LostCase], period: ReportPeriod) -> Vec<u8> {
+    let d = |x: Option<NaiveDate>| x.map(crate::dates::fmt).unwrap_or_default();
+    let rows = lost.iter().map(|l| {
+        vec![
+            l.agency.clone().into(),
+            period.code().into(),
+            l.case_no.clone().into(),
+            l.case_type.label().into(),
+            l.outcome.label().into(),
+            d(l.judgment_received).into(),
+            d(l.loss_report).into(),
+            if l.village { "是" } else { "否" }.into(),
+            l.cause.clone().into(),
+        ]
+    });
+    crate::codec::write_csv(
+        &["机关", "期间", "案号", "案件类型", "裁判结果", "裁判文书签收日", "败诉分析报告日", "涉及村委会", "败诉原因"],
+        rows,
+    )
+}
+
 /// The agencies named in the register (by 所属机关), sorted.
 pub fn agencies(matters: &[Matter]) -> Vec<String> {
     let mut v: Vec<String> = matters.iter().map(|m| m.agency.trim().to_string()).filter(|a| !a.is_empty()).collect();

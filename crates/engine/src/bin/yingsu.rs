@@ -246,34 +246,7 @@ fn report(args: &[String]) -> Result<u8, Fail> {
         }
         ("quarter", ReportPeriod::Quarter(..)) => {
             let lost = report::quarter_losses(&matters, o.agency.as_deref(), period);
-            let d = |x: Option<NaiveDate>| x.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
-            let rows = lost.iter().map(|l| {
-                vec![
-                    l.agency.clone().into(),
-                    period.code().into(),
-                    l.case_no.clone().into(),
-                    l.case_type.label().into(),
-                    l.outcome.label().into(),
-                    d(l.judgment_received).into(),
-                    d(l.loss_report).into(),
-                    if l.village { "是" } else { "否" }.into(),
-                    l.cause.clone().into(),
-                ]
-            });
-            out(&codec::write_csv(
-                &[
-                    "机关",
-                    "期间",
-                    "案号",
-                    "案件类型",
-                    "裁判结果",
-                    "裁判文书签收日",
-                    "败诉分析报告日",
-                    "涉及村委会",
-                    "败诉原因",
-                ],
-                rows,
-            ))?;
+            out(&report::quarter_csv(&lost, period))?;
         }
         ("half-year", _) => return Err(usage(format!("半年报告的 --period 应为 2025H1 或 2025H2，收到「{code}」"))),
         ("quarter", _) => return Err(usage(format!("季度报告的 --period 应为 2025Q1…2025Q4，收到「{code}」"))),
