@@ -168,6 +168,19 @@ fn cli_half_year_report_matches_the_figures() {
         .unwrap();
     let t = String::from_utf8(one.stdout).unwrap();
     assert!(!t.contains("全部") && !t.contains("区城管委"));
+    let q = Command::new(env!("CARGO_BIN_EXE_yingsu"))
+        .args(["report", "quarter", "--period", "2025Q1", "--today", "2025-07-15", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let qt = String::from_utf8(q.stdout).unwrap();
+    assert!(
+        qt.starts_with(
+            "\u{feff}机关,期间,案号,案件类型,裁判结果,裁判文书签收日,败诉分析报告日,涉及村委会,败诉原因\r\n"
+        ),
+        "{qt}"
+    );
+    assert_eq!(qt.lines().count(), 2, "only D lost in 2025Q1: {qt}");
+    assert!(qt.contains("区城管委,2025Q1,D,行政诉讼,部分败诉,2025-03-20,,是,"), "{qt}");
     let bad = Command::new(env!("CARGO_BIN_EXE_yingsu"))
         .args(["report", "half-year", "--period", "2025Q1", file.to_str().unwrap()])
         .output()
