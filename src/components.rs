@@ -158,6 +158,39 @@ pub fn RecoveryScreen() -> impl IntoView {
             state.overwrite_storage();
         }
     };
+    let restore = move |_| {
+        use wasm_bindgen::JsCast;
+        let Some(input) =
+            document().get_element_by_id("rec-backup").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let files = match crate::files::read_files(&input).await {
+                Ok(f) => f,
+                Err(e) => return msg.set(e),
+            };
+            let parsed = std::str::from_utf8(&files[0].1)
+                .map_err(|_| "不是 UTF-8 文本".to_string())
+                .and_then(|t| yingsu_engine::store::Register::from_json(t).map_err(|e| e.to_string()));
+            match parsed {
+                Err(e) => msg.set(format!("无法作为完整备份读取：{e}")),
+                Ok(r) => {
+                    let question = format!(
+                        "备份中有案件 {} 个、机关 {} 个。确定用它替换无法读取的数据吗？（请先下载原始数据）",
+                        r.matters.len(),
+                        r.agencies.len()
+                    );
+                    if window().confirm_with_message(&question).unwrap_or(false) {
+                        state.reg.set(r);
+                        state.recovery.set(None);
+                        state.overwrite_storage();
+                        msg.set("已从完整备份恢复。".into());
+                    }
+                }
+            }
+        });
+    };
     view! {
         <section class="page recovery" data-testid="recovery">
             <h1>"无法读取已保存的数据"</h1>
@@ -167,7 +200,11 @@ pub fn RecoveryScreen() -> impl IntoView {
                 <li>{has_raw.then(|| view! { <button type="button" class="primary" on:click=download>"下载原始数据"</button> })}
                     " 保存一份原样副本，交技术人员或区司法局协助恢复；"</li>
                 <li>"使用能读取它的新版本应诉通打开；或"</li>
-                <li><button type="button" on:click=start_over>"放弃原数据，重新开始"</button>"（之后可从完整备份恢复）。"</li>
+                <li>"从完整备份恢复（替换无法读取的数据）："
+                    <label for="rec-backup">"备份文件"</label>
+                    <input id="rec-backup" type="file" accept=".json,application/json"/>
+                    <button type="button" on:click=restore>"从备份恢复"</button></li>
+                <li><button type="button" on:click=start_over>"放弃原数据，重新开始"</button></li>
             </ol>
             <p role="status">{move || msg.get()}</p>
         </section>

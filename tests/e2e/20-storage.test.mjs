@@ -93,6 +93,15 @@ test('corrupted storage: the app starts on a recovery screen and keeps the origi
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '下载原始数据' }).click();
   assert.match((await download).suggestedFilename(), /原始数据/);
+  // Restore a full backup right from the recovery screen (after a confirmation).
+  const backup = JSON.stringify({ schema: 1, revision: 0, matters: '案号,案件类型,被告类型\r\nR-1,行政诉讼,本机关\r\n', agencies: '机关名称\r\n', settings: {}, profile: {} });
+  await page.getByLabel('备份文件').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: '从备份恢复' }).click();
+  await page.getByTestId('recovery').waitFor({ state: 'detached' });
+  await page.getByRole('link', { name: '案件', exact: true }).click();
+  await page.getByRole('link', { name: 'R-1' }).waitFor();
+  assert.notEqual(await page.evaluate(() => localStorage.getItem('yingsu.register')), '{"schema":1, 这不是', 'restored data saved');
   await ctx.close();
 });
 
