@@ -17,7 +17,10 @@ die() { printf '\033[31m[setup] 失败：%s\033[0m\n' "$*" >&2; exit 1; }
 APT_UPDATED=0
 apt_install() {
   local missing=()
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  # "install ok installed" only: a removed package whose config files remain still answers dpkg -s.
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
   [ ${#missing[@]} -eq 0 ] && return 0
   command -v apt-get >/dev/null || die "需要 Debian 软件包 ${missing[*]}，但本机没有 apt-get"
   if [ "$APT_UPDATED" = 0 ]; then say "apt-get update"; apt-get update -qq || die "apt-get update"; APT_UPDATED=1; fi
