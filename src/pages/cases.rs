@@ -112,6 +112,26 @@ pub fn Cases() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // obligations.csv of exactly the matters the filters show.
+    let export_msg = RwSignal::new(String::new());
+    let export_filtered = move |_| {
+        let keys: std::collections::HashSet<String> =
+            filtered.with_untracked(|rs| rs.iter().map(|r| r.case_no.clone()).collect());
+        let obligations: Vec<_> = state
+            .evals
+            .get_untracked()
+            .iter()
+            .flat_map(|e| e.obligations.iter())
+            .filter(|o| keys.contains(&o.case_no.0))
+            .cloned()
+            .collect();
+        let bytes = yingsu_engine::codec::export_obligations(&obligations);
+        let name = format!("obligations-{}.csv", state.today.get_untracked().format("%Y-%m-%d"));
+        export_msg.set(match crate::files::download(&name, &bytes, "text/csv") {
+            Ok(()) => format!("已导出 {} 个案件的 {} 项义务。", keys.len(), obligations.len()),
+            Err(e) => format!("导出失败：{e}"),
+        });
+    };
     let select = |label: &'static str, id: &'static str, sig: RwSignal<String>, opts: Signal<Vec<String>>| {
         view! {
             <div class="field">
@@ -140,6 +160,10 @@ pub fn Cases() -> impl IntoView {
                 {select("承办机关", "f-agency", f_agency, Signal::derive(move || agencies.get()))}
                 {select("状态", "f-status", f_status, Signal::stored(Status::ALL.iter().map(|s| s.label().to_string()).collect()))}
                 {select("年度", "f-year", f_year, Signal::derive(move || years.get().into_iter().map(|y| y.to_string()).collect()))}
+            </div>
+            <div class="actions">
+                <button type="button" on:click=export_filtered>"导出当前筛选案件的义务清单 obligations.csv"</button>
+                <span class="message" role="status">{move || export_msg.get()}</span>
             </div>
             <p class="muted" data-testid="case-count">{move || format!("共 {} 件，符合条件 {} 件；按最近期限排序", rows.with(Vec::len), filtered.with(Vec::len))}</p>
             <table class="grid cases-table">

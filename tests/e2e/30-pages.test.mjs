@@ -46,6 +46,12 @@ test('settings: 工作日 reading changes internal deadlines and is shown', asyn
   await page.getByRole('link', { name: '案件', exact: true }).click();
   await page.getByRole('link', { name: 'G-1' }).waitFor();
   await shot(page, '34-cases');
+  await page.getByLabel('被告类型').selectOption('区政府');
+  const dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: /导出当前筛选案件的义务清单/ }).click();
+  const text = Buffer.concat(await (await (await dl).createReadStream()).toArray()).toString('utf8');
+  assert.ok(text.startsWith('\ufeff案号,规则,条款,义务,责任主体,起算日,期限日,计日方式,完成日,状态,说明\r\n'));
+  assert.match(text, /G-1,R07C,第七条第二项,.*,2025-04-30,2025-05-12,工作日,/);
   await ctx.close();
 });
 
