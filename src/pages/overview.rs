@@ -108,11 +108,11 @@ pub fn Overview() -> impl IntoView {
                 {ATTENTION.iter().map(|(s, label)| {
                     let s = *s;
                     view! {
-                        <a class=format!("card {}", status_class(s)) href=format!("#{}", s.label()) role="listitem" data-testid=format!("count-{}", s.label())
-                           on:click=move |e| { e.prevent_default(); if let Some(el) = document().get_element_by_id(&format!("sec-{}", s.label())) { el.scroll_into_view(); } }>
+                        <button type="button" class=format!("card {}", status_class(s)) role="listitem" data-testid=format!("count-{}", s.label())
+                           on:click=move |_| { if let Some(el) = document().get_element_by_id(&format!("sec-{}", s.label())) { el.scroll_into_view(); } }>
                             <span class="card-n">{move || counts(s)}</span>
                             <span class="card-label">{*label}</span>
-                        </a>
+                        </button>
                     }
                 }).collect_view()}
             </div>
