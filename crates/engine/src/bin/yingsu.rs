@@ -150,6 +150,14 @@ fn import_cases(path: &str) -> Result<Import<Matter>, Fail> {
     })
 }
 
+/// Prints every row error as `第N行「列名」：说明`; returns how many rows cannot be evaluated at all.
+fn print_row_errors(imp: &Import<Matter>) -> usize {
+    for e in imp.errors() {
+        eprintln!("{e}");
+    }
+    imp.rows.iter().filter(|r| !r.usable).count()
+}
+
 fn out(bytes: &[u8]) -> Result<(), Fail> {
     let mut so = std::io::stdout().lock();
     so.write_all(bytes).and_then(|_| so.flush()).map_err(|e| Fail(2, format!("错误：无法写出结果：{e}")))
@@ -174,16 +182,9 @@ fn obligations(args: &[String]) -> Result<u8, Fail> {
     }
     let settings = Settings { counting: o.days, warn_days: o.warn_days, ..Settings::default() };
     let imp = import_cases(&o.file)?;
+    let skipped = print_row_errors(&imp);
     let mut all = Vec::new();
-    let mut skipped = 0;
-    for row in &imp.rows {
-        for e in &row.errors {
-            eprintln!("{e}");
-        }
-        if !row.usable {
-            skipped += 1;
-            continue;
-        }
+    for row in imp.rows.iter().filter(|r| r.usable) {
         let ev = evaluate(&row.record, &cal, &settings, today);
         if let Some(why) = &ev.not_evaluated {
             eprintln!("提示：{}：{why}", row.record.case_no);
@@ -218,15 +219,7 @@ fn report(args: &[String]) -> Result<u8, Fail> {
     let period = ReportPeriod::parse(&code)
         .ok_or_else(|| usage(format!("--period「{code}」应为 2025H1、2025H2 或 2025Q1…2025Q4")))?;
     let imp = import_cases(&o.file)?;
-    let mut bad = 0;
-    for row in &imp.rows {
-        for e in &row.errors {
-            eprintln!("{e}");
-        }
-        if !row.usable {
-            bad += 1;
-        }
-    }
+    let bad = print_row_errors(&imp);
     let matters: Vec<Matter> = imp.rows.into_iter().filter(|r| r.usable).map(|r| r.record).collect();
     let today = today_or_system(o.today);
     let cal = Calendar::bundled();
@@ -308,15 +301,8 @@ fn header_fail(e: ImportError) -> Fail {
 fn normalize(args: &[String]) -> Result<u8, Fail> {
     let o = parse_opts(args, &[])?;
     let imp = import_cases(&o.file)?;
-    let mut bad = 0;
-    for row in &imp.rows {
-        for e in &row.errors {
-            eprintln!("{e}");
-        }
-        if !row.errors.is_empty() {
-            bad += 1;
-        }
-    }
+    print_row_errors(&imp);
+    let bad = imp.invalid_rows();
     if bad > 0 {
         return Err(Fail(1, format!("有 {bad} 行无效，未输出规范文件；请先修正上述问题")));
     }
