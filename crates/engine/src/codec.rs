@@ -294,6 +294,15 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
     if !header_errors.is_empty() {
         return Err(ImportError::Header(header_errors));
     }
+    // Where each required column stands in the header (all are present: checked above).
+    let required_slots: Vec<(usize, R::Col)> = slots
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| match s {
+            Slot::Known(c) if R::required().contains(c) => Some((i, *c)),
+            _ => None,
+        })
+        .collect();
     let mut rows: Vec<ImportRow<R>> = Vec::new();
     let mut keys: HashMap<String, usize> = HashMap::new();
     let mut row_no = 1;
@@ -318,14 +327,12 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
         let mut r = R::default();
         let mut errors = Vec::new();
         let mut required_bad = false;
-        let mut present = Vec::new();
         for (i, cell) in rec.iter().enumerate() {
             let value = unguard(cell.trim_matches(' '));
             match slots.get(i) {
                 // An empty optional cell leaves the default, which is what parsing it would give.
-                Some(Slot::Known(c)) if value.is_empty() && !R::required().contains(c) => present.push(*c),
+                Some(Slot::Known(c)) if value.is_empty() && !R::required().contains(c) => {}
                 Some(Slot::Known(c)) => {
-                    present.push(*c);
                     if let Err(msg) = r.set(*c, value) {
                         required_bad |= R::required().contains(c);
                         errors.push(RowError::new(row_no, R::col_name(*c), msg));
@@ -338,8 +345,8 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
             }
         }
         // A short row (trailing cells dropped by a spreadsheet): required columns still must be set.
-        for req in R::required() {
-            if !present.contains(req) {
+        for (slot, req) in &required_slots {
+            if *slot >= rec.len() {
                 if let Err(msg) = r.set(*req, "") {
                     required_bad = true;
                     errors.push(RowError::new(row_no, R::col_name(*req), msg));

@@ -777,3 +777,17 @@ fn art_11_1_report_in_working_days_setting_skips_national_day() {
     // Natural days: 09-30 + 3 = 10-03 (国庆) → 10-09.
     assert_eq!(ob(&eval(&m, "2025-09-30"), R11A).due, od("2025-10-09"));
 }
+
+#[test]
+fn reconsideration_working_days_into_a_year_without_notice_count_weekdays_and_carry_the_note() {
+    // 2026-12-24 (Thu) + 10 working days: 12-25, 28, 29, 30, 31, then 2027 with weekends only:
+    // 01-01, 04, 05, 06, 07 → 2027-01-07, with the note.
+    let mut m = own(Reconsideration);
+    m.complaint_received = od("2026-12-24");
+    let o = ob(&eval(&m, "2026-12-24"), R14).clone();
+    assert_eq!(o.due, od("2027-01-07"));
+    assert!(o.uncovered_year && o.explanation.contains("该年度节假日安排未导入"), "{}", o.explanation);
+    // Entirely inside covered years: no note.
+    m.complaint_received = od("2026-12-01");
+    assert!(!ob(&eval(&m, "2026-12-01"), R14).uncovered_year);
+}
