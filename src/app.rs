@@ -62,6 +62,16 @@ pub fn App() -> impl IntoView {
         state.reg.track();
         state.save_now();
     });
+    // A tab left open overnight must not show yesterday's statuses: follow the date.
+    let _ = set_interval_with_handle(
+        move || {
+            let now = browser_today();
+            if now != state.today.get_untracked() {
+                state.today.set(now);
+            }
+        },
+        std::time::Duration::from_secs(60),
+    );
     storage::request_persistence(move |p| state.persisted.set(p));
     state.usage.set(storage::usage());
     Effect::new(move |_| document().set_title(&format!("{} · 应诉通", state.page.get().title())));

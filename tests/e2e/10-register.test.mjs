@@ -101,3 +101,21 @@ test('bad input: empty 案号 and a duplicate 案号 are refused with a message,
   assert.equal(stored.trim().split('\n').length, 2, 'only the first matter is stored');
   await ctx.close();
 });
+
+test('a tab left open past midnight follows the date: statuses move without a reload', async () => {
+  const ctx = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  await page.clock.install({ time: new Date('2025-02-05T23:59:00') });
+  await page.goto(h.base + '#/case/new');
+  await page.waitForSelector('nav[aria-label="主导航"]');
+  await page.getByLabel('案号', { exact: true }).fill('M-1');
+  await page.getByLabel('起诉状副本收到日', { exact: true }).fill('2025-01-20'); // R14 due 2025-02-05
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
+  const status = page.locator('.timeline [data-rule="R14"] [data-testid="status"]');
+  assert.equal(await status.textContent(), '即将到期');
+  await page.clock.runFor(2 * 60 * 1000);
+  await page.waitForFunction(() => document.querySelector('.timeline [data-rule="R14"] [data-testid="status"]')?.textContent === '已逾期');
+  assert.match(await page.locator('.who').textContent(), /今日 2025-02-06/);
+  await ctx.close();
+});
