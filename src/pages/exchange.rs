@@ -284,10 +284,17 @@ pub fn Exchange() -> impl IntoView {
                                 <h3>"冲突：同一案号在不同文件中内容不同，请逐个选择"</h3>
                                 {p.conflicts.iter().map(|c| {
                                     let no = c.case_no.clone();
+                                    // The fields on which the files disagree, shown for each version.
+                                    let differing: Vec<yingsu_engine::Column> = yingsu_engine::Column::ALL
+                                        .iter()
+                                        .copied()
+                                        .filter(|col| c.versions.iter().any(|v| col.get(&v.2) != col.get(&c.versions[0].2)))
+                                        .collect();
                                     view! { <div class="conflict-row" data-testid="import-conflict"><strong>{c.case_no.clone()}</strong>
-                                        {c.versions.iter().enumerate().map(|(i, (file, row, _))| {
+                                        {c.versions.iter().enumerate().map(|(i, (file, row, m))| {
                                             let no = no.clone();
-                                            view! { <button type="button" on:click=move |_| resolve(no.clone(), i)>{format!("采用 {file} 第{row}行")}</button> }
+                                            let summary = differing.iter().map(|col| format!("{}：{}", col.name(), col.get(m))).collect::<Vec<_>>().join("；");
+                                            view! { <button type="button" on:click=move |_| resolve(no.clone(), i)>{format!("采用 {file} 第{row}行（{summary}）")}</button> }
                                         }).collect_view()}</div> }
                                 }).collect_view()}
                             })}

@@ -113,3 +113,30 @@ test('full backup → restore preview → restore, then backup again is byte-ide
   assert.deepEqual(again, backup, 'backup → restore → backup is byte-identical');
   await ctx.close(); await other.ctx.close();
 });
+
+test('区司法局 consolidation: two files change one 案号 differently → a conflict to resolve, never overwritten', async () => {
+  const { page, ctx } = await h.open('#/exchange', { today: '2025-03-11' });
+  const head = '案号,案件类型,被告类型,所属机关,原告\r\n';
+  const a = Buffer.from('\ufeff' + head + 'X-1,行政诉讼,本机关,区城管委,甲公司\r\nX-2,行政诉讼,本机关,区城管委,同一原告\r\n');
+  const b = Buffer.from('\ufeff' + head + 'X-1,行政诉讼,本机关,区城管委,乙公司\r\nX-3,行政复议,本机关,区住建委,丙\r\n');
+  await page.getByLabel('案件文件').setInputFiles([
+    { name: '城管委.csv', mimeType: 'text/csv', buffer: a },
+    { name: '住建委.csv', mimeType: 'text/csv', buffer: b },
+  ]);
+  await page.getByRole('button', { name: '检查并预览' }).first().click();
+  const conflict = page.getByTestId('import-conflict');
+  await conflict.waitFor();
+  assert.match(await conflict.textContent(), /X-1/);
+  assert.equal(await page.getByTestId('n-new').textContent(), '新增 2');
+  assert.equal(await page.getByRole('button', { name: '确认导入' }).isDisabled(), true, 'no commit while a conflict is open');
+  await shot(page, '42-consolidation-conflict');
+  assert.match(await conflict.textContent(), /原告：甲公司/);
+  assert.match(await conflict.textContent(), /原告：乙公司/);
+  await conflict.getByRole('button', { name: /采用 住建委\.csv/ }).click();
+  await page.getByTestId('n-new').filter({ hasText: '新增 3' }).waitFor();
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.getByTestId('exchange-message').filter({ hasText: '已导入 3 个案件' }).waitFor();
+  await page.goto(h.base + '#/case/X-1');
+  assert.equal(await page.getByLabel('原告', { exact: true }).inputValue(), '乙公司');
+  await ctx.close();
+});
