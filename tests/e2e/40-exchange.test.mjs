@@ -140,3 +140,30 @@ test('区司法局 consolidation: two files change one 案号 differently → a 
   assert.equal(await page.getByLabel('原告', { exact: true }).inputValue(), '乙公司');
   await ctx.close();
 });
+
+test('agencies.csv import by preview, and the .ics calendar of open due dates', async () => {
+  const { page, ctx } = await h.open('#/exchange', { today: '2025-01-21' });
+  const agencies = '\ufeff机关名称,机关类型,主要负责人,分管领导,联络员,联络电话,应诉人员\r\n区城管委,职能部门,王某,李某,赵某,010-1,张三（法律职业资格）\r\n区住建委,职能部门,,,,,\r\n';
+  await page.getByLabel('名录文件').setInputFiles({ name: 'agencies.csv', mimeType: 'text/csv', buffer: Buffer.from(agencies) });
+  await page.locator('section.block', { hasText: '导入机关名录' }).getByRole('button', { name: '检查并预览' }).click();
+  await page.getByText('共 2 个机关：新增 2').waitFor();
+  await page.locator('section.block', { hasText: '导入机关名录' }).getByRole('button', { name: '确认导入' }).click();
+  await page.getByTestId('exchange-message').filter({ hasText: '已导入 2 个机关' }).waitFor();
+  await page.getByRole('link', { name: '机关名录', exact: true }).click();
+  assert.match(await page.locator('tr', { hasText: '区城管委' }).textContent(), /符合/);
+  assert.match(await page.locator('tr', { hasText: '区住建委' }).textContent(), /违反/);
+  await page.goto(h.base + '#/case/new');
+  await page.getByLabel('案号', { exact: true }).fill('ICS-1');
+  await page.getByLabel('起诉状副本收到日', { exact: true }).fill('2025-01-20');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
+  await page.getByRole('link', { name: '导入导出', exact: true }).click();
+  const dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: /导出日历 \.ics/ }).click();
+  const ics = (await readDownload(await dl)).toString('utf8');
+  assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(ics, /DTSTART;VALUE=DATE:20250205\r\n/);
+  assert.match(ics, /BEGIN:VALARM/);
+  assert.equal(ics.match(/BEGIN:VEVENT/g).length, 1);
+  await ctx.close();
+});
