@@ -98,7 +98,7 @@ pub fn App() -> impl IntoView {
             <div class="who">
                 {move || state.reg.with(|r| {
                     let a = if r.profile.agency.is_empty() { "未设置本机关".to_string() } else { r.profile.agency.clone() };
-                    format!("{a} · {} · 今日 {}", r.profile.role.label(), state.today.get().format("%Y-%m-%d"))
+                    format!("{a} · {} · 今日 {}", r.profile.role.label(), yingsu_engine::dates::fmt(state.today.get()))
                 })}
             </div>
         </header>

@@ -81,7 +81,7 @@ pub fn Banners() -> impl IntoView {
             let days = r
                 .last_backup
                 .as_deref()
-                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .and_then(|d| yingsu_engine::dates::parse_date(d).ok())
                 .map(|d| (state.today.get() - d).num_days());
             let by_changes = r.changes_since_backup >= r.profile.backup_after_changes.max(1);
             let by_days = days.is_some_and(|n| n >= i64::from(r.profile.backup_after_days.max(1)));
@@ -117,7 +117,7 @@ pub fn Banners() -> impl IntoView {
         <div class="banners no-print" aria-live="polite">
             {move || (state.usage.get() >= 0.8).then(|| view! {
                 <div class="banner banner-warn" role="status">
-                    {format!("本地存储已使用 {:.0}%（浏览器上限约 5M 字符）。请导出完整备份，并清理不再需要的案件。", state.usage.get() * 100.0)}
+                    {format!("本地存储已使用 {}%（浏览器上限约 5M 字符）。请导出完整备份，并清理不再需要的案件。", (state.usage.get() * 100.0).round() as u32)}
                 </div>
             })}
             {move || reminder().map(|msg| view! {

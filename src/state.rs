@@ -162,7 +162,7 @@ impl AppState {
     /// Downloads everything as one JSON file (the full backup) and resets the reminder.
     pub fn export_backup(&self) -> Result<(), String> {
         let json = self.reg.with_untracked(|r| r.to_backup_json());
-        let today = self.today.get_untracked().format("%Y-%m-%d").to_string();
+        let today = yingsu_engine::dates::fmt(self.today.get_untracked());
         crate::files::download(&format!("应诉通-完整备份-{today}.json"), json.as_bytes(), "application/json")?;
         self.mutate(|r| {
             r.changes_since_backup = 0;

@@ -93,15 +93,16 @@ pub fn Cases() -> impl IntoView {
         v
     });
     let filtered = Memo::new(move |_| {
-        let q = q.get().trim().to_lowercase();
+        // Chinese has no case; ASCII folding covers letters in 案号 (and keeps Unicode tables out).
+        let q = q.get().trim().to_ascii_lowercase();
         let (t, d, a, s, y) = (f_type.get(), f_def.get(), f_agency.get(), f_status.get(), f_year.get());
         rows.with(|rs| {
             rs.iter()
                 .filter(|r| {
                     q.is_empty()
-                        || r.case_no.to_lowercase().contains(&q)
-                        || r.plaintiff.to_lowercase().contains(&q)
-                        || r.cause.to_lowercase().contains(&q)
+                        || r.case_no.to_ascii_lowercase().contains(&q)
+                        || r.plaintiff.to_ascii_lowercase().contains(&q)
+                        || r.cause.to_ascii_lowercase().contains(&q)
                 })
                 .filter(|r| t.is_empty() || r.case_type == t)
                 .filter(|r| d.is_empty() || r.defendant == d)
@@ -126,7 +127,7 @@ pub fn Cases() -> impl IntoView {
             .cloned()
             .collect();
         let bytes = yingsu_engine::codec::export_obligations(&obligations);
-        let name = format!("obligations-{}.csv", state.today.get_untracked().format("%Y-%m-%d"));
+        let name = format!("obligations-{}.csv", fmt(state.today.get_untracked()));
         export_msg.set(match crate::files::download(&name, &bytes, "text/csv") {
             Ok(()) => format!("已导出 {} 个案件的 {} 项义务。", keys.len(), obligations.len()),
             Err(e) => format!("导出失败：{e}"),

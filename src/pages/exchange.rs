@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use yingsu_engine::calendar::{parse_holiday_csv, HolidayRow};
 use yingsu_engine::codec::{self, ImportError};
+use yingsu_engine::dates::fmt;
 use yingsu_engine::exchange::{self, Mode, Preview};
 use yingsu_engine::model::Agency;
 use yingsu_engine::store::Register;
@@ -147,7 +148,7 @@ pub fn Exchange() -> impl IntoView {
 
     // ---- exports
     let ob_filter = RwSignal::new("未完成".to_string());
-    let today_str = move || state.today.get_untracked().format("%Y-%m-%d").to_string();
+    let today_str = move || fmt(state.today.get_untracked());
     let export_cases = move |_| {
         let bytes = state.reg.with_untracked(|r| codec::export(&r.matters));
         report(msg, crate::files::download(&format!("cases-{}.csv", today_str()), &bytes, "text/csv"));

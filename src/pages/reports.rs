@@ -123,7 +123,7 @@ pub fn Reports() -> impl IntoView {
             msg.set("请先选择一个机关再标记已报送。".into());
             return;
         };
-        let Ok(date) = NaiveDate::parse_from_str(&submit_date.get_untracked(), "%Y-%m-%d") else {
+        let Ok(date) = yingsu_engine::dates::parse_date(&submit_date.get_untracked()) else {
             msg.set("报送日期无效。".into());
             return;
         };

@@ -111,6 +111,7 @@ impl sfmt::Display for ReportPeriod {
 pub struct ReportLogEntry {
     pub agency: String,
     pub period: ReportPeriod,
+    #[serde(with = "crate::dates::ymd")]
     pub submitted: NaiveDate,
 }
 

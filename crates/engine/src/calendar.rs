@@ -28,6 +28,7 @@ pub enum DayMark {
 /// One row of `cn-holidays.csv`: `date,kind,name`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct HolidayRow {
+    #[serde(with = "crate::dates::ymd")]
     pub date: NaiveDate,
     pub kind: DayMark,
     pub name: String,

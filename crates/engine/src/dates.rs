@@ -58,9 +58,14 @@ fn excel_epoch() -> NaiveDate {
     NaiveDate::from_ymd_opt(1899, 12, 30).expect("valid constant date")
 }
 
-/// `YYYY-MM-DD`.
+/// `YYYY-MM-DD`. Written by hand: chrono's strftime machinery is ~40 KB of the browser build.
 pub fn fmt(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// `YYYYMMDD` (iCalendar dates).
+pub fn compact(d: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 /// 星期一 … 星期日.
@@ -127,5 +132,21 @@ mod tests {
         assert_eq!(add_months(d("2023-12-31"), 2), (d("2024-02-29"), true));
         assert_eq!(add_months(d("2025-01-15"), 2), (d("2025-03-15"), false));
         assert_eq!(add_months(d("2025-11-30"), 2), (d("2026-01-30"), false));
+    }
+}
+
+/// Serde for `NaiveDate` as `YYYY-MM-DD` through [`fmt`] and [`parse_date`] (chrono's own impls pull in
+/// its strftime machinery). Use with `#[serde(with = "crate::dates::ymd")]`.
+pub mod ymd {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::fmt(*d))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let s = String::deserialize(d)?;
+        super::parse_date(&s).map_err(serde::de::Error::custom)
     }
 }

@@ -238,7 +238,7 @@ pub fn ics(obligations: &[Obligation], today: NaiveDate, remind_days: u32) -> St
     ] {
         s.push_str(&fold(l));
     }
-    let stamp = format!("{}T000000Z", today.format("%Y%m%d"));
+    let stamp = format!("{}T000000Z", crate::dates::compact(today));
     for o in obligations.iter().filter(|o| o.status.is_open()) {
         let Some(due) = o.due else { continue };
         let info = o.info();
@@ -250,8 +250,8 @@ pub fn ics(obligations: &[Obligation], today: NaiveDate, remind_days: u32) -> St
             "BEGIN:VEVENT".to_string(),
             format!("UID:{uid}@yingsu"),
             format!("DTSTAMP:{stamp}"),
-            format!("DTSTART;VALUE=DATE:{}", due.format("%Y%m%d")),
-            format!("DTEND;VALUE=DATE:{}", (due + Duration::days(1)).format("%Y%m%d")),
+            format!("DTSTART;VALUE=DATE:{}", crate::dates::compact(due)),
+            format!("DTEND;VALUE=DATE:{}", crate::dates::compact(due + Duration::days(1))),
             format!("SUMMARY:{}", ics_text(&format!("【{}期限】{} {}", o.rule.label(), info.title, o.case_no.0))),
             format!(
                 "DESCRIPTION:{}",

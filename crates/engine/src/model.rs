@@ -282,7 +282,7 @@ impl Cell for Option<NaiveDate> {
         }
     }
     fn format_cell(&self) -> String {
-        self.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+        self.map(crate::dates::fmt).unwrap_or_default()
     }
 }
 

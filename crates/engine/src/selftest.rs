@@ -222,7 +222,7 @@ pub const SCENARIOS: &[Scenario] = &[
 ];
 
 fn date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("scenario dates are valid")
+    crate::dates::parse_date(s).expect("scenario dates are valid")
 }
 
 /// Runs one scenario.
