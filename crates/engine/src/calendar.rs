@@ -183,6 +183,18 @@ impl Calendar {
         }
     }
 
+    /// Appends what [`Calendar::describe`] says, without allocating.
+    pub fn push_describe(&self, buf: &mut String, d: NaiveDate) {
+        match self.mark(d) {
+            Some((DayMark::Holiday, name)) => buf.push_str(name),
+            Some((DayMark::Workday, name)) => {
+                buf.push_str(name);
+                buf.push_str("调休上班日");
+            }
+            None => buf.push_str(weekday_zh(d)),
+        }
+    }
+
     /// Every row, sorted by date (what a backup stores for added years).
     pub fn rows(&self) -> Vec<HolidayRow> {
         self.marks

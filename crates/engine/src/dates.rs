@@ -58,9 +58,37 @@ fn excel_epoch() -> NaiveDate {
     NaiveDate::from_ymd_opt(1899, 12, 30).expect("valid constant date")
 }
 
-/// `YYYY-MM-DD`. Written by hand: chrono's strftime machinery is ~40 KB of the browser build.
+/// `YYYY-MM-DD`. Written by hand: chrono's strftime machinery is ~40 KB of the browser build, and
+/// the formatting machinery was most of the time spent evaluating a register.
 pub fn fmt(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    let mut s = String::with_capacity(10);
+    push_date(&mut s, d);
+    s
+}
+
+/// Appends `YYYY-MM-DD`.
+pub fn push_date(buf: &mut String, d: NaiveDate) {
+    push_padded(buf, d.year().max(0) as u64, 4);
+    buf.push('-');
+    push_padded(buf, u64::from(d.month()), 2);
+    buf.push('-');
+    push_padded(buf, u64::from(d.day()), 2);
+}
+
+/// Appends a number with at least `width` digits.
+pub fn push_padded(buf: &mut String, mut n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let start = i.min(digits.len() - width);
+    buf.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
 }
 
 /// `YYYYMMDD` (iCalendar dates).

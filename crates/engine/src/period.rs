@@ -7,7 +7,7 @@
 //! - 立即: the trigger day itself, never rolled. 及时: no due date. 指定: a date from the record, never rolled.
 
 use crate::calendar::{Calendar, DayKind};
-use crate::dates::{add_months, fmt};
+use crate::dates::{add_months, push_date, push_padded};
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -85,53 +85,119 @@ pub struct Due {
 /// The note carried by a date computed over a year with no holiday notice loaded (RULES.md §1).
 pub const UNCOVERED_NOTE: &str = "该年度节假日安排未导入";
 
+/// The due date alone (no explanation): what the other reading of an internal period gives.
+pub fn due_date(cal: &Calendar, trigger: NaiveDate, period: Period) -> Option<NaiveDate> {
+    match period {
+        Period::Days(n) => Some(cal.roll_forward(trigger + Duration::days(i64::from(n)))),
+        Period::Months(n) => Some(cal.roll_forward(add_months(trigger, n).0)),
+        Period::WorkingDays(n) => Some(cal.nth_working_day_after(trigger, n)),
+        Period::Immediate => Some(trigger),
+        Period::Timely => None,
+        Period::Given(d, _) => Some(d),
+    }
+}
+
 /// Computes the due date of `period` started by `trigger` (from the column `trigger_name`).
+///
+/// The explanation is appended piece by piece into one buffer: this runs for every obligation of
+/// every matter on every change, and `format!` was most of that time.
 pub fn compute(cal: &Calendar, trigger: NaiveDate, trigger_name: &str, period: Period) -> Due {
-    let start = format!("起算日 {}（{}）", fmt(trigger), trigger_name);
+    let mut e = String::with_capacity(192);
+    let start = |e: &mut String| {
+        e.push_str("起算日 ");
+        push_date(e, trigger);
+        e.push('（');
+        e.push_str(trigger_name);
+        e.push('）');
+    };
     let counting = period.counting();
     let uncovered = |from: NaiveDate, to: NaiveDate| (from.year()..=to.year()).any(|y| !cal.covers_year(y));
-    let (date, explanation, uncovered_year) = match period {
+    let (date, uncovered_year) = match period {
         Period::Days(n) => {
             let raw = trigger + Duration::days(i64::from(n));
             let due = cal.roll_forward(raw);
-            (Some(due), format!("{start}+{n}日 = {}", landed(cal, raw, due)), uncovered(raw, due))
+            start(&mut e);
+            e.push('+');
+            push_padded(&mut e, u64::from(n), 1);
+            e.push_str("日 = ");
+            push_landed(&mut e, cal, raw, due);
+            (Some(due), uncovered(raw, due))
         }
         Period::Months(n) => {
             let (raw, clamped) = add_months(trigger, n);
             let due = cal.roll_forward(raw);
-            let clamp =
-                if clamped { format!("（该月无{}日，取月末）", trigger.day()) } else { String::new() };
-            (Some(due), format!("{start}+{n}个月{clamp} = {}", landed(cal, raw, due)), uncovered(raw, due))
+            start(&mut e);
+            e.push('+');
+            push_padded(&mut e, u64::from(n), 1);
+            e.push_str("个月");
+            if clamped {
+                e.push_str("（该月无");
+                push_padded(&mut e, u64::from(trigger.day()), 1);
+                e.push_str("日，取月末）");
+            }
+            e.push_str(" = ");
+            push_landed(&mut e, cal, raw, due);
+            (Some(due), uncovered(raw, due))
         }
         Period::WorkingDays(n) => {
             let due = cal.nth_working_day_after(trigger, n);
             let skipped = (due - trigger).num_days() - i64::from(n);
-            let skip = if skipped > 0 { format!("，其间休息日 {skipped} 天不计") } else { String::new() };
+            start(&mut e);
+            e.push_str("后第");
+            push_padded(&mut e, u64::from(n), 1);
+            e.push_str("个工作日 = ");
+            push_date(&mut e, due);
+            e.push('（');
+            cal.push_describe(&mut e, due);
+            e.push('）');
+            if skipped > 0 {
+                e.push_str("，其间休息日 ");
+                push_padded(&mut e, skipped as u64, 1);
+                e.push_str(" 天不计");
+            }
             let first = trigger + Duration::days(1);
-            (
-                Some(due),
-                format!("{start}后第{n}个工作日 = {}（{}）{skip}", fmt(due), cal.describe(due)),
-                uncovered(first.min(due), due),
-            )
+            (Some(due), uncovered(first.min(due), due))
         }
-        Period::Immediate => (Some(trigger), format!("立即：期限为{start}当日，不顺延"), false),
-        Period::Timely => (None, "及时：无固定期限".to_string(), false),
-        Period::Given(d, col) => (Some(d), format!("期限日 {} 取自「{col}」（记录中指定，不顺延）", fmt(d)), false),
+        Period::Immediate => {
+            e.push_str("立即：期限为");
+            start(&mut e);
+            e.push_str("当日，不顺延");
+            (Some(trigger), false)
+        }
+        Period::Timely => {
+            e.push_str("及时：无固定期限");
+            (None, false)
+        }
+        Period::Given(d, col) => {
+            e.push_str("期限日 ");
+            push_date(&mut e, d);
+            e.push_str(" 取自「");
+            e.push_str(col);
+            e.push_str("」（记录中指定，不顺延）");
+            (Some(d), false)
+        }
     };
-    let explanation =
-        if uncovered_year { format!("{explanation}；{UNCOVERED_NOTE}（仅按周末计算）") } else { explanation };
-    Due { date, counting, explanation, uncovered_year }
+    if uncovered_year {
+        e.push('；');
+        e.push_str(UNCOVERED_NOTE);
+        e.push_str("（仅按周末计算）");
+    }
+    Due { date, counting, explanation: e, uncovered_year }
 }
 
 /// `2025-02-04（春节）→ 顺延至 2025-02-05`, or `2025-10-11（国庆调休上班日，不顺延）`.
-fn landed(cal: &Calendar, raw: NaiveDate, due: NaiveDate) -> String {
+fn push_landed(e: &mut String, cal: &Calendar, raw: NaiveDate, due: NaiveDate) {
+    push_date(e, raw);
+    e.push('（');
+    cal.push_describe(e, raw);
     if raw == due {
-        match cal.day_kind(raw) {
-            DayKind::MakeupWorkday(name) => format!("{}（{name}调休上班日，不顺延）", fmt(raw)),
-            _ => format!("{}（{}）", fmt(raw), cal.describe(raw)),
+        if matches!(cal.day_kind(raw), DayKind::MakeupWorkday(_)) {
+            e.push_str("，不顺延");
         }
+        e.push('）');
     } else {
-        format!("{}（{}）→ 顺延至 {}", fmt(raw), cal.describe(raw), fmt(due))
+        e.push_str("）→ 顺延至 ");
+        push_date(e, due);
     }
 }
 

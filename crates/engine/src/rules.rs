@@ -307,20 +307,27 @@ impl Ctx<'_> {
                         DayCounting::Working => (Period::WorkingDays(n), Period::Days(n), "自然日"),
                     };
                     let a = compute(self.cal, t, tcol.name(), main);
-                    let b = compute(self.cal, t, tcol.name(), other);
-                    let alt = b.date.map(fmt).unwrap_or_default();
-                    let expl = format!(
-                        "{}；本规则“{n}日”按{}计算（设置：计日方式），按{other_label}计算为 {alt}",
-                        a.explanation,
-                        self.settings.counting.label()
-                    );
-                    (a.counting, a.date, expl, a.uncovered_year)
+                    let mut e = a.explanation;
+                    e.push_str("；本规则“");
+                    crate::dates::push_padded(&mut e, u64::from(n), 1);
+                    e.push_str("日”按");
+                    e.push_str(self.settings.counting.label());
+                    e.push_str("计算（设置：计日方式），按");
+                    e.push_str(other_label);
+                    e.push_str("计算为 ");
+                    if let Some(alt) = crate::period::due_date(self.cal, t, other) {
+                        crate::dates::push_date(&mut e, alt);
+                    }
+                    (a.counting, a.date, e, a.uncovered_year)
                 }
                 Term::Statutory(p, basis) => {
                     let a = compute(self.cal, t, tcol.name(), p);
-                    let expl =
-                        if basis.is_empty() { a.explanation } else { format!("{}；依据：{basis}", a.explanation) };
-                    (a.counting, a.date, expl, a.uncovered_year)
+                    let mut e = a.explanation;
+                    if !basis.is_empty() {
+                        e.push_str("；依据：");
+                        e.push_str(basis);
+                    }
+                    (a.counting, a.date, e, a.uncovered_year)
                 }
             },
         };
