@@ -66,6 +66,16 @@ fn decode_legacy(_: &[u8]) -> Result<Decoded, FileError> {
     Err(FileError("文件不是 UTF-8 文本（本构建不含 GB18030 解码）".into()))
 }
 
+/// Removes surrounding spaces (only spaces: a leading tab is content). Most cells have none, and this
+/// runs for every cell of an import.
+pub fn trim_spaces(s: &str) -> &str {
+    let b = s.as_bytes();
+    if b.first() != Some(&b' ') && b.last() != Some(&b' ') {
+        return s;
+    }
+    s.trim_matches(' ')
+}
+
 /// Characters that make a spreadsheet run a cell as a formula (CSV.md).
 fn starts_formula(s: &str) -> bool {
     s.starts_with(['=', '+', '-', '@', '\t', '\r'])
@@ -328,7 +338,7 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
         let mut errors = Vec::new();
         let mut required_bad = false;
         for (i, cell) in rec.iter().enumerate() {
-            let value = unguard(cell.trim_matches(' '));
+            let value = unguard(trim_spaces(cell));
             match slots.get(i) {
                 // An empty optional cell leaves the default, which is what parsing it would give.
                 Some(Slot::Known(c)) if value.is_empty() && !R::required().contains(c) => {}

@@ -226,7 +226,7 @@ impl Cell for String {
     const KIND: Kind = Kind::Text;
     fn parse_cell(s: &str) -> Result<Self, String> {
         // Only spaces go: a leading tab is content (a guarded cell must round-trip byte for byte).
-        Ok(s.trim_matches(' ').to_string())
+        Ok(crate::codec::trim_spaces(s).to_string())
     }
     fn format_cell(&self) -> String {
         self.clone()
