@@ -175,12 +175,9 @@ impl Calendar {
 
     /// A short Chinese description of a day for explanations: `春节`, `星期六`, `调休上班日`.
     pub fn describe(&self, d: NaiveDate) -> String {
-        match self.day_kind(d) {
-            DayKind::Holiday(name) => name,
-            DayKind::Weekend => weekday_zh(d).to_string(),
-            DayKind::MakeupWorkday(name) => format!("{name}调休上班日"),
-            DayKind::Weekday => weekday_zh(d).to_string(),
-        }
+        let mut s = String::new();
+        self.push_describe(&mut s, d);
+        s
     }
 
     /// Appends what [`Calendar::describe`] says, without allocating.

@@ -223,13 +223,6 @@ impl Register {
         })
     }
 
-    /// Reads only the revision of stored text (to detect another tab's newer save cheaply).
-    pub fn stored_revision(s: &str) -> Option<u64> {
-        // The revision is the second field written; parse the whole only when needed.
-        let v: Value = serde_json::from_str(s).ok()?;
-        v.get("revision")?.as_u64()
-    }
-
     pub fn find(&self, case_no: &str) -> Option<&Matter> {
         self.matters.iter().find(|m| m.case_no.0 == case_no)
     }
@@ -339,7 +332,7 @@ mod tests {
         let back = Register::from_json(&s).unwrap();
         assert_eq!(back, r);
         assert_eq!(back.to_json(), s);
-        assert_eq!(Register::stored_revision(&s), Some(7));
+        assert_eq!(back.revision, 7);
     }
 
     #[test]
