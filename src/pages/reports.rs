@@ -391,21 +391,25 @@ pub fn Reports() -> impl IntoView {
             return view! { <p>"请选择期间"</p> }.into_any();
         };
         let evals = state.evals.get();
-        let names = agencies.get();
-        let rows = state.reg.with(|reg| {
-            names
-                .iter()
-                .map(|a| {
-                    let r = half_year(&reg.matters, &evals, Some(a), period);
-                    let overdue: usize = report::of_agency(&reg.matters, Some(a))
-                        .map(|(i, _)| evals[i].obligations.iter().filter(|o| o.status == Status::Overdue).count())
-                        .sum();
-                    let open = self_check(&reg.matters, &evals, Some(a)).len();
-                    (a.clone(), r, overdue, open)
+        // One pass groups everything per agency (by 所属机关): the district view stays linear in the register.
+        let (rows, all) = state.reg.with(|reg| {
+            let mut counts: std::collections::HashMap<&str, (usize, usize)> = std::collections::HashMap::new();
+            for (m, ev) in reg.matters.iter().zip(evals.iter()) {
+                let c = counts.entry(m.agency.trim()).or_default();
+                c.0 += ev.obligations.iter().filter(|o| o.status == Status::Overdue).count();
+                c.1 += report::check_count(m, ev);
+            }
+            let mut reports = report::half_year_all(&reg.matters, &evals, period);
+            let all = reports.pop().expect("half_year_all ends with 全部");
+            let rows = reports
+                .into_iter()
+                .map(|r| {
+                    let (overdue, open) = counts.get(r.agency.as_str()).copied().unwrap_or_default();
+                    (r.agency.clone(), r, overdue, open)
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (rows, all)
         });
-        let all = state.reg.with(|reg| half_year(&reg.matters, &evals, None, period));
         let bars: Vec<(String, usize)> = rows.iter().map(|(a, _, o, _)| (a.clone(), *o)).collect();
         let csv_rows: Vec<Vec<Cow<'static, str>>> = rows
             .iter()

@@ -38,10 +38,7 @@ fn main() {
         let obligations: usize = evals.iter().map(|e| e.obligations.len()).sum();
         let (rep, _) = best(runs, || {
             let p = ReportPeriod::Half(2025, 1);
-            let mut v: Vec<_> =
-                report::agencies(&matters).iter().map(|a| report::half_year(&matters, &evals, Some(a), p)).collect();
-            v.push(report::half_year(&matters, &evals, None, p));
-            report::half_year_csv(&v)
+            report::half_year_csv(&report::half_year_all(&matters, &evals, p))
         });
         println!(
             "| {n} | {:.1} | {parse:.1} | {import:.1} | {eval:.1} | {obligations} | {rep:.1} |",

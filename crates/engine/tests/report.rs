@@ -97,6 +97,20 @@ fn art_23_all_agencies_and_empty_period() {
 }
 
 #[test]
+fn art_23_all_agencies_in_one_pass_equal_the_reports_one_by_one() {
+    let ms = register();
+    let ev = evals(&ms);
+    let p = ReportPeriod::Half(2025, 1);
+    let all = yingsu_engine::report::half_year_all(&ms, &ev, p);
+    let mut one_by_one: Vec<_> =
+        yingsu_engine::report::agencies(&ms).iter().map(|a| half_year(&ms, &ev, Some(a), p)).collect();
+    one_by_one.push(half_year(&ms, &ev, None, p));
+    assert_eq!(all, one_by_one);
+    let checks: usize = ms.iter().zip(&ev).map(|(m, e)| yingsu_engine::report::check_count(m, e)).sum();
+    assert_eq!(checks, self_check(&ms, &ev, None).len(), "check_count agrees with the self-check");
+}
+
+#[test]
 fn art_24_quarter_losses_include_village_matters() {
     let ms = register();
     let q1 = quarter_losses(&ms, Some("区城管委"), ReportPeriod::Quarter(2025, 1));

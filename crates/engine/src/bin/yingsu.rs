@@ -229,11 +229,7 @@ fn report(args: &[String]) -> Result<u8, Fail> {
             let evals: Vec<_> = matters.iter().map(|m| evaluate(m, &cal, &settings, today)).collect();
             let reports: Vec<_> = match &o.agency {
                 Some(a) => vec![report::half_year(&matters, &evals, Some(a), period)],
-                None => report::agencies(&matters)
-                    .iter()
-                    .map(|a| report::half_year(&matters, &evals, Some(a), period))
-                    .chain(std::iter::once(report::half_year(&matters, &evals, None, period)))
-                    .collect(),
+                None => report::half_year_all(&matters, &evals, period),
             };
             out(&report::half_year_csv(&reports))?;
         }
