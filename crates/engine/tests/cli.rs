@@ -88,3 +88,19 @@ fn normalize_writes_canonical_file() {
     assert!(row.starts_with("N1,行政诉讼,一审,本机关,"), "{row}");
     assert!(row.contains("2025-01-21") && row.contains(",是,"), "{row}");
 }
+
+#[test]
+fn validate_recognises_an_agencies_file() {
+    let dir = std::env::temp_dir().join(format!("yingsu-agencies-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("agencies.csv");
+    std::fs::write(&good, "机关名称,机关类型,联络员\n区城管委,职能部门,赵某\n").unwrap();
+    let (code, _, err) = yingsu(&["validate", good.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let bad = dir.join("bad-agencies.csv");
+    std::fs::write(&bad, "机关名称,机关类型\n,职能部门\n区住建委,委员会\n").unwrap();
+    let (code, _, err) = yingsu(&["validate", bad.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("第2行「机关名称」：必填"), "{err}");
+    assert!(err.contains("第3行「机关类型」：「委员会」不是可选值"), "{err}");
+}
