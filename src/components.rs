@@ -170,10 +170,7 @@ pub fn RecoveryScreen() -> impl IntoView {
                 Ok(f) => f,
                 Err(e) => return msg.set(e),
             };
-            let parsed = std::str::from_utf8(&files[0].1)
-                .map_err(|_| "不是 UTF-8 文本".to_string())
-                .and_then(|t| yingsu_engine::store::Register::from_json(t).map_err(|e| e.to_string()));
-            match parsed {
+            match crate::files::read_backup(&files[0].1) {
                 Err(e) => msg.set(format!("无法作为完整备份读取：{e}")),
                 Ok(r) => {
                     let question = format!(

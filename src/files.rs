@@ -43,33 +43,23 @@ pub async fn read_files(input: &web_sys::HtmlInputElement) -> Result<Vec<(String
 /// Decodes an uploaded file: UTF-8 (with or without BOM) by the engine, GB18030/GBK and UTF-16 by the
 /// browser's own `TextDecoder` (the WHATWG tables), so the wasm carries no encoding tables.
 pub fn decode(bytes: &[u8]) -> Result<yingsu_engine::codec::Decoded, String> {
-    use yingsu_engine::codec::{decode as engine_decode, Decoded};
-    let utf16 = if bytes.starts_with(b"\xFF\xFE") {
-        Some("utf-16le")
-    } else if bytes.starts_with(b"\xFE\xFF") {
-        Some("utf-16be")
-    } else {
-        None
-    };
-    if utf16.is_none() {
-        let plain_utf8 = bytes.starts_with(b"\xEF\xBB\xBF") || bytes.contains(&0) || std::str::from_utf8(bytes).is_ok();
-        if plain_utf8 {
-            return engine_decode(bytes).map_err(|e| e.to_string());
-        }
-    }
-    let (label, name) = match utf16 {
-        Some("utf-16le") => ("utf-16le", "UTF-16LE"),
-        Some(_) => ("utf-16be", "UTF-16BE"),
-        None => ("gb18030", "GB18030"),
-    };
-    let opts = web_sys::TextDecoderOptions::new();
-    opts.set_fatal(true);
-    let decoder = web_sys::TextDecoder::new_with_label_and_options(label, &opts)
-        .map_err(|_| "浏览器不支持 GB18030 解码".to_string())?;
-    match decoder.decode_with_u8_array(bytes) {
-        Ok(text) => Ok(Decoded { text: text.trim_start_matches('\u{feff}').to_string(), encoding: name }),
-        Err(_) => Err("无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK".into()),
-    }
+    use yingsu_engine::codec::{decode_with, Decoded};
+    use yingsu_engine::FileError;
+    decode_with(bytes, |bytes, enc| {
+        let opts = web_sys::TextDecoderOptions::new();
+        opts.set_fatal(true);
+        let decoder = web_sys::TextDecoder::new_with_label_and_options(enc.label(), &opts)
+            .map_err(|_| FileError(format!("浏览器不支持 {} 解码", enc.name())))?;
+        let text = decoder.decode_with_u8_array(enc.body(bytes)).map_err(|_| enc.invalid())?;
+        Ok(Decoded { text, encoding: enc.name() })
+    })
+    .map_err(|e| e.to_string())
+}
+
+/// Reads a full backup file (the JSON the app exports).
+pub fn read_backup(bytes: &[u8]) -> Result<yingsu_engine::store::Register, String> {
+    let text = std::str::from_utf8(bytes).map_err(|_| "不是 UTF-8 文本".to_string())?;
+    yingsu_engine::store::Register::from_json(text).map_err(|e| e.to_string())
 }
 
 /// Decodes and imports a file of records (cases.csv or agencies.csv).

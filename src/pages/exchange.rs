@@ -189,10 +189,7 @@ pub fn Exchange() -> impl IntoView {
     let check_restore = move |_| {
         with_files("in-backup", msg, move |files| {
             let (name, bytes) = &files[0];
-            match std::str::from_utf8(bytes)
-                .map_err(|_| "不是 UTF-8 文本".to_string())
-                .and_then(|t| Register::from_json(t).map_err(|e| e.to_string()))
-            {
+            match crate::files::read_backup(bytes) {
                 Ok(r) => restore.set(Some(r)),
                 Err(e) => msg.set(format!("{name}：无法作为完整备份读取：{e}")),
             }

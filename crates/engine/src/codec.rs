@@ -19,51 +19,90 @@ pub struct Decoded {
     pub encoding: &'static str,
 }
 
-/// Detects the encoding and decodes. UTF-8 is tried first (it rarely validates by accident),
-/// then GB18030, a superset of GBK and GB2312 (what Excel on a Chinese Windows writes).
-/// In the browser build (which decodes with the browser's own `TextDecoder` first), a file that is not
-/// UTF-8 is an error here.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, FileError> {
+/// A legacy encoding a file turned out to need: the caller's decoder handles it (encoding_rs natively,
+/// the browser's own `TextDecoder` in the page — both the WHATWG tables).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Legacy {
+    Utf16Le,
+    Utf16Be,
+    /// GB18030, a superset of GBK and GB2312 (what Excel on a Chinese Windows writes).
+    Gb18030,
+}
+
+impl Legacy {
+    /// The WHATWG label (for `TextDecoder`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Legacy::Utf16Le => "utf-16le",
+            Legacy::Utf16Be => "utf-16be",
+            Legacy::Gb18030 => "gb18030",
+        }
+    }
+    /// The name shown to users.
+    pub fn name(self) -> &'static str {
+        match self {
+            Legacy::Utf16Le => "UTF-16LE",
+            Legacy::Utf16Be => "UTF-16BE",
+            Legacy::Gb18030 => "GB18030",
+        }
+    }
+    /// The bytes to decode (a UTF-16 byte-order mark removed).
+    pub fn body(self, bytes: &[u8]) -> &[u8] {
+        match self {
+            Legacy::Utf16Le | Legacy::Utf16Be => &bytes[2..],
+            Legacy::Gb18030 => bytes,
+        }
+    }
+    /// The error when the decoder finds bytes that are not valid in this encoding.
+    pub fn invalid(self) -> FileError {
+        match self {
+            Legacy::Gb18030 => FileError("无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK".into()),
+            _ => FileError(format!("文件不是有效的 {} 文本", self.name())),
+        }
+    }
+}
+
+/// Detects the encoding and decodes: UTF-8 with or without BOM here (it rarely validates by accident),
+/// anything else through `legacy` (UTF-16 by its byte-order mark, otherwise GB18030).
+pub fn decode_with(
+    bytes: &[u8],
+    legacy: impl FnOnce(&[u8], Legacy) -> Result<Decoded, FileError>,
+) -> Result<Decoded, FileError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest)
             .map(|t| Decoded { text: t.to_string(), encoding: "UTF-8（带 BOM）" })
             .map_err(|_| FileError("文件以 UTF-8 标记开头，但内容不是有效的 UTF-8 文本".into()));
     }
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return decode_legacy(bytes);
+    if bytes.starts_with(b"\xFF\xFE") {
+        return legacy(bytes, Legacy::Utf16Le);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return legacy(bytes, Legacy::Utf16Be);
     }
     if bytes.contains(&0) {
         return Err(FileError("这不是文本文件（含有二进制内容），请选择 CSV 文件".into()));
     }
-    if let Ok(t) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: t.to_string(), encoding: "UTF-8" });
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Ok(Decoded { text: t.to_string(), encoding: "UTF-8" }),
+        Err(_) => legacy(bytes, Legacy::Gb18030),
     }
-    decode_legacy(bytes)
 }
 
+/// [`decode_with`] encoding_rs (native builds: the CLI and the tests).
 #[cfg(not(target_arch = "wasm32"))]
-fn decode_legacy(bytes: &[u8]) -> Result<Decoded, FileError> {
-    for (bom, enc, name) in
-        [(&b"\xFF\xFE"[..], encoding_rs::UTF_16LE, "UTF-16LE"), (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE, "UTF-16BE")]
-    {
-        if let Some(rest) = bytes.strip_prefix(bom) {
-            let (text, had_errors) = enc.decode_without_bom_handling(rest);
-            if had_errors {
-                return Err(FileError(format!("文件不是有效的 {name} 文本")));
-            }
-            return Ok(Decoded { text: text.into_owned(), encoding: name });
+pub fn decode(bytes: &[u8]) -> Result<Decoded, FileError> {
+    decode_with(bytes, |bytes, enc| {
+        let coder = match enc {
+            Legacy::Utf16Le => encoding_rs::UTF_16LE,
+            Legacy::Utf16Be => encoding_rs::UTF_16BE,
+            Legacy::Gb18030 => encoding_rs::GB18030,
+        };
+        let (text, had_errors) = coder.decode_without_bom_handling(enc.body(bytes));
+        if had_errors {
+            return Err(enc.invalid());
         }
-    }
-    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-    if had_errors {
-        return Err(FileError("无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK".into()));
-    }
-    Ok(Decoded { text: text.into_owned(), encoding: "GB18030" })
-}
-
-#[cfg(target_arch = "wasm32")]
-fn decode_legacy(_: &[u8]) -> Result<Decoded, FileError> {
-    Err(FileError("文件不是 UTF-8 文本（本构建不含 GB18030 解码）".into()))
+        Ok(Decoded { text: text.into_owned(), encoding: enc.name() })
+    })
 }
 
 /// Removes surrounding spaces (only spaces: a leading tab is content). Most cells have none, and this
@@ -248,6 +287,7 @@ impl std::fmt::Display for ImportError {
 }
 
 /// Reads and validates a file of records (`cases.csv` or `agencies.csv`) from raw bytes.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn import<R: Table>(bytes: &[u8]) -> Result<Import<R>, ImportError> {
     let decoded = decode(bytes).map_err(ImportError::File)?;
     import_text(&decoded.text, decoded.encoding)
