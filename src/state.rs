@@ -119,10 +119,10 @@ impl AppState {
             return; // Nothing new (e.g. just loaded from another tab).
         }
         match self.reg.with_untracked(|r| storage::save(r, self.base_rev.get_value())) {
-            Ok(()) => {
+            Ok(units) => {
                 self.base_rev.set_value(rev);
                 self.save_state.set(SaveState::Saved);
-                self.usage.set(storage::usage());
+                self.usage.set(storage::usage_after_write(units));
             }
             Err(SaveError::Quota) => self.save_state.set(SaveState::Failed {
                 message: "浏览器本地存储空间已满，刚才的修改没有保存（仍显示在页面上）。之前已保存的数据未受影响。请立即导出完整备份。".into(),
@@ -147,7 +147,7 @@ impl AppState {
         let stored = storage::stored_revision().unwrap_or(0);
         self.reg.update(|r| r.revision = r.revision.max(stored) + 1);
         match self.reg.with_untracked(storage::force_save) {
-            Ok(()) => {
+            Ok(_) => {
                 self.base_rev.set_value(self.reg.with_untracked(|r| r.revision));
                 self.save_state.set(SaveState::Saved);
             }

@@ -75,23 +75,28 @@ pub enum SaveError {
 }
 
 /// Writes the register unless another tab saved since `base` (the revision this tab knows is stored).
-pub fn save(reg: &Register, base: u64) -> Result<(), SaveError> {
-    let st = storage().map_err(SaveError::Other)?;
+/// Returns the register text's size in UTF-16 units (for [`usage_after_write`]).
+pub fn save(reg: &Register, base: u64) -> Result<usize, SaveError> {
     if let Some(stored) = stored_revision() {
         if stored != base {
             return Err(SaveError::Conflict { stored });
         }
     }
-    st.set_item(KEY, &reg.to_json()).map_err(classify)?;
-    st.set_item(REV_KEY, &reg.revision.to_string()).map_err(classify)?;
-    Ok(())
+    write(reg)
 }
 
 /// Writes without the revision check (the user chose to overwrite, or restores a backup).
-pub fn force_save(reg: &Register) -> Result<(), SaveError> {
+pub fn force_save(reg: &Register) -> Result<usize, SaveError> {
+    write(reg)
+}
+
+/// Writes the register, then its revision; returns the register text's size in UTF-16 units.
+fn write(reg: &Register) -> Result<usize, SaveError> {
     let st = storage().map_err(SaveError::Other)?;
-    st.set_item(KEY, &reg.to_json()).map_err(classify)?;
-    st.set_item(REV_KEY, &reg.revision.to_string()).map_err(classify)
+    let json = reg.to_json();
+    st.set_item(KEY, &json).map_err(classify)?;
+    st.set_item(REV_KEY, &reg.revision.to_string()).map_err(classify)?;
+    Ok(json.encode_utf16().count())
 }
 
 fn classify(e: wasm_bindgen::JsValue) -> SaveError {
@@ -104,18 +109,28 @@ fn classify(e: wasm_bindgen::JsValue) -> SaveError {
 
 /// Share of the origin's quota in use (0.0–1.0), counting keys and values in UTF-16 units.
 pub fn usage() -> f64 {
-    let Ok(st) = storage() else { return 0.0 };
+    units_in_use(None) as f64 / QUOTA_UNITS
+}
+
+/// [`usage`] right after a save, given the register's size: the register is not read back.
+pub fn usage_after_write(register_units: usize) -> f64 {
+    units_in_use(Some(register_units)) as f64 / QUOTA_UNITS
+}
+
+fn units_in_use(register_units: Option<usize>) -> usize {
+    let Ok(st) = storage() else { return 0 };
     let n = st.length().unwrap_or(0);
     let mut units = 0usize;
     for i in 0..n {
         if let Ok(Some(k)) = st.key(i) {
             units += k.encode_utf16().count();
-            if let Ok(Some(v)) = st.get_item(&k) {
-                units += v.encode_utf16().count();
-            }
+            units += match register_units {
+                Some(known) if k == KEY => known,
+                _ => st.get_item(&k).ok().flatten().map_or(0, |v| v.encode_utf16().count()),
+            };
         }
     }
-    units as f64 / QUOTA_UNITS
+    units
 }
 
 /// Asks the browser to keep this origin's storage (`navigator.storage.persist()`), then reports whether
