@@ -178,21 +178,18 @@ pub fn Reports() -> impl IntoView {
         let outcome_bars: Vec<(String, usize)> =
             r.outcomes.iter().map(|(o, n)| (o.map(|o| o.label()).unwrap_or("未填写").to_string(), *n)).collect();
         // Outcomes by period: lost (败诉 + 部分败诉) of this and the three half-years before it.
+        // The three half-years before this one are computed here; this one is `r` already.
         let trend: Vec<(String, usize)> = {
-            let mut ps = vec![period];
-            for _ in 0..3 {
-                let p = *ps.last().unwrap_or(&period);
-                ps.push(p.prev());
-            }
-            ps.reverse();
-            state.reg.with(|reg| {
-                ps.into_iter()
-                    .map(|p| {
-                        let hy = half_year(&reg.matters, &evals, a.as_deref(), p);
-                        (format!("{}（审结{}）", p.label(), hy.closed.len()), hy.lost.len())
-                    })
-                    .collect()
-            })
+            let earlier: Vec<ReportPeriod> =
+                std::iter::successors(Some(period.prev()), |p| Some(p.prev())).take(3).collect();
+            let bar = |p: ReportPeriod, hy: &report::HalfYear| {
+                (format!("{}（审结{}）", p.label(), hy.closed.len()), hy.lost.len())
+            };
+            let mut bars: Vec<(String, usize)> = state.reg.with(|reg| {
+                earlier.iter().rev().map(|p| bar(*p, &half_year(&reg.matters, &evals, a.as_deref(), *p))).collect()
+            });
+            bars.push(bar(period, &r));
+            bars
         };
         let note_agency = r.agency.clone();
         let note = state.reg.with(|reg| {
