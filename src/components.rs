@@ -10,11 +10,11 @@ use yingsu_engine::{Obligation, Status};
 pub fn status_class(s: Status) -> &'static str {
     match s {
         Status::Overdue | Status::Violation => "chip chip-bad",
-        Status::DoneLate | Status::MissingData => "chip chip-warn",
+        Status::DoneLate | Status::MissingData | Status::LongOpen => "chip chip-warn",
         Status::DueSoon => "chip chip-soon",
         Status::Pending | Status::NoFixedTerm | Status::InProgress => "chip chip-open",
         Status::Done | Status::Compliant => "chip chip-ok",
-        Status::Info => "chip chip-info",
+        Status::Info | Status::NotApplicable => "chip chip-info",
     }
 }
 

@@ -33,7 +33,10 @@ const GROUPS: &[(&str, &[Column])] = {
                 Cause,
                 Tribunal,
                 JointDefendant,
+                OriginalAgency,
                 Village,
+                Simplified,
+                WrittenReview,
             ],
         ),
         (
@@ -52,25 +55,40 @@ const GROUPS: &[(&str, &[Column])] = {
             ],
         ),
         ("答辩举证", &[MaterialsSubmitted, AnswerFiled, Agents]),
-        ("庭审", &[Hearing, HeadName, HeadTitle, PublicInterest, HighAttention, MassIncident]),
-        ("裁判", &[JudgmentType, JudgmentReceived, Outcome, BureauReported, LossReport]),
-        ("上诉与履行", &[AppealDecision, AppealFiled, Effective, PerformBy, Performed]),
-        ("建议", &[SuggestionReceived, ReplyBy, Urgent, ImplementationReported, Replied]),
+        (
+            "庭审",
+            &[
+                Hearing,
+                HeadName,
+                HeadTitle,
+                PublicInterest,
+                HighAttention,
+                MassIncident,
+                CourtAskedHead,
+                HearingPrepared,
+            ],
+        ),
+        ("出庭准备", &[CaseSummary, PolicyBasis, Resolution, Compensation]),
+        ("裁判", &[JudgmentType, JudgmentReceived, Outcome, BureauReported, LossReport, Typical, LossCause]),
+        (
+            "上诉与履行",
+            &[
+                AppealDecision,
+                AppealFiled,
+                OriginalAppealFiled,
+                RetrialApplied,
+                Effective,
+                PerformBy,
+                Performed,
+                Remake,
+                QuashReason,
+                Remade,
+            ],
+        ),
+        ("建议", &[SuggestionReceived, ReplyBy, Urgent, PreLitigation, ImplementationReported, Replied]),
         ("备注", &[Remarks]),
     ]
 };
-
-/// Report markers kept as extra columns of cases.csv (their names are the column names).
-const MARKERS: &[(&str, bool)] =
-    &[(yingsu_engine::report::TYPICAL_COLUMN, true), (yingsu_engine::report::LOSS_CAUSE_COLUMN, false)];
-
-fn set_extra(m: &mut Matter, name: &str, value: String) {
-    match m.extra.iter_mut().find(|(k, _)| k == name) {
-        Some((_, v)) => *v = value,
-        None if !value.is_empty() => m.extra.push((name.to_string(), value)),
-        None => {}
-    }
-}
 
 /// Whether a stage is shown for a case type (suggestions have no court stages; cases no 建议 stage).
 fn group_applies(name: &str, t: CaseType) -> bool {
@@ -354,24 +372,6 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                             </fieldset>
                         }
                     }).collect_view()}
-                    <fieldset class="group">
-                        <legend>"报告标记"</legend>
-                        <div class="fields">{MARKERS.iter().map(|(name, is_flag)| {
-                            let name = *name;
-                            let id = format!("x-{name}");
-                            let for_id = id.clone();
-                            if *is_flag {
-                                view! { <div class="field"><label for=for_id class="check">
-                                    <input type="checkbox" id=id prop:checked=move || draft.with(|m| m.extra(name) == Some("是"))
-                                        on:change=move |e| draft.update(|m| set_extra(m, name, if event_target_checked(&e) { "是".into() } else { String::new() }))/>
-                                    {name}</label></div> }.into_any()
-                            } else {
-                                view! { <div class="field wide"><label for=for_id>{name}</label>
-                                    <input type="text" id=id placeholder="败诉案件的原因分析（用于半年报告和季度败诉报告）" prop:value=move || draft.with(|m| m.extra(name).unwrap_or("").to_string())
-                                        on:input=move |e| draft.update(|m| set_extra(m, name, event_target_value(&e)))/></div> }.into_any()
-                            }
-                        }).collect_view()}</div>
-                    </fieldset>
                     {move || review.get().map(|moved| view! {
                         <div class="review" role="dialog" aria-label="期限变动确认" data-testid="review">
                             <h2>"本次修改会改变以下期限"</h2>

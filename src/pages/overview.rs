@@ -64,6 +64,7 @@ pub fn Overview() -> impl IntoView {
         Status::DueSoon,
         Status::MissingData,
         Status::Violation,
+        Status::LongOpen,
         Status::Pending,
         Status::NoFixedTerm,
         Status::DoneLate,

@@ -144,6 +144,18 @@ zh_enum!(
 );
 
 zh_enum!(
+    /// 撤销理由 (第二十一条第二款, R21B).
+    QuashReason {
+        /// 程序违法.
+        #[default]
+        Procedure = "程序违法",
+        LawApplication = "法律适用",
+        FactsEvidence = "事实证据",
+        Other = "其他",
+    }
+);
+
+zh_enum!(
     /// 机关类型 (agencies.csv).
     AgencyType {
         /// 职能部门.
@@ -365,7 +377,7 @@ macro_rules! enum_cells {
         }
     )*};
 }
-enum_cells!(CaseType, Defendant, ActSource, JudgmentType, Outcome, AppealDecision, AgencyType);
+enum_cells!(CaseType, Defendant, ActSource, JudgmentType, Outcome, AppealDecision, QuashReason, AgencyType);
 
 /// 审级: empty means 一审 (CSV.md), so it is an optional column with a default, not a required one.
 impl Cell for Instance {
@@ -479,6 +491,41 @@ columns!(
         ImplementationReported, implementation_reported: Option<NaiveDate> = "落实情况报送日";
         Replied, replied: Option<NaiveDate> = "建议回复日";
         Remarks, remarks: String = "备注";
+        // Revision 2 (CSV.md): all optional, written after the columns above, in this order.
+        /// 行政复议 简易程序 (行政复议法第五十四条): answer in 5 working days.
+        Simplified, simplified: bool = "简易程序";
+        /// 复议 heard in writing: no hearing, R18A/R19 do not apply.
+        WrittenReview, written_review: bool = "书面审理";
+        /// The court asked in writing for the head to appear (行诉解释第一百二十九条) → R18A.
+        CourtAskedHead, court_asked_head: bool = "法院建议出庭";
+        /// A 行政公益诉讼 诉前 检察建议 (法释〔2018〕6号第二十一条).
+        PreLitigation, pre_litigation: bool = "诉前检察建议";
+        /// R11D: the agency that made the original act when 区政府 is co-defendant as 复议机关.
+        OriginalAgency, original_agency: String = "原行政行为机关";
+        /// R11D done.
+        OriginalAppealFiled, original_appeal_filed: Option<NaiveDate> = "原机关上诉提交日";
+        /// R20R done.
+        RetrialApplied, retrial_applied: Option<NaiveDate> = "再审申请日";
+        /// R19 done.
+        HearingPrepared, hearing_prepared: Option<NaiveDate> = "出庭准备日";
+        /// The judgment quashed the act and ordered it re-made (第二十一条第二款).
+        Remake, remake: bool = "责令重作";
+        /// Why the act was quashed (R21B).
+        QuashReason, quash_reason: Option<QuashReason> = "撤销理由";
+        /// When the act was re-made.
+        Remade, remade: Option<NaiveDate> = "重新作出日";
+        /// Marks the matter for the half-year report's 典型案例分析.
+        Typical, typical: bool = "典型案例";
+        /// Cause analysis for the half-year and quarterly reports.
+        LossCause, loss_cause: String = "败诉原因";
+        /// 出庭准备单 (第十九条): 案件背景情况.
+        CaseSummary, case_summary: String = "案情摘要";
+        /// 出庭准备单: 政策依据.
+        PolicyBasis, policy_basis: String = "政策依据";
+        /// 出庭准备单: 行政争议实质性化解方案.
+        Resolution, resolution: String = "化解方案";
+        /// 出庭准备单: 行政赔偿有关事项.
+        Compensation, compensation: String = "赔偿事项";
     }
 );
 
@@ -645,11 +692,14 @@ pub struct Settings {
     pub warn_days: u32,
     /// 报告报送天数: days after a report period's end that R23/R24 reports are due (default 15).
     pub report_days: u32,
+    /// 及时事项提醒天数 (r2): a 及时 duty open longer than this many 自然日 after its trigger is 久未完成
+    /// (default 30). Not a legal deadline.
+    pub timely_days: u32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { counting: DayCounting::Natural, warn_days: 3, report_days: 15 }
+        Settings { counting: DayCounting::Natural, warn_days: 3, report_days: 15, timely_days: 30 }
     }
 }
 
@@ -662,7 +712,7 @@ mod tests {
         for c in Column::ALL {
             assert_eq!(Column::from_name(c.name()), Some(*c));
         }
-        assert_eq!(Column::ALL.len(), 48);
+        assert_eq!(Column::ALL.len(), 65);
     }
 
     #[test]

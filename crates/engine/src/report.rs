@@ -11,11 +11,6 @@ use crate::model::{CaseType, Column, Instance, Matter, Outcome};
 use crate::rules::{Evaluation, RuleId, Status};
 use chrono::NaiveDate;
 
-/// The extra (kept) column a user sets to `是` to mark a matter 典型.
-pub const TYPICAL_COLUMN: &str = "典型案例";
-/// The extra (kept) column holding the cause analysis of a lost matter.
-pub const LOSS_CAUSE_COLUMN: &str = "败诉原因";
-
 /// `33.3%`, or `—` when the denominator is 0.
 pub fn rate(num: usize, den: usize) -> String {
     if den == 0 {
@@ -48,7 +43,7 @@ fn lost_case(m: &Matter) -> LostCase {
         outcome: m.outcome.unwrap_or(Outcome::Lost),
         judgment_received: m.judgment_received,
         loss_report: m.loss_report,
-        cause: m.extra(LOSS_CAUSE_COLUMN).unwrap_or("").to_string(),
+        cause: m.loss_cause.clone(),
         village: m.village,
     }
 }
@@ -184,7 +179,7 @@ fn half_year_over(
                 r.lost.push(lost_case(m));
             }
         }
-        let typical = m.extra(TYPICAL_COLUMN).is_some_and(|v| matches!(v.trim(), "是" | "Y" | "y" | "1" | "true"));
+        let typical = m.typical;
         if typical && (inside(m.intake_date()) || inside(m.judgment_received)) {
             r.typical.push(no.clone());
         }

@@ -40,6 +40,8 @@ pub enum Status {
     DueSoon,
     #[serde(rename = "未到期")]
     Pending,
+    #[serde(rename = "久未完成")]
+    LongOpen,
     #[serde(rename = "无固定期限")]
     NoFixedTerm,
     #[serde(rename = "进行中")]
@@ -52,6 +54,9 @@ pub enum Status {
     Compliant,
     #[serde(rename = "提示")]
     Info,
+    /// R18B only: the agency had no hearing of that kind in the year (r2).
+    #[serde(rename = "不适用")]
+    NotApplicable,
 }
 
 impl Status {
@@ -61,12 +66,14 @@ impl Status {
         Status::MissingData,
         Status::DueSoon,
         Status::Pending,
+        Status::LongOpen,
         Status::NoFixedTerm,
         Status::InProgress,
         Status::DoneLate,
         Status::Done,
         Status::Compliant,
         Status::Info,
+        Status::NotApplicable,
     ];
 
     pub fn label(self) -> &'static str {
@@ -76,12 +83,14 @@ impl Status {
             Status::MissingData => "待补充",
             Status::DueSoon => "即将到期",
             Status::Pending => "未到期",
+            Status::LongOpen => "久未完成",
             Status::NoFixedTerm => "无固定期限",
             Status::InProgress => "进行中",
             Status::DoneLate => "逾期完成",
             Status::Done => "已完成",
             Status::Compliant => "符合",
             Status::Info => "提示",
+            Status::NotApplicable => "不适用",
         }
     }
 
@@ -91,12 +100,20 @@ impl Status {
 
     /// Something is still to be done or fixed (for dashboards and the self-check).
     pub fn needs_attention(self) -> bool {
-        matches!(self, Status::Overdue | Status::Violation | Status::MissingData | Status::DueSoon)
+        matches!(self, Status::Overdue | Status::Violation | Status::MissingData | Status::DueSoon | Status::LongOpen)
     }
 
     /// Not yet done (an open obligation).
     pub fn is_open(self) -> bool {
-        matches!(self, Status::Overdue | Status::DueSoon | Status::Pending | Status::NoFixedTerm | Status::MissingData)
+        matches!(
+            self,
+            Status::Overdue
+                | Status::DueSoon
+                | Status::Pending
+                | Status::LongOpen
+                | Status::NoFixedTerm
+                | Status::MissingData
+        )
     }
 }
 

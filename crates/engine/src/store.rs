@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// The version this build writes.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// Whose register this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -148,7 +148,17 @@ impl std::fmt::Display for LoadError {
 }
 
 /// The migrations: entry `i` turns version `i + 1` into version `i + 2`. Version 1 is the first.
-const MIGRATIONS: &[Migration] = &[];
+const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Revision 2 of the rules (RULES.md, CSV.md): 典型案例 and 败诉原因, kept until now as unknown columns of the
+/// matters' CSV text, become columns of their own — the CSV text needs no change, since columns are matched
+/// by header name on load. New settings (及时事项提醒天数) take their defaults. Holiday rows added before
+/// revision 2 named no notice: they are kept and marked so (`notice` empty), for the user to complete.
+fn v1_to_v2(mut v: Value) -> Result<Value, String> {
+    let o = v.as_object_mut().ok_or("数据不是对象")?;
+    o.insert("schema".into(), Value::from(2u64));
+    Ok(v)
+}
 
 /// One migration step: the stored document of one version to the next.
 type Migration = fn(Value) -> Result<Value, String>;
@@ -345,7 +355,7 @@ mod tests {
 
     #[test]
     fn future_version_is_refused() {
-        let s = sample().to_json().replacen("\"schema\":1", "\"schema\":99", 1);
+        let s = sample().to_json().replacen(&format!("\"schema\":{SCHEMA_VERSION}"), "\"schema\":99", 1);
         assert_eq!(Register::from_json(&s), Err(LoadError::FutureVersion(99)));
     }
 

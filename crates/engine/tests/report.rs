@@ -5,7 +5,7 @@ use common::*;
 use std::process::Command;
 use yingsu_engine::agency::ReportPeriod;
 use yingsu_engine::model::{CaseNo, CaseType::*, Outcome};
-use yingsu_engine::report::{half_year, quarter_losses, self_check, verdict, LOSS_CAUSE_COLUMN, TYPICAL_COLUMN};
+use yingsu_engine::report::{half_year, quarter_losses, self_check, verdict};
 use yingsu_engine::{evaluate, Calendar, Matter, Settings};
 
 fn m(no: &str, agency: &str) -> Matter {
@@ -33,8 +33,8 @@ fn register() -> Vec<Matter> {
     b.hearing = od("2025-05-10");
     b.head_name = "张科长".into();
     b.head_title = "科长".into();
-    b.extra.push((LOSS_CAUSE_COLUMN.into(), "程序违法".into()));
-    b.extra.push((TYPICAL_COLUMN.into(), "是".into()));
+    b.loss_cause = "程序违法".into();
+    b.typical = true;
     let mut c = m("C", "区城管委"); // intake 2024-12-31 (outside), closed 2025-07-01 (outside)
     c.complaint_received = od("2024-12-31");
     c.judgment_received = od("2025-07-01");

@@ -12,6 +12,11 @@ fn schema_v1_fixture_loads_with_everything() {
     assert_eq!(r.matters.len(), 1);
     assert_eq!(r.matters[0].plaintiff, "张某");
     assert_eq!(r.matters[0].extra("自定义列"), Some("保留"));
+    // v1 kept 典型案例 and 败诉原因 as unknown columns; from v2 (rules revision 2) they are columns of their own.
+    assert!(r.matters[0].typical);
+    assert_eq!(r.matters[0].loss_cause, "证据不足");
+    assert_eq!(r.matters[0].extra.len(), 1);
+    assert_eq!(r.settings.timely_days, 30);
     assert_eq!(r.agencies[0].liaison, "赵某");
     assert_eq!(r.settings.counting, DayCounting::Working);
     assert_eq!(r.settings.warn_days, 5);
@@ -27,7 +32,7 @@ fn schema_v1_fixture_loads_with_everything() {
 #[test]
 fn the_current_version_is_the_newest_fixture() {
     // A new schema version needs a migration step and a fixture of the version before it.
-    assert_eq!(SCHEMA_VERSION, 1);
-    let v2 = r#"{"schema":2,"revision":1}"#;
-    assert_eq!(Register::from_json(v2), Err(LoadError::FutureVersion(2)));
+    assert_eq!(SCHEMA_VERSION, 2);
+    let v3 = r#"{"schema":3,"revision":1}"#;
+    assert_eq!(Register::from_json(v3), Err(LoadError::FutureVersion(3)));
 }
