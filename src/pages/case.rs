@@ -336,7 +336,7 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
         let mut rows = ev.obligations.clone();
         rows.sort_by_key(|o| (o.due.is_none(), o.due, o.rule));
         view! {
-            {ev.not_evaluated.clone().map(|w| view! { <p class="banner banner-info">{w}</p> })}
+            {ev.art32_note.clone().map(|w| view! { <p class="banner banner-info">{w}</p> })}
             <Timeline rows=rows/>
             {(!ev.warnings.is_empty()).then(|| view! {
                 <ul class="warnings">{ev.warnings.iter().map(|w| view! { <li>"提示：" {w.message.clone()} "（" {w.clause} "）"</li> }).collect_view()}</ul>

@@ -5,7 +5,6 @@ use crate::route::Page;
 use crate::state::AppState;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
-use yingsu_engine::agency::report_duties;
 use yingsu_engine::dates::fmt;
 use yingsu_engine::{Obligation, Status};
 
@@ -17,6 +16,7 @@ const ATTENTION: &[(Status, &str)] = &[
     (Status::DueSoon, "即将到期"),
     (Status::MissingData, "待补充（缺少起算日期等数据）"),
     (Status::Violation, "违反"),
+    (Status::LongOpen, "久未完成（规则未规定具体期限，已超过提醒天数）"),
 ];
 
 #[component]
@@ -73,20 +73,7 @@ pub fn Overview() -> impl IntoView {
 
     let reports = move || {
         state.reg.with(|r| {
-            let agency = r.profile.agency.trim().to_string();
-            if agency.is_empty() {
-                return None;
-            }
-            let today = state.today.get();
-            let from = r
-                .matters
-                .iter()
-                .filter_map(|m| m.intake_date())
-                .min()
-                .unwrap_or(today)
-                .max(chrono::NaiveDate::from_ymd_opt(2022, 4, 28).unwrap_or(today));
-            let cal = state.calendar.get();
-            let mut duties = report_duties(&agency, from, &r.report_log, &cal, &r.settings, today);
+            let (agency, mut duties) = r.own_report_duties(&state.calendar.get(), state.today.get())?;
             duties.retain(|d| d.status != Status::Done);
             Some((agency, duties))
         })
@@ -96,7 +83,7 @@ pub fn Overview() -> impl IntoView {
         let evals = state.evals.get();
         evals.iter().flat_map(|e| e.warnings.clone()).collect::<Vec<_>>()
     };
-    let not_evaluated = move || state.evals.get().iter().filter(|e| e.not_evaluated.is_some()).count();
+    let art32 = move || state.evals.get().iter().filter(|e| e.art32_note.is_some()).count();
 
     view! {
         <section class="page overview">
@@ -119,7 +106,7 @@ pub fn Overview() -> impl IntoView {
             </div>
             <p class="hint">"计日方式：规则中的“N日”按" <strong>{move || state.reg.with(|r| r.settings.counting.label())}</strong>
                "计算（可在设置中改为工作日）；法院期限一律按自然日，行政复议法“十日”按工作日；期限届满日为休息日的顺延至下一工作日。"
-               {move || (not_evaluated() > 0).then(|| format!(" 另有 {} 个案件早于 2022-04-28，依第三十二条不予评估。", not_evaluated()))}
+               {move || (art32() > 0).then(|| format!(" 另有 {} 个案件的部分义务在 2022-04-28 本规则施行前已届满或已完成，依第三十二条未列出。", art32()))}
             </p>
             {ATTENTION.iter().map(|(s, label)| {
                 let s = *s;

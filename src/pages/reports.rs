@@ -10,7 +10,9 @@ use std::borrow::Cow;
 use yingsu_engine::agency::{assessment, ReportLogEntry, ReportPeriod};
 use yingsu_engine::codec::write_csv;
 use yingsu_engine::dates::fmt;
-use yingsu_engine::report::{self, half_year, quarter_losses, self_check, verdict};
+use yingsu_engine::report::{
+    self, half_year, quarter_losses, quarter_review_corrections, self_check, self_check_period, verdict, LostCase,
+};
 use yingsu_engine::store::{ReportNote, Role};
 use yingsu_engine::Status;
 
@@ -26,6 +28,17 @@ fn links(nos: &[String]) -> impl IntoView {
     }
     view! { <span class="case-links">{nos.iter().map(|n| view! { {case_link(n)} " " }).collect_view()}</span> }
         .into_any()
+}
+
+/// 败诉案件 with what the report says about each.
+fn lost_table(lost: &[LostCase]) -> impl IntoView {
+    view! {
+        <table class="grid"><thead><tr><th>"案号"</th><th>"机关"</th><th>"案件类型"</th><th>"裁判结果"</th><th>"裁判文书签收日"</th><th>"败诉分析报告日"</th><th>"涉及村委会"</th><th>"败诉原因"</th></tr></thead>
+        <tbody>{lost.iter().map(|l| view! {
+            <tr><td>{case_link(&l.case_no)}</td><td>{l.agency.clone()}</td><td>{l.case_type.label()}</td><td>{l.outcome.label()}</td><td class="date">{d(l.judgment_received)}</td>
+                <td class="date">{d(l.loss_report)}</td><td>{if l.village { "是" } else { "否" }}</td><td>{if l.cause.is_empty() { "（未填写）".to_string() } else { l.cause.clone() }}</td></tr>
+        }).collect_view()}</tbody></table>
+    }
 }
 
 fn d(x: Option<NaiveDate>) -> String {
@@ -158,7 +171,8 @@ pub fn Reports() -> impl IntoView {
         };
         let evals = state.evals.get();
         let a = agency_opt();
-        let r = state.reg.with(|reg| half_year(&reg.matters, &evals, a.as_deref(), period));
+        let t = state.today.get();
+        let r = state.reg.with(|reg| half_year(&reg.matters, &evals, a.as_deref(), period, t));
         let months: Vec<(String, usize)> = {
             let start = period.start();
             (0..6)
@@ -167,7 +181,8 @@ pub fn Reports() -> impl IntoView {
                     let n = state.reg.with(|reg| {
                         report::of_agency(&reg.matters, a.as_deref())
                             .filter(|(_, x)| {
-                                x.intake_date().is_some_and(|d| d.year() == start.year() && d.month() == m)
+                                !x.case_type.is_suggestion()
+                                    && x.intake_date().is_some_and(|d| d.year() == start.year() && d.month() == m)
                             })
                             .count()
                     });
@@ -183,10 +198,10 @@ pub fn Reports() -> impl IntoView {
             let earlier: Vec<ReportPeriod> =
                 std::iter::successors(Some(period.prev()), |p| Some(p.prev())).take(3).collect();
             let bar = |p: ReportPeriod, hy: &report::HalfYear| {
-                (format!("{}（审结{}）", p.label(), hy.closed.len()), hy.lost.len())
+                (format!("{}（法院审结{}）", p.label(), hy.court_closed.len()), hy.lost.len())
             };
             let mut bars: Vec<(String, usize)> = state.reg.with(|reg| {
-                earlier.iter().rev().map(|p| bar(*p, &half_year(&reg.matters, &evals, a.as_deref(), *p))).collect()
+                earlier.iter().rev().map(|p| bar(*p, &half_year(&reg.matters, &evals, a.as_deref(), *p, t))).collect()
             });
             bars.push(bar(period, &r));
             bars
@@ -221,29 +236,36 @@ pub fn Reports() -> impl IntoView {
                 <div class="figures">
                     {indicators.iter().take(12).map(|(k, v)| view! { <div class="figure" data-testid=format!("ind-{k}")><span class="n">{v.clone()}</span>{*k}</div> }).collect_view()}
                 </div>
-                <h3>"一、案件总量（新收，按案件类型和审级）"</h3>
+                <h3>"一、案件总量（新收案件，按案件类型和审级；建议另计）"</h3>
                 <table class="grid"><thead><tr><th>"案件类型"</th><th>"审级"</th><th>"新收"</th></tr></thead>
                 <tbody>{r.intake_by_type.iter().map(|(t, l, n)| view! { <tr><td>{t.label()}</td><td>{l.label()}</td><td class="num">{*n}</td></tr> }).collect_view()}</tbody></table>
-                <p>"新收：" {links(&r.intake)}</p>
-                <p>"审结：" {links(&r.closed)}</p>
-                <BarChart title="月度收案".to_string() bars=months/>
+                <p>"新收案件：" {links(&r.intake)}</p>
+                <p>"收到建议（司法建议、检察建议、法制建议，不计入新收案件）：" {links(&r.suggestions)}</p>
+                <BarChart title="月度新收案件".to_string() bars=months/>
                 <h3>"二、法院判决情况"</h3>
-                <BarChart title="审结案件的裁判结果".to_string() bars=outcome_bars/>
-                <p>{format!("败诉率（败诉＋部分败诉）/审结：{}", r.loss_rate())}</p>
-                <BarChart title="近四个半年度的败诉（含部分败诉）案件数".to_string() bars=trend/>
+                <p>"法院审结：" {links(&r.court_closed)}</p>
+                <BarChart title="法院审结案件的裁判结果".to_string() bars=outcome_bars/>
+                <p>{format!("败诉率（法院）＝（败诉＋部分败诉）/法院审结：{}", r.loss_rate())}</p>
+                <BarChart title="近四个半年度的法院败诉（含部分败诉）案件数".to_string() bars=trend/>
+                <p>"复议审结：" {links(&r.review_closed)}</p>
+                <p data-testid="review-rate">{format!("复议决定：审结 {} 件，撤销、变更或确认违法（纠错）{} 件，复议纠错率 {}（与法院败诉率分别统计）", r.review_closed.len(), r.review_corrected.len(), r.review_correction_rate())}</p>
                 <h3>"三、典型案例分析"</h3>
                 {if r.typical.is_empty() { view! { <p class="muted">"本期没有标记为典型案例的案件（在案件页勾选“典型案例”）。"</p> }.into_any() } else { view! { <p>{links(&r.typical)}</p> }.into_any() }}
                 <h3>"四、败诉案件分析"</h3>
-                <table class="grid"><thead><tr><th>"案号"</th><th>"案件类型"</th><th>"裁判结果"</th><th>"裁判文书签收日"</th><th>"败诉分析报告日"</th><th>"败诉原因"</th></tr></thead>
-                <tbody>{r.lost.iter().map(|l| view! {
-                    <tr><td>{case_link(&l.case_no)}</td><td>{l.case_type.label()}</td><td>{l.outcome.label()}</td><td class="date">{d(l.judgment_received)}</td>
-                        <td class="date">{d(l.loss_report)}</td><td>{if l.cause.is_empty() { "（未填写）".to_string() } else { l.cause.clone() }}</td></tr>
-                }).collect_view()}</tbody></table>
+                {lost_table(&r.lost)}
+                {(!r.review_corrected.is_empty()).then(|| view! { <p>"复议纠错案件："</p> {lost_table(&r.review_corrected)} })}
                 <h3>"五、执行生效裁判情况"</h3>
-                <table class="grid"><thead><tr><th>"案号"</th><th>"生效日"</th><th>"履行状态"</th></tr></thead>
-                <tbody>{r.performance.iter().map(|p| view! { <tr><td>{case_link(&p.case_no)}</td><td class="date">{fmt(p.effective)}</td><td><StatusChip status=p.status/></td></tr> }).collect_view()}</tbody></table>
+                <p data-testid="performance">{format!("应履行 {} 件，已履行 {} 件（其中逾期履行 {} 件），未履行 {} 件",
+                    r.performance.len(),
+                    r.performance.iter().filter(|p| !p.unperformed()).count(),
+                    r.performance.iter().filter(|p| p.performed_late()).count(),
+                    r.performance.iter().filter(|p| p.unperformed()).count())}</p>
+                <table class="grid"><thead><tr><th>"案号"</th><th>"生效日"</th><th>"履行期限"</th><th>"履行完成日"</th><th>"履行状态"</th><th>"未履行天数"</th></tr></thead>
+                <tbody>{r.performance.iter().map(|p| view! { <tr><td>{case_link(&p.case_no)}</td><td class="date">{fmt(p.effective)}</td>
+                    <td class="date">{d(p.due)}</td><td class="date">{d(p.performed)}</td><td><StatusChip status=p.status/></td>
+                    <td class="num">{if p.unperformed() { p.days_open.to_string() } else { String::new() }}</td></tr> }).collect_view()}</tbody></table>
                 <h3>"六、负责人出庭应诉情况"</h3>
-                <p>{format!("开庭 {} 件，负责人出庭 {} 件，负责人出庭率 {}", r.hearings.len(), r.heads.len(), r.head_rate())}</p>
+                <p>{format!("已开庭 {} 件，负责人出庭 {} 件，负责人出庭率 {}；主要负责人（正职）出庭 {} 件，主要负责人出庭率 {}", r.hearings.len(), r.heads.len(), r.head_rate(), r.principal_heads.len(), r.principal_head_rate())}</p>
                 <h3>"七、其他需要说明的事项"</h3>
                 <label for="r-note" class="muted">"其他需要说明的事项"</label>
                 <textarea id="r-note" prop:value=move || note_sig.get() on:input=move |e| note_sig.set(event_target_value(&e))></textarea>
@@ -263,18 +285,17 @@ pub fn Reports() -> impl IntoView {
         };
         let a = agency_opt();
         let lost = state.reg.with(|reg| quarter_losses(&reg.matters, a.as_deref(), period));
+        let review = state.reg.with(|reg| quarter_review_corrections(&reg.matters, a.as_deref(), period));
         let csv = report::quarter_csv(&lost, period);
         let file = format!("季度败诉报告-{}-{}.csv", a.clone().unwrap_or_else(|| ALL.into()), period.code());
         view! {
             <article class="report" data-testid="quarter-report">
                 <header class="report-head"><h2>{format!("{}{}败诉案件情况报告", a.clone().unwrap_or_else(|| "全区".into()), period.label())}</h2></header>
                 <p class="report-meta">{format!("依据第二十四条（含辖区内村委会的败诉案件）· 制表日期 {}", fmt(state.today.get()))}</p>
-                <p data-testid="quarter-count">{format!("本季度败诉（含部分败诉）案件 {} 件，其中涉及村委会 {} 件。", lost.len(), lost.iter().filter(|l| l.village).count())}</p>
-                <table class="grid"><thead><tr><th>"案号"</th><th>"机关"</th><th>"案件类型"</th><th>"裁判结果"</th><th>"签收日"</th><th>"涉及村委会"</th><th>"原因分析"</th></tr></thead>
-                <tbody>{lost.iter().map(|l| view! {
-                    <tr><td>{case_link(&l.case_no)}</td><td>{l.agency.clone()}</td><td>{l.case_type.label()}</td><td>{l.outcome.label()}</td>
-                        <td class="date">{d(l.judgment_received)}</td><td>{if l.village { "是" } else { "否" }}</td><td>{if l.cause.is_empty() { "（未填写）".to_string() } else { l.cause.clone() }}</td></tr>
-                }).collect_view()}</tbody></table>
+                <p data-testid="quarter-count">{format!("本季度法院败诉判决（含部分败诉）{} 件，其中涉及村委会 {} 件。", lost.len(), lost.iter().filter(|l| l.village).count())}</p>
+                {lost_table(&lost)}
+                <h3>"复议决定撤销、变更或确认违法（不计入败诉判决）"</h3>
+                <div data-testid="quarter-review">{if review.is_empty() { view! { <p class="muted">"无"</p> }.into_any() } else { lost_table(&review).into_any() }}</div>
                 <div class="actions report-controls"><button type="button" on:click=move |_| download_csv(&file, csv.clone(), msg)>"导出 CSV"</button></div>
                 {submit_box(period)}
             </article>
@@ -348,7 +369,19 @@ pub fn Reports() -> impl IntoView {
     let check_view = move || {
         let evals = state.evals.get();
         let a = agency_opt();
-        let items = state.reg.with(|reg| self_check(&reg.matters, &evals, a.as_deref()));
+        let period = ReportPeriod::parse(&half.get()).unwrap_or(last_half);
+        let cal = state.calendar.get();
+        let items = state.reg.with(|reg| {
+            let mut items = self_check(&reg.matters, &evals, a.as_deref());
+            // The agency's own R23/R24 reports, as 总览 shows them (only when it is the agency checked).
+            let duties = reg
+                .own_report_duties(&cal, state.today.get())
+                .filter(|(own, _)| a.as_deref().is_none_or(|x| x == own))
+                .map(|(_, d)| d)
+                .unwrap_or_default();
+            items.extend(self_check_period(&reg.matters, a.as_deref(), period, &duties));
+            items
+        });
         let v = verdict(&items);
         let ok = items.is_empty();
         let rows: Vec<Vec<Cow<'static, str>>> = items
@@ -367,11 +400,11 @@ pub fn Reports() -> impl IntoView {
         view! {
             <article class="report" data-testid="self-check">
                 <header class="report-head"><h2>{format!("报送前自查：{}", a.clone().unwrap_or_else(|| "全部机关".into()))}</h2></header>
-                <p class="report-meta">{format!("自查日期 {} · 列出所有违反、已逾期、待补充的义务和数据提示", fmt(state.today.get()))}</p>
+                <p class="report-meta">{format!("自查日期 {} · 列出所有违反、已逾期、待补充、久未完成的义务，已逾期的报告，{}缺少败诉原因或败诉分析报告日的败诉案件，以及数据提示", fmt(state.today.get()), period.label())}</p>
                 <p><span class=if ok { "verdict ok" } else { "verdict bad" } data-testid="verdict">{v}</span></p>
                 <table class="grid"><thead><tr><th>"案号"</th><th>"条款"</th><th>"状态"</th><th>"问题"</th><th>"如何处理"</th></tr></thead>
                 <tbody>{items.into_iter().map(|i| view! {
-                    <tr><td>{case_link(&i.case_no)}</td><td>{i.clause}</td>
+                    <tr><td>{if i.case_no.is_empty() { view! { <span class="muted">"（报告）"</span> }.into_any() } else { case_link(&i.case_no).into_any() }}</td><td>{i.clause}</td>
                         <td>{match i.status { Some(s) => view! { <StatusChip status=s/> }.into_any(), None => view! { <span class="chip chip-info">"数据提示"</span> }.into_any() }}</td>
                         <td class="why">{i.problem}</td><td>{i.fix}</td></tr>
                 }).collect_view()}</tbody></table>
@@ -388,15 +421,15 @@ pub fn Reports() -> impl IntoView {
             return view! { <p>"请选择期间"</p> }.into_any();
         };
         let evals = state.evals.get();
-        // One pass groups everything per agency (by 所属机关): the district view stays linear in the register.
+        // One pass groups everything per agency (§4.1): the district view stays linear in the register.
         let (rows, all) = state.reg.with(|reg| {
             let mut counts: std::collections::HashMap<&str, (usize, usize)> = std::collections::HashMap::new();
             for (m, ev) in reg.matters.iter().zip(evals.iter()) {
-                let c = counts.entry(m.agency.trim()).or_default();
+                let c = counts.entry(m.agency_name()).or_default();
                 c.0 += ev.obligations.iter().filter(|o| o.status == Status::Overdue).count();
                 c.1 += report::check_count(m, ev);
             }
-            let mut reports = report::half_year_all(&reg.matters, &evals, period);
+            let mut reports = report::half_year_all(&reg.matters, &evals, period, state.today.get());
             let all = reports.pop().expect("half_year_all ends with 全部");
             let rows = reports
                 .into_iter()
@@ -414,7 +447,7 @@ pub fn Reports() -> impl IntoView {
                 vec![
                     a.clone().into(),
                     r.intake.len().to_string().into(),
-                    r.closed.len().to_string().into(),
+                    r.closed().to_string().into(),
                     r.loss_rate().into(),
                     r.head_rate().into(),
                     o.to_string().into(),
@@ -434,14 +467,14 @@ pub fn Reports() -> impl IntoView {
         view! {
             <article class="report" data-testid="district">
                 <header class="report-head"><h2>{format!("全区各机关应诉情况对比（{}）", period.label())}</h2></header>
-                <p class="report-meta">"区司法局汇总视图：合并后的台账中各机关（按“所属机关”）"</p>
+                <p class="report-meta">"区司法局汇总视图：合并后的台账中各机关（按案件所属机关；未填所属机关的按应诉承办机关，均未填为“未指定”）"</p>
                 <table class="grid"><thead><tr><th>"机关"</th><th>"新收"</th><th>"审结"</th><th>"败诉率"</th><th>"负责人出庭率"</th><th>"已逾期义务"</th><th>"自查待处理"</th></tr></thead>
                 <tbody>
                     {rows.iter().map(|(a, r, o, c)| view! {
-                        <tr><th scope="row">{a.clone()}</th><td class="num">{r.intake.len()}</td><td class="num">{r.closed.len()}</td><td class="num">{r.loss_rate()}</td>
+                        <tr><th scope="row">{a.clone()}</th><td class="num">{r.intake.len()}</td><td class="num">{r.closed()}</td><td class="num">{r.loss_rate()}</td>
                             <td class="num">{r.head_rate()}</td><td class="num">{*o}</td><td class="num">{*c}</td></tr>
                     }).collect_view()}
-                    <tr><th scope="row">"全区合计"</th><td class="num">{all.intake.len()}</td><td class="num">{all.closed.len()}</td><td class="num">{all.loss_rate()}</td><td class="num">{all.head_rate()}</td><td></td><td></td></tr>
+                    <tr><th scope="row">"全区合计"</th><td class="num">{all.intake.len()}</td><td class="num">{all.closed()}</td><td class="num">{all.loss_rate()}</td><td class="num">{all.head_rate()}</td><td></td><td></td></tr>
                 </tbody></table>
                 <BarChart title="各机关已逾期义务".to_string() bars=bars/>
                 <div class="actions report-controls">

@@ -38,7 +38,7 @@ fn main() {
         let obligations: usize = evals.iter().map(|e| e.obligations.len()).sum();
         let (rep, _) = best(runs, || {
             let p = ReportPeriod::Half(2025, 1);
-            report::half_year_csv(&report::half_year_all(&matters, &evals, p))
+            report::half_year_csv(&report::half_year_all(&matters, &evals, p, today))
         });
         println!(
             "| {n} | {:.1} | {parse:.1} | {import:.1} | {eval:.1} | {obligations} | {rep:.1} |",

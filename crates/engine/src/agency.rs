@@ -4,7 +4,7 @@
 use crate::calendar::Calendar;
 use crate::model::{Agency, CaseNo, CaseType, Matter, Settings};
 use crate::period::{compute, Period};
-use crate::rules::{deadline_status, evaluate, RuleId, Status};
+use crate::rules::{classify_head, deadline_status, evaluate, HeadClass, RuleId, Status};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt as sfmt;
@@ -138,7 +138,7 @@ pub fn report_duty(
 ) -> ReportDuty {
     let due = compute(cal, period.end(), "期间截止日", Period::Days(s.report_days));
     let submitted = log.iter().filter(|e| e.agency == agency && e.period == period).map(|e| e.submitted).min();
-    let status = deadline_status(Some(period.end()), due.date, submitted, today, s.warn_days);
+    let status = deadline_status(Some(period.end()), due.date, submitted, today, s.warn_days, s.timely_days);
     let explanation = format!("{}；“报告报送天数”{}日为本地设置（规则未规定报送日）", due.explanation, s.report_days);
     ReportDuty {
         agency: agency.to_string(),
@@ -176,39 +176,69 @@ pub fn report_duties(
 pub struct HeadYear {
     pub agency: String,
     pub year: i32,
-    /// 行政复议 matters the 主要负责人 (职务 = 正职) heard.
+    /// 行政复议 matters the 主要负责人 (职务 classified 正职) heard.
     pub reconsideration: Vec<CaseNo>,
     /// 行政诉讼 / 行政公益诉讼 matters the 主要负责人 appeared in.
     pub litigation: Vec<CaseNo>,
+    /// How many 行政复议 hearings the agency had in the year (up to today).
+    pub reconsideration_hearings: usize,
+    /// How many 行政诉讼 / 行政公益诉讼 hearings the agency had in the year (up to today).
+    pub litigation_hearings: usize,
     pub status: Status,
     pub explanation: String,
 }
 
-/// Evaluates R18B for one agency and year: 符合 once both happened; before year end 进行中, after it 违反.
+/// Evaluates R18B for one agency (§4.1) and year. (r2) Each half is judged only if the agency had at least one
+/// hearing of that kind in the year (up to today); a half without one is 不适用, and with no hearing of either
+/// kind the status is 不适用, never 违反. Otherwise 符合 once every judged half happened; before year end
+/// 进行中, after it 违反.
 pub fn r18b(matters: &[Matter], agency: &str, year: i32, today: NaiveDate) -> HeadYear {
     let mut rec = Vec::new();
     let mut lit = Vec::new();
+    let (mut rec_hearings, mut lit_hearings) = (0, 0);
     for m in matters.iter().filter(|m| m.agency_name() == agency) {
         let Some(h) = m.hearing else { continue };
-        // 解释：主要负责人 = a recorded head whose 职务 is 正职; only hearings that took place count.
-        if h.year() != year || h > today || m.head_name.trim().is_empty() || m.head_title.trim() != "正职" {
+        if h.year() != year || h > today || m.written_review {
             continue;
         }
-        match m.case_type {
-            CaseType::Reconsideration => rec.push(m.case_no.clone()),
-            CaseType::AdminLitigation | CaseType::PublicInterest => lit.push(m.case_no.clone()),
-            _ => {}
+        let (hearings, attended) = match m.case_type {
+            CaseType::Reconsideration => (&mut rec_hearings, &mut rec),
+            CaseType::AdminLitigation | CaseType::PublicInterest => (&mut lit_hearings, &mut lit),
+            _ => continue,
+        };
+        *hearings += 1;
+        // 解释：主要负责人 = a recorded head whose 职务 is classified 正职 (RULES.md §6.15).
+        if !m.head_name.trim().is_empty() && classify_head(m).0 == HeadClass::Principal {
+            attended.push(m.case_no.clone());
         }
     }
     let year_over = today > NaiveDate::from_ymd_opt(year, 12, 31).expect("valid date");
-    let status = match (rec.is_empty(), lit.is_empty(), year_over) {
-        (false, false, _) => Status::Compliant,
-        (_, _, true) => Status::Violation,
+    let half = |hearings: usize, attended: &[CaseNo], what: &str, none: &str| -> (Option<bool>, String) {
+        if hearings == 0 {
+            (None, format!("{what}：不适用（{none}）"))
+        } else {
+            (Some(!attended.is_empty()), format!("{what}：本年度{hearings}次，主要负责人参与{}次", attended.len()))
+        }
+    };
+    let (rec_ok, rec_text) = half(rec_hearings, &rec, "参与行政复议审理", "本年度无行政复议审理");
+    let (lit_ok, lit_text) = half(lit_hearings, &lit, "行政诉讼出庭应诉", "本年度无行政诉讼开庭");
+    let status = match (rec_ok, lit_ok) {
+        (None, None) => Status::NotApplicable,
+        (a, b) if a != Some(false) && b != Some(false) => Status::Compliant,
+        _ if year_over => Status::Violation,
         _ => Status::InProgress,
     };
-    let explanation =
-        format!("{year}年主要负责人参与行政复议审理 {} 次、行政诉讼出庭应诉 {} 次（各至少一次）", rec.len(), lit.len());
-    HeadYear { agency: agency.to_string(), year, reconsideration: rec, litigation: lit, status, explanation }
+    let explanation = format!("{year}年主要负责人（正职）各至少一次：{rec_text}；{lit_text}");
+    HeadYear {
+        agency: agency.to_string(),
+        year,
+        reconsideration: rec,
+        litigation: lit,
+        reconsideration_hearings: rec_hearings,
+        litigation_hearings: lit_hearings,
+        status,
+        explanation,
+    }
 }
 
 /// R26: the agency's 应诉保障 (第二十六条): qualified staff, 分管领导 and 联络员 named.
@@ -235,6 +265,8 @@ pub struct Figure {
     pub rules: &'static str,
     pub met: Vec<CaseNo>,
     pub missed: Vec<CaseNo>,
+    /// A breakdown where the figure has more than met/missed (执行生效裁判: 按期/逾期/未履行).
+    pub detail: String,
 }
 
 impl Figure {
@@ -262,8 +294,9 @@ pub struct Assessment {
     pub capacity: Option<(Status, Vec<String>)>,
 }
 
-/// Builds the assessment for `agency` in `year`: each figure counts obligations whose due date (or,
-/// without one, trigger date) falls in the year, met = done on time.
+/// Builds the assessment for `agency` (§4.1) in `year`: each figure counts obligations whose due date (or,
+/// without one, trigger date) falls in the year, met = done on time. (r2) 执行生效裁判 counts every R12/R21 row
+/// with 生效日 in the year: 按期履行, 逾期履行, 未履行 (not done at year end, or at today within the year).
 pub fn assessment(
     matters: &[Matter],
     agencies: &[Agency],
@@ -273,17 +306,15 @@ pub fn assessment(
     s: &Settings,
     today: NaiveDate,
 ) -> Assessment {
+    let figure = |name, rules| Figure { name, rules, met: vec![], missed: vec![], detail: String::new() };
     let mut figures = vec![
-        Figure { name: "负责人出庭应诉", rules: "R18A", met: vec![], missed: vec![] },
-        Figure { name: "答辩举证按时", rules: "R08、R14", met: vec![], missed: vec![] },
-        Figure { name: "执行生效裁判", rules: "R12、R21", met: vec![], missed: vec![] },
-        Figure {
-            name: "落实司法建议、检察建议及法制建议",
-            rules: "R13A、R13B、R22A、R22B、R22C",
-            met: vec![],
-            missed: vec![],
-        },
+        figure("负责人出庭应诉", "R18A"),
+        figure("答辩举证按时", "R08、R14"),
+        figure("执行生效裁判", "R12、R21"),
+        figure("落实司法建议、检察建议及法制建议", "R13A、R13B、R22A、R22B、R22C"),
     ];
+    let cutoff = NaiveDate::from_ymd_opt(year, 12, 31).expect("valid date").min(today);
+    let (mut late, mut open) = (0usize, 0usize);
     for m in matters.iter().filter(|m| m.agency_name() == agency) {
         let ev = evaluate(m, cal, s, today);
         for o in &ev.obligations {
@@ -294,19 +325,40 @@ pub fn assessment(
                 RuleId::R13A | RuleId::R13B | RuleId::R22A | RuleId::R22B | RuleId::R22C => 3,
                 _ => continue,
             };
+            let f = &mut figures[idx];
+            if idx == 2 {
+                if o.trigger.is_none_or(|t| t.year() != year) {
+                    continue;
+                }
+                match o.done.filter(|d| *d <= cutoff) {
+                    Some(_) if o.status == Status::Done => f.met.push(o.case_no.clone()),
+                    Some(_) => {
+                        late += 1;
+                        f.missed.push(o.case_no.clone());
+                    }
+                    None => {
+                        open += 1;
+                        f.missed.push(o.case_no.clone());
+                    }
+                }
+                continue;
+            }
             let Some(when) = o.due.or(o.trigger) else {
                 continue;
             };
             if when.year() != year {
                 continue;
             }
-            let f = &mut figures[idx];
             match o.status {
                 Status::Done => f.met.push(o.case_no.clone()),
-                Status::DoneLate | Status::Overdue => f.missed.push(o.case_no.clone()),
+                Status::DoneLate | Status::Overdue | Status::Violation => f.missed.push(o.case_no.clone()),
                 _ => {}
             }
         }
+    }
+    let perf = &mut figures[2];
+    if perf.total() > 0 {
+        perf.detail = format!("按期履行 {}，逾期履行 {late}，未履行 {open}", perf.met.len());
     }
     let capacity = agencies.iter().find(|a| a.name.0 == agency).map(r26);
     Assessment { agency: agency.to_string(), year, figures, heads: r18b(matters, agency, year, today), capacity }

@@ -566,46 +566,37 @@ impl Matter {
         self.extra.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
-    /// 出庭负责人 recorded with one of the four titles of 第十七条第二款.
-    pub fn head_is_valid(&self) -> bool {
-        !self.head_name.trim().is_empty() && HEAD_TITLES.contains(&self.head_title.trim())
-    }
-
     /// A judgment exists once it was received or its result is recorded (RULES.md §6.2).
     pub fn has_judgment(&self) -> bool {
         self.judgment_received.is_some() || self.outcome.is_some()
     }
 
-    /// The matter's agency for per-agency reports: 所属机关, else 应诉承办机关.
+    /// The agency of the matter (RULES.md §4.1): 所属机关 when present, else 应诉承办机关; `None` when neither
+    /// is recorded (未指定). Every per-agency figure uses it.
+    pub fn agency_of(&self) -> Option<&str> {
+        [self.agency.trim(), self.handler.trim()].into_iter().find(|a| !a.is_empty())
+    }
+
+    /// [`Matter::agency_of`], or `未指定`.
     pub fn agency_name(&self) -> &str {
-        if self.agency.trim().is_empty() {
-            self.handler.trim()
+        self.agency_of().unwrap_or(UNASSIGNED)
+    }
+
+    /// 收案日 (RULES.md §4.1): of a 案件 the first present of 起诉状副本收到日, 司法局收到日, 办理函收到日;
+    /// of a 建议, 建议收到日.
+    pub fn intake_date(&self) -> Option<NaiveDate> {
+        if self.case_type.is_suggestion() {
+            self.suggestion_received
         } else {
-            self.agency.trim()
+            self.complaint_received.or(self.bureau_received).or(self.letter_received)
         }
     }
-
-    /// 收案日: the first present of 起诉状副本收到日, 司法局收到日, 办理函收到日, 建议收到日.
-    pub fn intake_date(&self) -> Option<NaiveDate> {
-        self.complaint_received.or(self.bureau_received).or(self.letter_received).or(self.suggestion_received)
-    }
-
-    /// The earliest of the dates that start something (第三十二条 test, RULES.md §6.8).
-    pub fn earliest_trigger(&self) -> Option<NaiveDate> {
-        [
-            self.bureau_received,
-            self.letter_received,
-            self.complaint_received,
-            self.hearing,
-            self.judgment_received,
-            self.effective,
-            self.suggestion_received,
-        ]
-        .into_iter()
-        .flatten()
-        .min()
-    }
 }
+
+/// How reports name the agency of a matter that records none (RULES.md §4.1).
+pub const UNASSIGNED: &str = "未指定";
+/// 责任主体 of a 本机关 matter whose agency is not recorded (RULES.md §6.13).
+pub const UNASSIGNED_AGENCY_WORD: &str = "本机关";
 
 columns!(
     /// One agency of the directory (one row of `agencies.csv`).

@@ -1,14 +1,15 @@
 //! Reports the regulation asks for, computed from the register so nobody re-types statistics:
 //! 半年案件情况报告 (第二十三条), 季度败诉案件报告 (第二十四条), and the self-check before submission.
 //!
-//! Definitions (issue 6): 收案日 = the first present of 起诉状副本收到日, 司法局收到日, 办理函收到日,
-//! 建议收到日; 新收 = 收案日 in the period; 审结 = 裁判文书签收日 in the period; 败诉率 = (败诉 + 部分败诉)
-//! / 审结, one decimal; 负责人出庭率 = matters with 开庭日 in the period and a valid 出庭负责人 (R17) /
-//! matters with 开庭日 in the period.
+//! Definitions (RULES.md §4.1, revision 2): the agency of a matter is 所属机关, else 应诉承办机关, else 未指定;
+//! 案件 (诉讼 and 复议) and 建议 are counted apart — a 建议 is never a 新收案件; 法院案件 and 复议案件 are judged
+//! apart (败诉率 of the courts, 复议纠错率 of 复议); 审结 = 裁判文书签收日 in the period with 裁判结果 recorded;
+//! 生效裁判执行 counts the R12/R21 rows effective by the period end and not done before it began; 负责人出庭
+//! counts hearings in the period that took place, with a head R17 accepts (主要负责人 = classified 正职).
 
-use crate::agency::ReportPeriod;
+use crate::agency::{ReportDuty, ReportPeriod};
 use crate::model::{CaseType, Column, Instance, Matter, Outcome};
-use crate::rules::{Evaluation, RuleId, Status};
+use crate::rules::{classify_head, Evaluation, HeadClass, RuleId, Status};
 use chrono::NaiveDate;
 
 /// `33.3%`, or `—` when the denominator is 0.
@@ -38,7 +39,7 @@ pub struct LostCase {
 fn lost_case(m: &Matter) -> LostCase {
     LostCase {
         case_no: m.case_no.0.clone(),
-        agency: m.agency.trim().to_string(),
+        agency: m.agency_name().to_string(),
         case_type: m.case_type,
         outcome: m.outcome.unwrap_or(Outcome::Lost),
         judgment_received: m.judgment_received,
@@ -48,12 +49,31 @@ fn lost_case(m: &Matter) -> LostCase {
     }
 }
 
-/// 生效裁判执行情况 of one matter.
+/// 生效裁判执行情况 of one matter in a period (RULES.md §4.1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Performance {
     pub case_no: String,
     pub effective: NaiveDate,
+    /// 履行期限, when the judgment set one.
+    pub due: Option<NaiveDate>,
+    /// 履行完成日 when it lies within the period end.
+    pub performed: Option<NaiveDate>,
+    /// 已完成 (按期履行), 逾期完成 (逾期履行), or the open status (未履行 at period end).
     pub status: Status,
+    /// Days from 生效日 to the period end (or today, if earlier) for an unperformed row; 0 otherwise.
+    pub days_open: i64,
+}
+
+impl Performance {
+    pub fn performed_in_time(&self) -> bool {
+        self.status == Status::Done
+    }
+    pub fn performed_late(&self) -> bool {
+        self.status == Status::DoneLate
+    }
+    pub fn unperformed(&self) -> bool {
+        self.performed.is_none()
+    }
 }
 
 /// The half-year case report (第二十三条) of one agency (or all) for one period.
@@ -61,79 +81,144 @@ pub struct Performance {
 pub struct HalfYear {
     pub agency: String,
     pub period: ReportPeriod,
-    /// 新收 by 案件类型 and 审级: (type, instance, count), non-zero only.
+    /// 新收案件 by 案件类型 and 审级: (type, instance, count), non-zero only. 案件 only.
     pub intake_by_type: Vec<(CaseType, Instance, usize)>,
+    /// 新收案件 (案件 only: 建议 are never 新收案件).
     pub intake: Vec<String>,
-    pub closed: Vec<String>,
-    /// 判决情况: count per 裁判结果 among the closed (None = 未填).
+    /// 收到建议 (司法建议, 检察建议, 法制建议) with 建议收到日 in the period.
+    pub suggestions: Vec<String>,
+    /// 法院审结 (行政诉讼, 行政公益诉讼, 民事诉讼).
+    pub court_closed: Vec<String>,
+    /// 复议审结 (行政复议).
+    pub review_closed: Vec<String>,
+    /// 法院判决情况: count per 裁判结果 among 法院审结.
     pub outcomes: Vec<(Option<Outcome>, usize)>,
+    /// 复议决定情况: count per 裁判结果 among 复议审结.
+    pub review_outcomes: Vec<(Option<Outcome>, usize)>,
+    /// 败诉案件 (法院审结, 败诉 or 部分败诉).
     pub lost: Vec<LostCase>,
+    /// 复议纠错 (复议审结 revoked, changed or held unlawful: recorded 败诉 or 部分败诉).
+    pub review_corrected: Vec<LostCase>,
     pub typical: Vec<String>,
+    /// 生效裁判执行情况 (应履行 = every entry).
     pub performance: Vec<Performance>,
+    /// Hearings in the period that took place (开庭日 ≤ today).
     pub hearings: Vec<String>,
+    /// … with a 出庭负责人 R17 accepts.
     pub heads: Vec<String>,
+    /// … with a 主要负责人 (classified 正职).
+    pub principal_heads: Vec<String>,
+}
+
+fn count_of(outcomes: &[(Option<Outcome>, usize)], o: Outcome) -> usize {
+    outcomes.iter().find(|(x, _)| *x == Some(o)).map_or(0, |(_, n)| *n)
 }
 
 impl HalfYear {
+    /// 法院判决 count of one 裁判结果.
     pub fn count(&self, o: Outcome) -> usize {
-        self.outcomes.iter().find(|(x, _)| *x == Some(o)).map_or(0, |(_, n)| *n)
+        count_of(&self.outcomes, o)
     }
+    /// 复议决定 count of one 裁判结果.
+    pub fn review_count(&self, o: Outcome) -> usize {
+        count_of(&self.review_outcomes, o)
+    }
+    /// 审结案件数 = 法院审结 + 复议审结.
+    pub fn closed(&self) -> usize {
+        self.court_closed.len() + self.review_closed.len()
+    }
+    /// 败诉率 (法院): (败诉 + 部分败诉) / 法院审结.
     pub fn loss_rate(&self) -> String {
-        rate(self.count(Outcome::Lost) + self.count(Outcome::PartlyLost), self.closed.len())
+        rate(self.count(Outcome::Lost) + self.count(Outcome::PartlyLost), self.court_closed.len())
+    }
+    /// 复议纠错率: (败诉 + 部分败诉) / 复议审结.
+    pub fn review_correction_rate(&self) -> String {
+        rate(self.review_count(Outcome::Lost) + self.review_count(Outcome::PartlyLost), self.review_closed.len())
     }
     pub fn head_rate(&self) -> String {
         rate(self.heads.len(), self.hearings.len())
     }
+    pub fn principal_head_rate(&self) -> String {
+        rate(self.principal_heads.len(), self.hearings.len())
+    }
 
-    /// The indicator rows of the CLI and the CSV export: (指标, 数值).
+    /// The indicator rows of the CLI and the CSV export: (指标, 数值). Existing names keep their columns;
+    /// revision 2 adds its indicators after them.
     pub fn indicators(&self) -> Vec<(&'static str, String)> {
+        let n = |v: usize| v.to_string();
         vec![
-            ("新收案件数", self.intake.len().to_string()),
-            ("审结案件数", self.closed.len().to_string()),
-            ("胜诉数", self.count(Outcome::Won).to_string()),
-            ("败诉数", self.count(Outcome::Lost).to_string()),
-            ("部分败诉数", self.count(Outcome::PartlyLost).to_string()),
-            ("撤诉数", self.count(Outcome::Withdrawn).to_string()),
-            ("驳回起诉数", self.count(Outcome::Dismissed).to_string()),
-            ("调解结案数", self.count(Outcome::Mediated).to_string()),
+            ("新收案件数", n(self.intake.len())),
+            ("审结案件数", n(self.closed())),
+            ("胜诉数", n(self.count(Outcome::Won))),
+            ("败诉数", n(self.count(Outcome::Lost))),
+            ("部分败诉数", n(self.count(Outcome::PartlyLost))),
+            ("撤诉数", n(self.count(Outcome::Withdrawn))),
+            ("驳回起诉数", n(self.count(Outcome::Dismissed))),
+            ("调解结案数", n(self.count(Outcome::Mediated))),
             ("败诉率", self.loss_rate()),
-            ("开庭案件数", self.hearings.len().to_string()),
-            ("负责人出庭案件数", self.heads.len().to_string()),
+            ("开庭案件数", n(self.hearings.len())),
+            ("负责人出庭案件数", n(self.heads.len())),
             ("负责人出庭率", self.head_rate()),
-            ("典型案例数", self.typical.len().to_string()),
-            ("生效裁判数", self.performance.len().to_string()),
-            ("生效裁判已履行数", self.performance.iter().filter(|p| p.status == Status::Done).count().to_string()),
+            ("典型案例数", n(self.typical.len())),
+            ("生效裁判数", n(self.performance.len())),
+            ("生效裁判已履行数", n(self.performance.iter().filter(|p| !p.unperformed()).count())),
+            ("收到建议数", n(self.suggestions.len())),
+            ("法院审结数", n(self.court_closed.len())),
+            ("复议审结数", n(self.review_closed.len())),
+            ("复议纠错率", self.review_correction_rate()),
+            ("应履行数", n(self.performance.len())),
+            ("已履行数", n(self.performance.iter().filter(|p| !p.unperformed()).count())),
+            ("逾期履行数", n(self.performance.iter().filter(|p| p.performed_late()).count())),
+            ("未履行数", n(self.performance.iter().filter(|p| p.unperformed()).count())),
+            ("主要负责人出庭案件数", n(self.principal_heads.len())),
+            ("主要负责人出庭率", self.principal_head_rate()),
         ]
     }
 }
 
-/// Which matters a report covers: one agency's (by 所属机关) or all (`None`).
+/// Which matters a report covers: one agency's (the agency of the matter, §4.1) or all (`None`).
 pub fn of_agency<'a>(matters: &'a [Matter], agency: Option<&'a str>) -> impl Iterator<Item = (usize, &'a Matter)> + 'a {
-    matters.iter().enumerate().filter(move |(_, m)| agency.is_none_or(|a| m.agency.trim() == a))
+    matters.iter().enumerate().filter(move |(_, m)| agency.is_none_or(|a| m.agency_name() == a))
 }
 
-/// Builds the half-year report. `evals` are the matters' evaluations (index-aligned), for 执行情况.
-pub fn half_year(matters: &[Matter], evals: &[Evaluation], agency: Option<&str>, period: ReportPeriod) -> HalfYear {
+/// Builds the half-year report. `evals` are the matters' evaluations (index-aligned), for 执行情况;
+/// `today` bounds the hearings counted (only those that took place).
+pub fn half_year(
+    matters: &[Matter],
+    evals: &[Evaluation],
+    agency: Option<&str>,
+    period: ReportPeriod,
+    today: NaiveDate,
+) -> HalfYear {
     let indices: Vec<usize> = of_agency(matters, agency).map(|(i, _)| i).collect();
-    half_year_over(matters, evals, &indices, agency.unwrap_or("全部"), period)
+    half_year_over(matters, evals, &indices, agency.unwrap_or("全部"), period, today)
 }
 
-/// Every agency's half-year report (by 所属机关, sorted as [`agencies`]) and then 全部. The matters are
-/// grouped once, so the cost stays linear in the register whatever the number of agencies.
-pub fn half_year_all(matters: &[Matter], evals: &[Evaluation], period: ReportPeriod) -> Vec<HalfYear> {
+/// Every agency's half-year report (by the agency of the matter, sorted as [`agencies`]) and then 全部. The
+/// matters are grouped once, so the cost stays linear in the register whatever the number of agencies.
+pub fn half_year_all(
+    matters: &[Matter],
+    evals: &[Evaluation],
+    period: ReportPeriod,
+    today: NaiveDate,
+) -> Vec<HalfYear> {
     let mut groups: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
     for (i, m) in matters.iter().enumerate() {
-        let a = m.agency.trim();
-        if !a.is_empty() {
-            groups.entry(a).or_default().push(i);
-        }
+        groups.entry(m.agency_name()).or_default().push(i);
     }
     let all: Vec<usize> = (0..matters.len()).collect();
     groups
         .iter()
-        .map(|(a, idx)| half_year_over(matters, evals, idx, a, period))
-        .chain(std::iter::once(half_year_over(matters, evals, &all, "全部", period)))
+        .map(|(a, idx)| half_year_over(matters, evals, idx, a, period, today))
+        .chain(std::iter::once(half_year_over(matters, evals, &all, "全部", period, today)))
         .collect()
+}
+
+fn bump(v: &mut Vec<(Option<Outcome>, usize)>, o: Option<Outcome>) {
+    match v.iter_mut().find(|(x, _)| *x == o) {
+        Some(x) => x.1 += 1,
+        None => v.push((o, 1)),
+    }
 }
 
 fn half_year_over(
@@ -142,78 +227,119 @@ fn half_year_over(
     indices: &[usize],
     label: &str,
     period: ReportPeriod,
+    today: NaiveDate,
 ) -> HalfYear {
     let mut r = HalfYear {
         agency: label.to_string(),
         period,
         intake_by_type: vec![],
         intake: vec![],
-        closed: vec![],
+        suggestions: vec![],
+        court_closed: vec![],
+        review_closed: vec![],
         outcomes: vec![],
+        review_outcomes: vec![],
         lost: vec![],
+        review_corrected: vec![],
         typical: vec![],
         performance: vec![],
         hearings: vec![],
         heads: vec![],
+        principal_heads: vec![],
     };
     let inside = |d: Option<NaiveDate>| d.is_some_and(|d| period.contains(d));
+    let (start, end) = (period.start(), period.end());
     let mut by_type: Vec<(CaseType, Instance, usize)> = Vec::new();
-    let mut outcomes: Vec<(Option<Outcome>, usize)> = Vec::new();
     for &i in indices {
         let m = &matters[i];
         let no = m.case_no.0.clone();
-        if inside(m.intake_date()) {
+        if m.case_type.is_suggestion() {
+            if inside(m.intake_date()) {
+                r.suggestions.push(no.clone());
+            }
+        } else if inside(m.intake_date()) {
             r.intake.push(no.clone());
             match by_type.iter_mut().find(|(t, l, _)| *t == m.case_type && *l == m.instance) {
                 Some(x) => x.2 += 1,
                 None => by_type.push((m.case_type, m.instance, 1)),
             }
         }
-        if inside(m.judgment_received) {
-            r.closed.push(no.clone());
-            match outcomes.iter_mut().find(|(o, _)| *o == m.outcome) {
-                Some(x) => x.1 += 1,
-                None => outcomes.push((m.outcome, 1)),
-            }
-            if m.outcome.is_some_and(Outcome::is_loss) {
-                r.lost.push(lost_case(m));
+        // 审结: 裁判文书签收日 in the period and 裁判结果 recorded; 法院 and 复议 apart.
+        if inside(m.judgment_received) && m.outcome.is_some() && !m.case_type.is_suggestion() {
+            let lost = m.outcome.is_some_and(Outcome::is_loss);
+            if m.case_type == CaseType::Reconsideration {
+                r.review_closed.push(no.clone());
+                bump(&mut r.review_outcomes, m.outcome);
+                if lost {
+                    r.review_corrected.push(lost_case(m));
+                }
+            } else {
+                r.court_closed.push(no.clone());
+                bump(&mut r.outcomes, m.outcome);
+                if lost {
+                    r.lost.push(lost_case(m));
+                }
             }
         }
-        let typical = m.typical;
-        if typical && (inside(m.intake_date()) || inside(m.judgment_received)) {
+        if m.typical && (inside(m.intake_date()) || inside(m.judgment_received)) {
             r.typical.push(no.clone());
         }
-        if inside(m.effective) {
-            if let Some(o) =
-                evals.get(i).and_then(|e| e.obligations.iter().find(|o| matches!(o.rule, RuleId::R12 | RuleId::R21)))
-            {
+        // 生效裁判执行: effective by the period end, not done before the period began.
+        if let Some(eff) = m.effective.filter(|e| *e <= end) {
+            let row =
+                evals.get(i).and_then(|e| e.obligations.iter().find(|o| matches!(o.rule, RuleId::R12 | RuleId::R21)));
+            if let Some(o) = row.filter(|o| o.done.is_none_or(|d| d >= start)) {
+                let performed = o.done.filter(|d| *d <= end);
+                let status = match performed {
+                    Some(d) if o.due.is_some_and(|due| d > due) => Status::DoneLate,
+                    Some(_) => Status::Done,
+                    None => o.status,
+                };
+                let days_open = if performed.is_none() { (end.min(today) - eff).num_days().max(0) } else { 0 };
                 r.performance.push(Performance {
                     case_no: no.clone(),
-                    effective: m.effective.unwrap_or_default(),
-                    status: o.status,
+                    effective: eff,
+                    due: o.due,
+                    performed,
+                    status,
+                    days_open,
                 });
             }
         }
-        if inside(m.hearing) {
+        if m.hearing.is_some_and(|h| period.contains(h) && h <= today) && !m.written_review {
             r.hearings.push(no.clone());
-            if m.head_is_valid() {
-                r.heads.push(no);
+            let (class, _) = classify_head(m);
+            if !m.head_name.trim().is_empty() && class.is_head() {
+                r.heads.push(no.clone());
+                if class == HeadClass::Principal {
+                    r.principal_heads.push(no);
+                }
             }
         }
     }
     by_type.sort();
-    outcomes.sort();
+    r.outcomes.sort();
+    r.review_outcomes.sort();
     r.intake_by_type = by_type;
-    r.outcomes = outcomes;
     r
 }
 
-/// The quarterly lost-case report (第二十四条): every lost matter judged in the quarter, including
-/// those of 村委会 in the jurisdiction.
+/// The quarterly lost-case report (第二十四条): every 败诉判决 — a 法院案件 judged in the quarter and lost in
+/// whole or part — including those of 村委会 in the jurisdiction. 复议 decisions are not 败诉判决: see
+/// [`quarter_review_corrections`].
 pub fn quarter_losses(matters: &[Matter], agency: Option<&str>, period: ReportPeriod) -> Vec<LostCase> {
-    of_agency(matters, agency)
-        .map(|(_, m)| m)
-        .filter(|m| m.judgment_received.is_some_and(|d| period.contains(d)) && m.outcome.is_some_and(Outcome::is_loss))
+    quarter_lost(matters, agency, period, false)
+}
+
+/// The separate section of the quarterly report: 复议决定撤销、变更或确认违法 (行政复议 matters decided in the
+/// quarter with 败诉 or 部分败诉), not counted as 败诉判决.
+pub fn quarter_review_corrections(matters: &[Matter], agency: Option<&str>, period: ReportPeriod) -> Vec<LostCase> {
+    quarter_lost(matters, agency, period, true)
+}
+
+fn quarter_lost(matters: &[Matter], agency: Option<&str>, period: ReportPeriod, review: bool) -> Vec<LostCase> {
+    lost_in(matters, agency, |d| period.contains(d))
+        .filter(|m| (m.case_type == CaseType::Reconsideration) == review)
         .map(lost_case)
         .collect()
 }
@@ -240,9 +366,9 @@ pub fn quarter_csv(lost: &[LostCase], period: ReportPeriod) -> Vec<u8> {
     )
 }
 
-/// The agencies named in the register (by 所属机关), sorted.
+/// The agencies of the register's matters (§4.1; 未指定 included when a matter names none), sorted.
 pub fn agencies(matters: &[Matter]) -> Vec<String> {
-    let mut v: Vec<String> = matters.iter().map(|m| m.agency.trim().to_string()).filter(|a| !a.is_empty()).collect();
+    let mut v: Vec<String> = matters.iter().map(|m| m.agency_name().to_string()).collect();
     v.sort();
     v.dedup();
     v
@@ -276,24 +402,27 @@ pub fn check_count(m: &Matter, ev: &Evaluation) -> usize {
     let statuses = ev
         .obligations
         .iter()
-        .filter(|o| matches!(o.status, Status::MissingData | Status::Overdue | Status::Violation))
+        .filter(|o| matches!(o.status, Status::MissingData | Status::Overdue | Status::Violation | Status::LongOpen))
         .count();
     statuses + ev.warnings.len() + m.problems().len()
 }
 
-/// 自查: every 违反 / 已逾期 / 待补充 obligation and every data warning of an agency's matters.
+/// 自查 of the matters: every 违反 / 已逾期 / 待补充 / 久未完成 obligation and every data warning of an agency's
+/// matters. [`self_check_period`] adds the agency's reports and the period's lost matters.
 pub fn self_check(matters: &[Matter], evals: &[Evaluation], agency: Option<&str>) -> Vec<CheckItem> {
     let mut out = Vec::new();
     for (i, m) in of_agency(matters, agency) {
         let Some(ev) = evals.get(i) else { continue };
         for o in &ev.obligations {
             let fix = match o.status {
-                Status::MissingData => match o.trigger_column {
+                Status::MissingData => match o.fill {
+                    Some(Column::Agents) => "填写「代理人」（注明工作人员或律师）".to_string(),
                     Some(c) => format!("填写「{}」", c.name()),
-                    None if matches!(o.rule, RuleId::R09 | RuleId::R16) => {
-                        "填写「代理人」（注明工作人员或律师）".to_string()
-                    }
                     None => "补充数据".to_string(),
+                },
+                Status::LongOpen => match o.done_column {
+                    Some(c) => format!("已完成的填写「{}」；未完成的及时办理（规则未规定具体期限）", c.name()),
+                    None => "及时办理".to_string(),
                 },
                 Status::Overdue => match o.done_column {
                     Some(c) => format!("已完成的填写「{}」；未完成的立即办理并说明逾期原因", c.name()),
@@ -302,20 +431,20 @@ pub fn self_check(matters: &[Matter], evals: &[Evaluation], agency: Option<&str>
                 Status::Violation => match o.rule {
                     RuleId::R09 | RuleId::R16 => "委托至少一名工作人员作为代理人".to_string(),
                     RuleId::R17 => "出庭负责人应为正职、副职、分管副职或其他分管负责人".to_string(),
+                    RuleId::R18A => "开庭已过：如负责人已出庭，补录出庭负责人及其职务".to_string(),
                     _ => "按规则整改".to_string(),
                 },
                 _ => continue,
             };
             let column = match o.status {
-                Status::MissingData => {
-                    o.trigger_column.or(matches!(o.rule, RuleId::R09 | RuleId::R16).then_some(Column::Agents))
-                }
-                Status::Overdue => o.done_column,
-                _ => matches!(o.rule, RuleId::R17).then_some(Column::HeadTitle).or(matches!(
-                    o.rule,
-                    RuleId::R09 | RuleId::R16
-                )
-                .then_some(Column::Agents)),
+                Status::MissingData => o.fill,
+                Status::Overdue | Status::LongOpen => o.done_column,
+                _ => match o.rule {
+                    RuleId::R17 => Some(Column::HeadTitle),
+                    RuleId::R18A => Some(Column::HeadName),
+                    RuleId::R09 | RuleId::R16 => Some(Column::Agents),
+                    _ => None,
+                },
             };
             out.push(CheckItem {
                 case_no: m.case_no.0.clone(),
@@ -351,6 +480,76 @@ pub fn self_check(matters: &[Matter], evals: &[Evaluation], agency: Option<&str>
         }
     }
     out
+}
+
+/// 自查, the rest (r2): the agency's R23/R24 reports that are 已逾期 (`duties`, as 总览 shows them), and the
+/// lost matters of `period` (法院败诉 and 复议纠错) without 败诉原因 or 败诉分析报告日.
+pub fn self_check_period(
+    matters: &[Matter],
+    agency: Option<&str>,
+    period: ReportPeriod,
+    duties: &[ReportDuty],
+) -> Vec<CheckItem> {
+    let mut out = Vec::new();
+    for d in duties.iter().filter(|d| d.status == Status::Overdue && agency.is_none_or(|a| d.agency == a)) {
+        let rule = d.period.rule();
+        out.push(CheckItem {
+            case_no: String::new(),
+            rule: Some(rule),
+            clause: rule.info().clause,
+            status: Some(d.status),
+            problem: format!(
+                "{}：{}{}（应于 {} 前报送）",
+                rule.info().title,
+                d.agency,
+                d.period.label(),
+                crate::dates::fmt(d.due)
+            ),
+            fix: "报送后在报表页标记已报送".to_string(),
+            column: None,
+        });
+    }
+    let half = match period {
+        ReportPeriod::Half(..) => period,
+        ReportPeriod::Quarter(y, q) => ReportPeriod::Half(y, if q <= 2 { 1 } else { 2 }),
+    };
+    let lost = lost_in(matters, agency, |d| half.contains(d));
+    for m in lost {
+        let mut missing = Vec::new();
+        if m.loss_cause.trim().is_empty() {
+            missing.push(Column::LossCause);
+        }
+        if m.loss_report.is_none() {
+            missing.push(Column::LossReport);
+        }
+        if missing.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = missing.iter().map(|c| format!("「{}」", c.name())).collect();
+        out.push(CheckItem {
+            case_no: m.case_no.0.clone(),
+            rule: None,
+            clause: "第二十三条、第二十四条",
+            status: None,
+            problem: format!("败诉案件（{}）缺少{}，报告无法写明败诉原因分析", half.label(), names.join("、")),
+            fix: format!("填写{}", names.join("、")),
+            column: missing.first().copied(),
+        });
+    }
+    out
+}
+
+/// Lost matters (法院 and 复议) of an agency judged on a day `inside` accepts.
+fn lost_in<'a>(
+    matters: &'a [Matter],
+    agency: Option<&'a str>,
+    inside: impl Fn(NaiveDate) -> bool + 'a,
+) -> impl Iterator<Item = &'a Matter> + 'a {
+    of_agency(matters, agency).map(|(_, m)| m).filter(move |m| {
+        !m.case_type.is_suggestion()
+            && m.judgment_received.is_some_and(&inside)
+            && m.outcome.is_some_and(Outcome::is_loss)
+    })
 }
 
 /// The self-check's verdict.

@@ -4,7 +4,8 @@
 //! - [`ch3`]: 第三章 以其他机关为被告的行政应诉程序 (第十四条至第二十一条), for `被告类型 = 本机关`,
 //!   plus 第十七条 and 第十八条第一款, which bind every defendant's head (RULES.md §6.3).
 //! - 第二十二条 (建议) and 第三十条 (复议、民事诉讼 also covered) are read where the rules apply.
-//! - 第三十二条: matters that began before 2022-04-28 are governed by 通政办发〔2017〕40号 and not evaluated.
+//! - 第三十二条 (r2): judged per obligation — a row whose duty had ended before 2022-04-28 (due date, or done
+//!   date for rows without one) is left out with a note; rows still running then are governed by this rule.
 //!
 //! Exceptions are declared in [`evaluate`], in one place, before any base rule runs.
 
@@ -13,6 +14,7 @@ mod ch2;
 mod ch3;
 
 pub use catalogue::{rules_of_article, RuleId, RuleInfo, REGULATION_TEXT};
+pub use ch3::{classify_head, HeadClass, LOWER_AGENCY_HEAD};
 
 use crate::calendar::Calendar;
 use crate::dates::fmt;
@@ -123,20 +125,24 @@ impl sfmt::Display for Status {
     }
 }
 
-/// The status of a deadline obligation (RULES.md §2, §6.1, §6.11).
+/// The status of a deadline obligation (RULES.md §2, §6.1, §6.11). `timely_days` is the setting
+/// 及时事项提醒天数: a 及时 duty (no due date) open longer than that after its trigger is 久未完成.
 pub fn deadline_status(
     trigger: Option<NaiveDate>,
     due: Option<NaiveDate>,
     done: Option<NaiveDate>,
     today: NaiveDate,
     warn_days: u32,
+    timely_days: u32,
 ) -> Status {
-    if trigger.is_none() {
+    let Some(trigger) = trigger else {
         return Status::MissingData; // 解释：待补充 takes precedence over a recorded done date (§6.1).
-    }
+    };
     match (done, due) {
         (Some(d), Some(due)) if d > due => Status::DoneLate,
         (Some(_), _) => Status::Done, // 解释：data is taken as entered, a future done date counts (§6.11).
+        // 解释：久未完成 is a reminder, not a legal deadline: the regulation says only 及时 (RULES.md §2).
+        (None, None) if (today - trigger).num_days() > i64::from(timely_days) => Status::LongOpen,
         (None, None) => Status::NoFixedTerm,
         (None, Some(due)) if today > due => Status::Overdue,
         (None, Some(due)) if (due - today).num_days() <= i64::from(warn_days) => Status::DueSoon,
@@ -168,6 +174,8 @@ pub struct Obligation {
     pub explanation: String,
     /// Computed over a year with no holiday notice loaded.
     pub uncovered_year: bool,
+    /// For 待补充: the column to fill in (the trigger, or what the rule lacks to decide).
+    pub fill: Option<Column>,
 }
 
 impl Obligation {
@@ -198,23 +206,14 @@ impl sfmt::Display for Warning {
 pub struct Evaluation {
     pub obligations: Vec<Obligation>,
     pub warnings: Vec<Warning>,
-    /// Set when 第三十二条 keeps the matter out (began before 2022-04-28): why, for the UI.
-    pub not_evaluated: Option<String>,
+    /// 第三十二条: how many rows were left out because their duty had ended before 2022-04-28, as the note
+    /// `第三十二条：N项义务在2022-04-28本规则施行前已届满或已完成，未列出`.
+    pub art32_note: Option<String>,
 }
 
 /// Evaluates one matter on `today`.
 pub fn evaluate(m: &Matter, cal: &Calendar, settings: &Settings, today: NaiveDate) -> Evaluation {
     let mut cx = Ctx { m, cal, settings, today, ev: Evaluation::default() };
-    // 第三十二条 (RULES.md §6.8): earlier matters are governed by 通政办发〔2017〕40号.
-    if let Some(first) = m.earliest_trigger() {
-        if first < effective_date() {
-            cx.ev.not_evaluated = Some(format!(
-                "最早日期 {} 早于 2022-04-28：依第三十二条，本规则自公布之日起施行，此前的案件适用通政办发〔2017〕40号，不予评估",
-                fmt(first)
-            ));
-            return cx.ev;
-        }
-    }
     match m.case_type {
         // §6.9: 法制建议 matters get only R22C, whatever the 被告类型.
         CaseType::LegalSuggestion => ch3::r22c(&mut cx),
@@ -228,20 +227,68 @@ pub fn evaluate(m: &Matter, cal: &Calendar, settings: &Settings, today: NaiveDat
                 Defendant::DistrictGov => ch2::case(&mut cx),
                 Defendant::OwnAgency => ch3::case(&mut cx),
             }
-            // §6.3: 第十七条 and 第十八条第一款 bind every defendant's head.
+            // §6.3: 第十七条, 第十八条第一款, 第十九条 and 第二十一条第二款 bind every defendant.
             ch3::heads(&mut cx);
+            ch3::r21b(&mut cx);
         }
     }
     data_warnings(&mut cx);
+    art32(&mut cx);
     cx.ev.obligations.sort_by_key(|o| o.rule);
     cx.ev
 }
 
+/// 第三十二条：本规则自公布之日起施行 (2022-04-28), repealing 通政办发〔2017〕40号 the same day.
+/// 解释 (RULES.md §1, §6.8): a procedural duty still running on that day is governed by the new rule (程序从新);
+/// a row is left out only when its duty had ended before: a deadline row by its due date, a row without a due
+/// date by its done date; constraint and information rows by the date that places them.
+fn art32(cx: &mut Ctx) {
+    let e = effective_date();
+    let m = cx.m;
+    let before = |d: Option<NaiveDate>| d.is_some_and(|d| d < e);
+    let intake = m.intake_date();
+    let count = cx.ev.obligations.len();
+    cx.ev.obligations.retain(|o| {
+        let ended = match o.rule {
+            RuleId::R05 | RuleId::R09 | RuleId::R10 | RuleId::R16 => before(intake),
+            RuleId::R17 | RuleId::R18A | RuleId::R19 => before(m.hearing.or(intake)),
+            RuleId::R21B => before(m.judgment_received.or(m.effective)),
+            _ => match o.due {
+                Some(due) => due < e,
+                None => before(o.done),
+            },
+        };
+        !ended
+    });
+    let left_out = count - cx.ev.obligations.len();
+    if left_out > 0 {
+        cx.ev.art32_note = Some(format!("第三十二条：{left_out}项义务在2022-04-28本规则施行前已届满或已完成，未列出"));
+    }
+}
+
 /// Data warnings that belong to the matter, not to one rule (RULES.md §3 cross-rule checks, §6.14).
 fn data_warnings(cx: &mut Ctx) {
+    use crate::model::{AppealDecision, JudgmentType, Outcome};
     let m = cx.m;
-    if m.appeal_filed.is_some() && m.appeal_decision == Some(crate::model::AppealDecision::NoAppeal) {
+    if m.appeal_filed.is_some() && m.appeal_decision == Some(AppealDecision::NoAppeal) {
         cx.warn("第十一条、第二十条", "已填写上诉提交日，但上诉决定为不上诉".into(), Some(Column::AppealFiled));
+    }
+    if !m.case_type.is_suggestion() && m.judgment_received.is_some() && m.outcome.is_none() {
+        cx.warn("第十一条、第二十条", "请填写裁判结果（决定是否需要上诉）".into(), Some(Column::Outcome));
+    }
+    if m.appeal_decision == Some(AppealDecision::Appeal)
+        && matches!(m.outcome, Some(Outcome::Won | Outcome::Dismissed | Outcome::Withdrawn))
+    {
+        cx.warn("第十一条、第二十条", "胜诉/驳回起诉/撤诉案件记录了上诉，请核对".into(), Some(Column::AppealDecision));
+    }
+    if m.judgment_type == Some(JudgmentType::Judgment) && m.outcome == Some(Outcome::Dismissed) {
+        cx.warn("第十一条、第二十条", "驳回起诉为裁定，请核对裁判类型".into(), Some(Column::JudgmentType));
+    }
+    if m.simplified && m.case_type != CaseType::Reconsideration {
+        cx.warn("第八条、第十四条", "简易程序仅适用于行政复议".into(), Some(Column::Simplified));
+    }
+    if m.pre_litigation && m.case_type != CaseType::ProcuratorialSuggestion {
+        cx.warn("第十三条、第二十二条", "诉前检察建议仅适用于检察建议".into(), Some(Column::PreLitigation));
     }
     let mut seen = Vec::new();
     for o in &cx.ev.obligations {
@@ -278,22 +325,32 @@ pub(crate) enum Term {
 }
 
 impl Ctx<'_> {
+    /// 责任主体 (RULES.md §6.13): always an agency, never a person or role of a person.
     fn responsible(&self, rule: RuleId) -> String {
-        // 解释：责任主体 per RULES.md §6.13, the recorded agency's name where there is one.
-        let named = |v: &str, role: &str| {
+        let named = |v: &str, word: &str| {
             if v.trim().is_empty() {
-                role.to_string()
+                word.to_string()
             } else {
                 v.trim().to_string()
             }
         };
         match rule {
-            RuleId::R06 | RuleId::R13B => "区司法局".to_string(),
-            RuleId::R11D => "原行政行为机关".to_string(),
+            RuleId::R05 | RuleId::R06 | RuleId::R13B => "区司法局".to_string(),
+            RuleId::R11D => named(&self.m.original_agency, "原行政行为机关"),
+            // 解释：法制建议 (R22C) is the agency's own duty whatever the 被告类型.
+            RuleId::R22C => self.agency_or(crate::model::UNASSIGNED_AGENCY_WORD),
             _ => match self.m.defendant {
                 Defendant::DistrictGov => named(&self.m.handler, "应诉承办机关"),
-                Defendant::OwnAgency => named(&self.m.agency, "所属机关"),
+                Defendant::OwnAgency => self.agency_or(crate::model::UNASSIGNED_AGENCY_WORD),
             },
+        }
+    }
+
+    /// The agency of the matter (§4.1), or `word` when none is recorded.
+    fn agency_or(&self, word: &str) -> String {
+        match self.m.agency_of() {
+            Some(a) => a.to_string(),
+            None => word.to_string(),
         }
     }
 
@@ -348,7 +405,18 @@ impl Ctx<'_> {
                 }
             },
         };
-        let status = deadline_status(tdate, due, done.1, self.today, self.settings.warn_days);
+        let status =
+            deadline_status(tdate, due, done.1, self.today, self.settings.warn_days, self.settings.timely_days);
+        let mut explanation = explanation;
+        if status == Status::LongOpen {
+            if let Some(t) = tdate {
+                explanation.push_str(&format!(
+                    "；规则未规定具体期限；已超过{}日未完成（起算日起已{}日，提醒天数为本地设置：及时事项提醒天数）",
+                    self.settings.timely_days,
+                    (self.today - t).num_days()
+                ));
+            }
+        }
         self.ev.obligations.push(Obligation {
             case_no: self.m.case_no.clone(),
             rule,
@@ -362,12 +430,13 @@ impl Ctx<'_> {
             status,
             explanation,
             uncovered_year: uncovered,
+            fill: if tdate.is_none() { Some(tcol) } else { None },
         });
         self.ev.obligations.last_mut().expect("just pushed")
     }
 
-    /// Adds a constraint or information row (no dates).
-    pub fn verdict(&mut self, rule: RuleId, status: Status, explanation: String) {
+    /// Adds a constraint or information row (no dates); `fill` names the column to complete for 待补充.
+    pub fn verdict(&mut self, rule: RuleId, status: Status, explanation: String, fill: Option<Column>) {
         self.ev.obligations.push(Obligation {
             case_no: self.m.case_no.clone(),
             rule,
@@ -381,6 +450,7 @@ impl Ctx<'_> {
             status,
             explanation,
             uncovered_year: false,
+            fill,
         });
     }
 
@@ -393,15 +463,24 @@ impl Ctx<'_> {
     }
 }
 
-/// The period to answer a complaint (R08, R14), by case type and, for 行政复议, by the law in force on the trigger.
-pub(crate) fn answer_term(case_type: CaseType, trigger: Option<NaiveDate>) -> Term {
+/// The period to answer a complaint (R08, R14), by case type and, for 行政复议, by the law in force on the
+/// trigger and (r2) the 简易程序 flag.
+pub(crate) fn answer_term(m: &Matter) -> Term {
     let new_law = NaiveDate::from_ymd_opt(2024, 1, 1).expect("valid constant date");
-    match case_type {
+    match m.case_type {
+        // 行政复议法(2023)第五十四条、第八十八条: 简易程序 五日 = 工作日, from 2024-01-01.
+        CaseType::Reconsideration if m.simplified && m.complaint_received.is_none_or(|t| t >= new_law) => {
+            Term::Statutory(Period::WorkingDays(5), "行政复议法第五十四条、第八十八条（简易程序，五日为工作日）")
+        }
         // 行政复议法(2023)第四十八条、第八十八条: 十日 = 工作日, from 2024-01-01.
-        CaseType::Reconsideration if trigger.is_none_or(|t| t >= new_law) => {
+        CaseType::Reconsideration if m.complaint_received.is_none_or(|t| t >= new_law) => {
             Term::Statutory(Period::WorkingDays(10), "行政复议法第四十八条、第八十八条（十日为工作日）")
         }
-        // 解释：before 2024-01-01 the old 行政复议法 (第二十三条) gives 10 自然日, rolled forward.
+        // 解释：before 2024-01-01 the old 行政复议法 (第二十三条) gives 10 自然日, rolled forward; it had no 简易程序.
+        CaseType::Reconsideration if m.simplified => Term::Statutory(
+            Period::Days(10),
+            "原行政复议法第二十三条（2024年1月1日前，自然日）；原行政复议法无简易程序，“简易程序”标记不影响期限",
+        ),
         CaseType::Reconsideration => {
             Term::Statutory(Period::Days(10), "原行政复议法第二十三条（2024年1月1日前，自然日）")
         }
@@ -410,38 +489,114 @@ pub(crate) fn answer_term(case_type: CaseType, trigger: Option<NaiveDate>) -> Te
     }
 }
 
-/// The appeal period (R11C, R11D, R20): 判决 15日, 裁定 10日; an empty 裁判类型 counts as 判决 (§6.2).
+/// The appeal period (R11C, R11D, R20): 判决 15日, 裁定 10日. (r2, §6.2) An empty 裁判类型 counts as 裁定
+/// for 驳回起诉 and 撤诉 (both are 裁定 in law), else as 判决.
 pub(crate) fn appeal_term(m: &Matter) -> Term {
-    use crate::model::JudgmentType;
-    let ruling = m.judgment_type == Some(JudgmentType::Ruling);
-    match (m.case_type, ruling) {
-        (CaseType::Civil, false) => Term::Statutory(Period::Days(15), "民事诉讼法第一百七十一条（判决十五日，自然日）"),
-        (CaseType::Civil, true) => Term::Statutory(Period::Days(10), "民事诉讼法第一百七十一条（裁定十日，自然日）"),
-        (_, false) => Term::Statutory(Period::Days(15), "行政诉讼法第八十五条（判决十五日，自然日）"),
-        (_, true) => Term::Statutory(Period::Days(10), "行政诉讼法第八十五条（裁定十日，自然日）"),
+    use crate::model::{JudgmentType, Outcome};
+    let inferred = m.judgment_type.is_none();
+    let ruling = match m.judgment_type {
+        Some(t) => t == JudgmentType::Ruling,
+        None => matches!(m.outcome, Some(Outcome::Dismissed | Outcome::Withdrawn)),
+    };
+    match (m.case_type == CaseType::Civil, ruling, inferred) {
+        (true, false, false) => Term::Statutory(Period::Days(15), "民事诉讼法第一百七十一条（判决十五日，自然日）"),
+        (true, false, true) => Term::Statutory(
+            Period::Days(15),
+            "民事诉讼法第一百七十一条（判决十五日，自然日；裁判类型未填写，按判决计）",
+        ),
+        (true, true, false) => Term::Statutory(Period::Days(10), "民事诉讼法第一百七十一条（裁定十日，自然日）"),
+        (true, true, true) => Term::Statutory(
+            Period::Days(10),
+            "民事诉讼法第一百七十一条（裁定十日，自然日；裁判类型未填写，驳回起诉、撤诉按裁定计）",
+        ),
+        (false, false, false) => Term::Statutory(Period::Days(15), "行政诉讼法第八十五条（判决十五日，自然日）"),
+        (false, false, true) => {
+            Term::Statutory(Period::Days(15), "行政诉讼法第八十五条（判决十五日，自然日；裁判类型未填写，按判决计）")
+        }
+        (false, true, false) => Term::Statutory(Period::Days(10), "行政诉讼法第八十五条（裁定十日，自然日）"),
+        (false, true, true) => Term::Statutory(
+            Period::Days(10),
+            "行政诉讼法第八十五条（裁定十日，自然日；裁判类型未填写，驳回起诉、撤诉按裁定计）",
+        ),
     }
 }
 
-/// Whether an appeal obligation exists (R11C, R20): a first-instance court judgment or ruling, appeal not declined.
+/// Whether an appeal obligation exists (R11C, R20; §6.2): a first-instance court judgment or ruling, appeal
+/// not declined, and (r2) an appeal can matter — the agency lost (in whole or part), the result is 其他 or not
+/// yet recorded, or an appeal was decided. A won, withdrawn, dismissed or mediated case gives no row unless
+/// 上诉决定 = 上诉.
 pub(crate) fn appeal_applies(m: &Matter) -> bool {
-    use crate::model::{AppealDecision, Instance, JudgmentType};
+    use crate::model::{AppealDecision, Instance, JudgmentType, Outcome};
+    let can_matter = matches!(m.outcome, None | Some(Outcome::Lost | Outcome::PartlyLost | Outcome::Other))
+        || m.appeal_decision == Some(AppealDecision::Appeal);
     m.has_judgment()
         && m.instance == Instance::First
         && m.case_type != CaseType::Reconsideration
         && !matches!(m.judgment_type, Some(JudgmentType::Mediation | JudgmentType::ReconsiderationDecision))
         && m.appeal_decision != Some(AppealDecision::NoAppeal)
+        && can_matter
 }
 
-/// The reply period of a 司法建议/检察建议 (R13B, R22B; RULES.md §6.5).
-pub(crate) fn suggestion_reply_term(m: &Matter) -> Term {
+/// The reply period of a 司法建议/检察建议 (R13B, R22B; RULES.md §6.5), or, for an urgent suggestion with no
+/// stated period, the message of its 待补充.
+pub(crate) enum ReplyTerm {
+    Known(Term),
+    /// 紧急 without 建议回复期限 (and not a 诉前检察建议): the 建议书 states the period.
+    Stated(&'static str),
+}
+
+pub(crate) fn suggestion_reply_term(m: &Matter) -> ReplyTerm {
+    const BOOK: &str = "（建议书载明的回复期限）";
     if let Some(d) = m.reply_by {
-        Term::Statutory(Period::Given(d, Column::ReplyBy.name()), "")
-    } else if m.urgent {
-        Term::Statutory(Period::Days(15), "紧急情形十五日内书面回复（法释〔2018〕6号第二十一条）")
-    } else if m.case_type == CaseType::ProcuratorialSuggestion {
-        Term::Statutory(Period::Months(2), "两个月内书面回复（法释〔2018〕6号第二十一条；人民检察院检察建议工作规定）")
-    } else {
-        Term::Statutory(Period::Months(2), "答复期限一般不超过两个月（法释〔2023〕11号第八条）")
+        return ReplyTerm::Known(Term::Statutory(Period::Given(d, Column::ReplyBy.name()), BOOK));
+    }
+    let procuratorate = m.case_type == CaseType::ProcuratorialSuggestion;
+    ReplyTerm::Known(match (procuratorate, m.pre_litigation, m.urgent) {
+        // 法释〔2018〕6号第二十一条: 诉前检察建议 — two months, fifteen days in an emergency.
+        (true, true, true) => Term::Statutory(
+            Period::Days(15),
+            "行政公益诉讼诉前检察建议，紧急情形十五日内书面回复（法释〔2018〕6号第二十一条）",
+        ),
+        (true, true, false) => Term::Statutory(
+            Period::Months(2),
+            "行政公益诉讼诉前检察建议，收到之日起两个月内书面回复（法释〔2018〕6号第二十一条）",
+        ),
+        (true, false, true) => {
+            return ReplyTerm::Stated(
+                "紧急回复期限以建议书载明为准，请填写建议回复期限；行政公益诉讼诉前检察建议请勾选“诉前检察建议”（15日）",
+            )
+        }
+        (true, false, false) => Term::Statutory(
+            Period::Months(2),
+            "自收到检察建议书之日起两个月以内书面回复（人民检察院检察建议工作规定）",
+        ),
+        (false, _, true) => return ReplyTerm::Stated("紧急回复期限以建议书载明为准，请填写建议回复期限"),
+        (false, _, false) => Term::Statutory(
+            Period::Months(2),
+            "答复期限一般不超过两个月（法释〔2023〕11号第八条）；法院另定期限的以建议书为准（填入建议回复期限）；规范性文件司法建议为六十日（行诉解释第一百四十九条）",
+        ),
+    })
+}
+
+/// R13B / R22B: the reply to the court or procuratorate.
+pub(crate) fn reply_row(cx: &mut Ctx, rule: RuleId) {
+    let m = cx.m;
+    let received = (Column::SuggestionReceived, m.suggestion_received);
+    let done = (Column::Replied, m.replied);
+    match suggestion_reply_term(m) {
+        ReplyTerm::Known(term) => {
+            cx.deadline(rule, received, term, done);
+        }
+        ReplyTerm::Stated(why) => {
+            // §6.5: due empty, 计日方式 指定, 待补充 until 建议回复期限 is entered; 已完成 once replied.
+            let o = cx.deadline(rule, received, Term::Statutory(Period::Timely, ""), done);
+            o.counting = Some(Counting::Given);
+            if o.trigger.is_some() {
+                o.status = if o.done.is_some() { Status::Done } else { Status::MissingData };
+                o.fill = Some(Column::ReplyBy);
+                o.explanation = why.to_string();
+            }
+        }
     }
 }
 
@@ -453,9 +608,14 @@ pub(crate) fn performance_term(m: &Matter) -> Term {
     }
 }
 
-/// R12/R21 apply when a lost judgment (or lost 复议决定, §6.7) has taken effect.
+/// R12/R21 apply when a lost judgment (or lost 复议决定, §6.7) has taken effect, and (r2) an effective
+/// 调解书: it binds like a judgment (行政诉讼法第九十四条, 行政复议法第七十七条).
 pub(crate) fn performance_applies(m: &Matter) -> bool {
-    m.effective.is_some() && m.outcome.is_some_and(|o| o.is_loss())
+    use crate::model::{JudgmentType, Outcome};
+    m.effective.is_some()
+        && (m.outcome.is_some_and(|o| o.is_loss())
+            || m.outcome == Some(Outcome::Mediated)
+            || m.judgment_type == Some(JudgmentType::Mediation))
 }
 
 /// R09/R16: at least one staff member among the agents (第九条, 第十六条).

@@ -4,7 +4,7 @@
 //! comma), everything else as JSON. Loading walks the migrations from the stored version up to
 //! [`SCHEMA_VERSION`] step by step; a newer version than this build knows is refused, never overwritten.
 
-use crate::agency::ReportLogEntry;
+use crate::agency::{report_duties, ReportDuty, ReportLogEntry};
 use crate::calendar::{Calendar, HolidayRow};
 use crate::codec::{self, Import};
 use crate::model::{Agency, CaseNo, Column, Matter, Settings};
@@ -231,6 +231,23 @@ impl Register {
             changes_since_backup: st.changes_since_backup,
             last_backup: st.last_backup,
         })
+    }
+
+    /// The R23/R24 duties of this browser's agency (设置 → 本机关名称), from its first 收案日 (not before the
+    /// rule took effect) to today; `None` without an agency name, or for 区司法局, which receives the reports.
+    pub fn own_report_duties(&self, cal: &Calendar, today: chrono::NaiveDate) -> Option<(String, Vec<ReportDuty>)> {
+        let agency = self.profile.agency.trim();
+        if agency.is_empty() || self.profile.role == Role::JusticeBureau {
+            return None;
+        }
+        let from = self
+            .matters
+            .iter()
+            .filter_map(|m| m.intake_date())
+            .min()
+            .unwrap_or(today)
+            .max(crate::rules::effective_date());
+        Some((agency.to_string(), report_duties(agency, from, &self.report_log, cal, &self.settings, today)))
     }
 
     pub fn find(&self, case_no: &str) -> Option<&Matter> {

@@ -43,8 +43,41 @@ fn art_18_2_future_hearing_and_other_agency_do_not_count() {
         heard(AdminLitigation, "诉1", "2025-09-10", "正职"),
         other,
     ];
-    assert_eq!(r18b(&ms, "区城管委", 2025, d("2025-09-09")).status, Status::InProgress);
+    // On 09-09 the agency has had no 诉讼 hearing yet (the other agency's does not count): that half is
+    // 不适用 (r2), and the 复议 half is met.
+    let before = r18b(&ms, "区城管委", 2025, d("2025-09-09"));
+    assert_eq!((before.litigation_hearings, before.status), (0, Status::Compliant));
+    assert!(before.explanation.contains("不适用（本年度无行政诉讼开庭）"), "{}", before.explanation);
     assert_eq!(r18b(&ms, "区城管委", 2025, d("2025-09-10")).status, Status::Compliant);
+}
+
+#[test]
+fn art_18_2_r2_no_hearing_of_either_kind_is_not_applicable_never_violated() {
+    let y = r18b(&[], "区城管委", 2025, d("2026-03-01"));
+    assert_eq!(y.status, Status::NotApplicable);
+    // Only 诉讼 hearings, none with the 主要负责人: the 复议 half is 不适用, the 诉讼 half decides.
+    let ms = vec![heard(AdminLitigation, "诉1", "2025-06-10", "副局长")];
+    let y = r18b(&ms, "区城管委", 2025, d("2026-01-01"));
+    assert_eq!(y.status, Status::Violation);
+    assert!(y.explanation.contains("参与行政复议审理：不适用（本年度无行政复议审理）"), "{}", y.explanation);
+    // The same with a 局长 (classified 正职, §6.15): met.
+    let ms = vec![heard(AdminLitigation, "诉1", "2025-06-10", "党组书记、局长")];
+    assert_eq!(r18b(&ms, "区城管委", 2025, d("2026-01-01")).status, Status::Compliant);
+    // A 书面审理 复议 is no hearing.
+    let mut written = heard(Reconsideration, "复1", "2025-03-10", "副局长");
+    written.written_review = true;
+    let ms = vec![written, heard(AdminLitigation, "诉1", "2025-06-10", "局长")];
+    let y = r18b(&ms, "区城管委", 2025, d("2026-01-01"));
+    assert_eq!((y.reconsideration_hearings, y.status), (0, Status::Compliant));
+}
+
+#[test]
+fn art_18_2_r2_matters_without_suoshu_jiguan_belong_to_their_handler() {
+    let mut m = heard(Reconsideration, "复1", "2025-03-10", "正职");
+    m.agency = String::new();
+    m.handler = "区城管委".into();
+    let y = r18b(&[m], "区城管委", 2025, d("2025-12-01"));
+    assert_eq!(y.reconsideration.len(), 1);
 }
 
 #[test]

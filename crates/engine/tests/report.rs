@@ -3,35 +3,41 @@
 mod common;
 use common::*;
 use std::process::Command;
-use yingsu_engine::agency::ReportPeriod;
-use yingsu_engine::model::{CaseNo, CaseType::*, Outcome};
-use yingsu_engine::report::{half_year, quarter_losses, self_check, verdict};
-use yingsu_engine::{evaluate, Calendar, Matter, Settings};
+use yingsu_engine::agency::{report_duty, ReportLogEntry, ReportPeriod};
+use yingsu_engine::model::{CaseNo, CaseType::*, Instance, JudgmentType, Outcome};
+use yingsu_engine::report::{
+    half_year, quarter_losses, quarter_review_corrections, self_check, self_check_period, verdict,
+};
+use yingsu_engine::{evaluate, Calendar, Matter, Settings, Status};
 
 fn m(no: &str, agency: &str) -> Matter {
     let mut x = own(AdminLitigation);
     x.case_no = CaseNo(no.into());
     x.agency = agency.into();
+    x.handler = String::new();
     x
 }
 
-/// Six matters of 区城管委 and one of 区住建委, around 2025 H1.
+/// Matters of 区城管委 (one recorded only as 应诉承办机关), one of 区住建委, around 2025 H1. Figures by hand in
+/// the tests below, with RULES.md §4.1's definitions.
 fn register() -> Vec<Matter> {
-    let mut a = m("A", "区城管委"); // intake 01-01 (first day), closed 06-30 (last day), won
+    let mut a = m("A", "区城管委"); // intake 01-01 (first day), closed 06-30 (last day), won; 局长 at the hearing
     a.complaint_received = od("2025-01-01");
+    a.judgment_type = Some(JudgmentType::Judgment);
     a.judgment_received = od("2025-06-30");
     a.outcome = Some(Outcome::Won);
     a.hearing = od("2025-04-01");
-    a.head_name = "王局长".into();
-    a.head_title = "正职".into();
-    let mut b = m("B", "区城管委"); // intake 06-30, lost, closed 2025-06-15, hearing with invalid head
+    a.head_name = "王某".into();
+    a.head_title = "局长".into();
+    let mut b = m("B", "区城管委"); // 复议: intake 06-30, decided 06-15 against the agency (复议纠错); 科长 heard
     b.case_type = Reconsideration;
     b.complaint_received = od("2025-06-30");
+    b.judgment_type = Some(JudgmentType::ReconsiderationDecision);
     b.judgment_received = od("2025-06-15");
     b.outcome = Some(Outcome::Lost);
     b.loss_report = od("2025-06-18");
     b.hearing = od("2025-05-10");
-    b.head_name = "张科长".into();
+    b.head_name = "张某".into();
     b.head_title = "科长".into();
     b.loss_cause = "程序违法".into();
     b.typical = true;
@@ -39,60 +45,137 @@ fn register() -> Vec<Matter> {
     c.complaint_received = od("2024-12-31");
     c.judgment_received = od("2025-07-01");
     c.outcome = Some(Outcome::Lost);
-    let mut d = m("D", "区城管委"); // intake by 建议收到日 only; partly lost in H1; effective in H1, performed
+    let mut d = m("D", "区城管委"); // a 司法建议: 收到建议, never a 新收案件
+    d.case_type = JudicialSuggestion;
     d.suggestion_received = od("2025-03-01");
-    d.judgment_received = od("2025-03-20");
-    d.outcome = Some(Outcome::PartlyLost);
-    d.effective = od("2025-04-10");
-    d.performed = od("2025-04-20");
-    d.village = true;
-    let mut e = m("E", "区城管委"); // 二审, withdrawn
-    e.instance = yingsu_engine::model::Instance::Second;
+    let mut d2 = m("D2", "区城管委"); // partly lost in Q1, effective 04-10, performed 04-20 (及时: on time); 村委会
+    d2.complaint_received = od("2025-02-10");
+    d2.judgment_received = od("2025-03-20");
+    d2.outcome = Some(Outcome::PartlyLost);
+    d2.effective = od("2025-04-10");
+    d2.performed = od("2025-04-20");
+    d2.village = true;
+    let mut e = m("E", "区城管委"); // 二审, intake by 办理函收到日, withdrawn
+    e.instance = Instance::Second;
     e.letter_received = od("2025-02-02");
     e.judgment_received = od("2025-02-20");
     e.outcome = Some(Outcome::Withdrawn);
     let f = m("F", "区城管委"); // no dates at all
     let mut g = m("G", "区住建委");
     g.complaint_received = od("2025-05-05");
-    vec![a, b, c, d, e, f, g]
+    let mut h = m("H", ""); // 所属机关 empty: belongs to its 应诉承办机关 (§4.1)
+    h.handler = "区城管委".into();
+    h.complaint_received = od("2025-03-03");
+    let mut p1 = m("P1", "区城管委"); // lost; 履行期限 03-01, performed 03-10: 逾期履行
+    p1.complaint_received = od("2024-10-01");
+    p1.judgment_received = od("2025-01-20");
+    p1.outcome = Some(Outcome::Lost);
+    p1.effective = od("2025-02-01");
+    p1.perform_by = od("2025-03-01");
+    p1.performed = od("2025-03-10");
+    let mut p2 = m("P2", "区城管委"); // 调解书, effective 05-05, not performed: 未履行 (56 days at 06-30)
+    p2.complaint_received = od("2024-12-01");
+    p2.judgment_type = Some(JudgmentType::Mediation);
+    p2.judgment_received = od("2025-05-01");
+    p2.outcome = Some(Outcome::Mediated);
+    p2.effective = od("2025-05-05");
+    let mut p3 = m("P3", "区城管委"); // performed before the period began: not 应履行 in 2025H1
+    p3.complaint_received = od("2024-06-01");
+    p3.judgment_received = od("2024-10-01");
+    p3.outcome = Some(Outcome::Lost);
+    p3.effective = od("2024-11-01");
+    p3.performed = od("2024-12-01");
+    vec![a, b, c, d, d2, e, f, g, h, p1, p2, p3]
 }
 
 fn evals(ms: &[Matter]) -> Vec<yingsu_engine::Evaluation> {
     ms.iter().map(|x| evaluate(x, &Calendar::bundled(), &Settings::default(), d("2025-07-15"))).collect()
 }
 
-#[test]
-fn art_23_half_year_figures_by_hand() {
+const H1: ReportPeriod = ReportPeriod::Half(2025, 1);
+
+fn report(agency: Option<&str>, p: ReportPeriod) -> yingsu_engine::report::HalfYear {
     let ms = register();
-    let r = half_year(&ms, &evals(&ms), Some("区城管委"), ReportPeriod::Half(2025, 1));
-    // 新收: A (01-01), B (06-30), D (建议收到日 03-01), E (办理函收到日 02-02) = 4; C is 2024, F has none.
-    assert_eq!(r.intake, vec!["A", "B", "D", "E"]);
-    // 审结: A (06-30), B, D, E = 4; C is 07-01.
-    assert_eq!(r.closed.len(), 4);
+    half_year(&ms, &evals(&ms), agency, p, d("2025-07-15"))
+}
+
+#[test]
+fn art_23_r2_new_cases_are_cases_only_and_suggestions_apart() {
+    let r = report(Some("区城管委"), H1);
+    // 新收案件: A (01-01), B (06-30), D2, E (办理函收到日), H (所属机关 empty → 应诉承办机关 区城管委).
+    assert_eq!(r.intake, vec!["A", "B", "D2", "E", "H"]);
+    assert_eq!(r.suggestions, vec!["D"], "a 建议 is counted apart, never a 新收案件");
+    assert!(r.intake_by_type.contains(&(Reconsideration, Instance::First, 1)));
+    assert!(r.intake_by_type.contains(&(AdminLitigation, Instance::Second, 1)));
+}
+
+#[test]
+fn art_23_r2_court_judgments_and_reconsideration_decisions_apart() {
+    let r = report(Some("区城管委"), H1);
+    assert_eq!(r.court_closed, vec!["A", "D2", "E", "P1", "P2"]);
+    assert_eq!(r.review_closed, vec!["B"]);
+    assert_eq!(r.closed(), 6, "审结案件数 = 法院审结 + 复议审结");
     assert_eq!(
-        (r.count(Outcome::Won), r.count(Outcome::Lost), r.count(Outcome::PartlyLost), r.count(Outcome::Withdrawn)),
-        (1, 1, 1, 1)
+        (
+            r.count(Outcome::Won),
+            r.count(Outcome::Lost),
+            r.count(Outcome::PartlyLost),
+            r.count(Outcome::Withdrawn),
+            r.count(Outcome::Mediated)
+        ),
+        (1, 1, 1, 1, 1)
     );
-    // 败诉率 = (1 + 1) / 4 = 50.0%
-    assert_eq!(r.loss_rate(), "50.0%");
-    // 开庭: A and B; valid head: A only → 50.0%
-    assert_eq!((r.hearings.len(), r.heads.len(), r.head_rate()), (2, 1, "50.0%".to_string()));
+    // 败诉率 (法院) = (P1 + D2) / 5 = 40.0%; the lost 复议 B is not in it.
+    assert_eq!(r.loss_rate(), "40.0%");
+    // 复议纠错率 = B / 1.
+    assert_eq!(r.review_correction_rate(), "100.0%");
+    assert_eq!(r.lost.iter().map(|l| l.case_no.as_str()).collect::<Vec<_>>(), vec!["D2", "P1"]);
+    assert_eq!(r.review_corrected.iter().map(|l| l.case_no.as_str()).collect::<Vec<_>>(), vec!["B"]);
+    assert_eq!(r.review_corrected[0].cause, "程序违法");
     assert_eq!(r.typical, vec!["B"]);
-    assert_eq!(r.lost.iter().map(|l| l.case_no.as_str()).collect::<Vec<_>>(), vec!["B", "D"]);
-    assert_eq!(r.lost[0].cause, "程序违法");
-    assert_eq!(r.performance.len(), 1);
-    assert_eq!(r.performance[0].status, yingsu_engine::Status::Done);
-    assert!(r.intake_by_type.contains(&(Reconsideration, yingsu_engine::model::Instance::First, 1)));
+}
+
+#[test]
+fn art_23_r2_performance_counts_late_and_unperformed() {
+    let r = report(Some("区城管委"), H1);
+    let row = |no: &str| r.performance.iter().find(|p| p.case_no == no).unwrap_or_else(|| panic!("{no}"));
+    // 应履行: D2, P1, P2 (P3 was performed before 2025-01-01).
+    assert_eq!(r.performance.len(), 3);
+    assert!(row("D2").performed_in_time());
+    assert!(row("P1").performed_late(), "late performance is performed, and counted as 逾期履行");
+    assert!(row("P2").unperformed(), "调解书 is tracked (r2)");
+    assert_eq!(row("P2").days_open, 56, "05-05 → 06-30");
+    let ind = r.indicators();
+    let get = |k: &str| ind.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()).unwrap();
+    assert_eq!(get("应履行数"), "3");
+    assert_eq!(get("已履行数"), "2");
+    assert_eq!(get("逾期履行数"), "1");
+    assert_eq!(get("未履行数"), "1");
+    assert_eq!(get("生效裁判已履行数"), "2");
+}
+
+#[test]
+fn art_23_r2_heads_and_principal_heads() {
+    let r = report(Some("区城管委"), H1);
+    // Hearings that took place in H1: A (局长 → 正职) and B (科长 → 非负责人).
+    assert_eq!(r.hearings, vec!["A", "B"]);
+    assert_eq!(r.heads, vec!["A"]);
+    assert_eq!(r.principal_heads, vec!["A"]);
+    assert_eq!((r.head_rate(), r.principal_head_rate()), ("50.0%".to_string(), "50.0%".to_string()));
+    // A hearing not yet held does not count.
+    let ms = register();
+    let early = half_year(&ms, &evals(&ms), Some("区城管委"), H1, d("2025-04-15"));
+    assert_eq!(early.hearings, vec!["A"]);
 }
 
 #[test]
 fn art_23_all_agencies_and_empty_period() {
-    let ms = register();
-    let all = half_year(&ms, &evals(&ms), None, ReportPeriod::Half(2025, 1));
-    assert_eq!(all.intake.len(), 5, "G of 区住建委 too");
-    let empty = half_year(&ms, &evals(&ms), Some("区城管委"), ReportPeriod::Half(2023, 2));
-    assert!(empty.intake.is_empty() && empty.closed.is_empty());
+    let all = report(None, H1);
+    assert_eq!(all.intake.len(), 6, "G of 区住建委 too");
+    let empty = report(Some("区城管委"), ReportPeriod::Half(2023, 2));
+    assert!(empty.intake.is_empty() && empty.closed() == 0);
     assert_eq!(empty.loss_rate(), "—");
+    assert_eq!(empty.review_correction_rate(), "—");
     assert_eq!(empty.head_rate(), "—");
 }
 
@@ -100,24 +183,27 @@ fn art_23_all_agencies_and_empty_period() {
 fn art_23_all_agencies_in_one_pass_equal_the_reports_one_by_one() {
     let ms = register();
     let ev = evals(&ms);
-    let p = ReportPeriod::Half(2025, 1);
-    let all = yingsu_engine::report::half_year_all(&ms, &ev, p);
-    let mut one_by_one: Vec<_> =
-        yingsu_engine::report::agencies(&ms).iter().map(|a| half_year(&ms, &ev, Some(a), p)).collect();
-    one_by_one.push(half_year(&ms, &ev, None, p));
+    let t = d("2025-07-15");
+    let all = yingsu_engine::report::half_year_all(&ms, &ev, H1, t);
+    let names = yingsu_engine::report::agencies(&ms);
+    assert_eq!(names, vec!["区住建委", "区城管委"], "H counts under its 应诉承办机关; no 未指定 here");
+    let mut one_by_one: Vec<_> = names.iter().map(|a| half_year(&ms, &ev, Some(a), H1, t)).collect();
+    one_by_one.push(half_year(&ms, &ev, None, H1, t));
     assert_eq!(all, one_by_one);
     let checks: usize = ms.iter().zip(&ev).map(|(m, e)| yingsu_engine::report::check_count(m, e)).sum();
     assert_eq!(checks, self_check(&ms, &ev, None).len(), "check_count agrees with the self-check");
 }
 
 #[test]
-fn art_24_quarter_losses_include_village_matters() {
+fn art_24_quarter_losses_are_court_judgments_including_village_matters() {
     let ms = register();
     let q1 = quarter_losses(&ms, Some("区城管委"), ReportPeriod::Quarter(2025, 1));
-    assert_eq!(q1.len(), 1);
-    assert!(q1[0].village && q1[0].case_no == "D");
+    assert_eq!(q1.iter().map(|l| l.case_no.as_str()).collect::<Vec<_>>(), vec!["D2", "P1"]);
+    assert!(q1[0].village);
     let q2 = quarter_losses(&ms, None, ReportPeriod::Quarter(2025, 2));
-    assert_eq!(q2.iter().map(|l| l.case_no.as_str()).collect::<Vec<_>>(), vec!["B"]);
+    assert!(q2.is_empty(), "the lost 复议 B is not a 败诉判决: {q2:?}");
+    let rev = quarter_review_corrections(&ms, None, ReportPeriod::Quarter(2025, 2));
+    assert_eq!(rev.iter().map(|l| l.case_no.as_str()).collect::<Vec<_>>(), vec!["B"]);
     assert!(quarter_losses(&ms, None, ReportPeriod::Quarter(2025, 3)).iter().any(|l| l.case_no == "C"), "07-01 is Q3");
 }
 
@@ -130,6 +216,8 @@ fn self_check_lists_what_to_fix_and_gives_a_verdict() {
     assert!(items
         .iter()
         .any(|i| i.case_no == "B" && i.rule == Some(yingsu_engine::RuleId::R17) && i.fix.contains("正职")));
+    // (r2) a 及时 duty open too long is listed: P2's performance, open since 05-05.
+    assert!(items.iter().any(|i| i.case_no == "P2" && i.status == Some(Status::LongOpen)), "{items:?}");
     assert_eq!(verdict(&items), format!("需先处理 {} 项", items.len()));
     let mut clean = m("OK", "区城管委");
     clean.complaint_received = od("2025-07-01");
@@ -138,6 +226,30 @@ fn self_check_lists_what_to_fix_and_gives_a_verdict() {
     clean.agents = yingsu_engine::model::Cell::parse_cell("李四（工作人员）").unwrap();
     let items = self_check(std::slice::from_ref(&clean), &evals(std::slice::from_ref(&clean)), None);
     assert_eq!(verdict(&items), "可以报送", "{items:?}");
+}
+
+#[test]
+fn self_check_r2_lists_overdue_reports_and_lost_matters_without_cause() {
+    let ms = register();
+    let t = d("2025-07-15");
+    let duties =
+        [report_duty("区城管委", ReportPeriod::Quarter(2025, 1), &[], &Calendar::bundled(), &Settings::default(), t)];
+    assert_eq!(duties[0].status, Status::Overdue, "due 2025-04-15");
+    let items = self_check_period(&ms, Some("区城管委"), H1, &duties);
+    assert!(items.iter().any(|i| i.rule == Some(yingsu_engine::RuleId::R24) && i.status == Some(Status::Overdue)));
+    let lost: Vec<&str> = items.iter().filter(|i| i.rule.is_none()).map(|i| i.case_no.as_str()).collect();
+    // D2 and P1 lack both 败诉原因 and 败诉分析报告日; B has both.
+    assert_eq!(lost, vec!["D2", "P1"]);
+    assert!(items.iter().any(|i| i.case_no == "D2" && i.fix.contains("败诉原因") && i.fix.contains("败诉分析报告日")));
+    // Marked 已报送, the report leaves the list.
+    let log = [ReportLogEntry {
+        agency: "区城管委".into(),
+        period: ReportPeriod::Quarter(2025, 1),
+        submitted: d("2025-04-10"),
+    }];
+    let done =
+        [report_duty("区城管委", ReportPeriod::Quarter(2025, 1), &log, &Calendar::bundled(), &Settings::default(), t)];
+    assert!(self_check_period(&ms, Some("区城管委"), H1, &done).iter().all(|i| i.rule.is_none()));
 }
 
 #[test]
@@ -154,12 +266,23 @@ fn cli_half_year_report_matches_the_figures() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("\u{feff}机关,期间,指标,数值\r\n"));
     for line in [
-        "区城管委,2025H1,新收案件数,4",
-        "区城管委,2025H1,败诉率,50.0%",
+        "区城管委,2025H1,新收案件数,5",
+        "区城管委,2025H1,审结案件数,6",
+        "区城管委,2025H1,败诉率,40.0%",
         "区城管委,2025H1,负责人出庭率,50.0%",
+        "区城管委,2025H1,收到建议数,1",
+        "区城管委,2025H1,法院审结数,5",
+        "区城管委,2025H1,复议审结数,1",
+        "区城管委,2025H1,复议纠错率,100.0%",
+        "区城管委,2025H1,应履行数,3",
+        "区城管委,2025H1,已履行数,2",
+        "区城管委,2025H1,逾期履行数,1",
+        "区城管委,2025H1,未履行数,1",
+        "区城管委,2025H1,主要负责人出庭案件数,1",
+        "区城管委,2025H1,主要负责人出庭率,50.0%",
         "区住建委,2025H1,新收案件数,1",
         "区住建委,2025H1,败诉率,—",
-        "全部,2025H1,新收案件数,5",
+        "全部,2025H1,新收案件数,6",
     ] {
         assert!(text.contains(&format!("{line}\r\n")), "{line} in\n{text}");
     }
@@ -193,8 +316,14 @@ fn cli_half_year_report_matches_the_figures() {
         ),
         "{qt}"
     );
-    assert_eq!(qt.lines().count(), 2, "only D lost in 2025Q1: {qt}");
-    assert!(qt.contains("区城管委,2025Q1,D,行政诉讼,部分败诉,2025-03-20,,是,"), "{qt}");
+    assert_eq!(qt.lines().count(), 3, "D2 and P1 lost in 2025Q1: {qt}");
+    assert!(qt.contains("区城管委,2025Q1,D2,行政诉讼,部分败诉,2025-03-20,,是,"), "{qt}");
+    let q2 = Command::new(env!("CARGO_BIN_EXE_yingsu"))
+        .args(["report", "quarter", "--period", "2025Q2", "--today", "2025-07-15", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(q2.stdout).unwrap().lines().count(), 1, "B is a 复议, not a 败诉判决");
+    assert!(String::from_utf8(q2.stderr).unwrap().contains("复议纠错"));
     let bad = Command::new(env!("CARGO_BIN_EXE_yingsu"))
         .args(["report", "half-year", "--period", "2025Q1", file.to_str().unwrap()])
         .output()

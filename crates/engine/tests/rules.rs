@@ -377,17 +377,46 @@ fn art_11_1_no_appeal_row_for_mediation_second_instance_declined_or_reconsiderat
 }
 
 #[test]
-fn art_11_2_original_agency_appeals_jointly_when_government_decides_to_appeal() {
+fn art_11_2_r2_original_agency_appeals_jointly_only_where_gov_was_the_reconsideration_body() {
     let mut m = gov(AdminLitigation);
     m.judgment_received = od("2025-03-03");
+    m.outcome = Some(Outcome::Lost);
     m.joint_defendant = true;
+    m.act_source = Some(ActSource::Reconsideration);
     assert!(!has(&eval(&m, "2025-03-03"), R11D)); // undecided
     m.appeal_decision = Some(AppealDecision::Appeal);
     let ev = eval(&m, "2025-03-03");
     let o = ob(&ev, R11D);
     assert_eq!(o.due, od("2025-03-18"));
-    assert_eq!(o.responsible, "原行政行为机关");
+    assert_eq!(o.responsible, "原行政行为机关", "the role word when 原行政行为机关 is empty");
+    assert_eq!(o.done_column, Some(yingsu_engine::model::Column::OriginalAppealFiled));
     assert_eq!(ob(&ev, R11C).due, o.due);
+    m.original_agency = "区市场监管局".into();
+    assert_eq!(ob(&eval(&m, "2025-03-03"), R11D).responsible, "区市场监管局");
+    // Not when 区政府 made the act itself (被申请人 in a 复议 elsewhere): 被诉行为来源 not 行政复议.
+    m.act_source = Some(ActSource::InGovName);
+    assert!(!has(&eval(&m, "2025-03-03"), R11D));
+    m.act_source = None;
+    assert!(!has(&eval(&m, "2025-03-03"), R11D));
+}
+
+#[test]
+fn art_11_2_r2_government_appeal_does_not_mark_the_original_agency_done() {
+    let mut m = gov(AdminLitigation);
+    m.judgment_received = od("2025-03-03");
+    m.outcome = Some(Outcome::Lost);
+    m.joint_defendant = true;
+    m.act_source = Some(ActSource::Reconsideration);
+    m.appeal_decision = Some(AppealDecision::Appeal);
+    m.appeal_filed = od("2025-03-10");
+    let ev = eval(&m, "2025-03-20");
+    assert_eq!(ob(&ev, R11C).status, Status::Done);
+    assert_eq!(ob(&ev, R11D).status, Status::Overdue, "its own filing date is 原机关上诉提交日");
+    assert!(ev.warnings.iter().any(|w| w.message.contains("请补录原行政行为机关的上诉提交日")));
+    m.original_appeal_filed = od("2025-03-12");
+    let ev = eval(&m, "2025-03-20");
+    assert_eq!(ob(&ev, R11D).status, Status::Done);
+    assert!(!ev.warnings.iter().any(|w| w.message.contains("请补录")));
 }
 
 #[test]
@@ -468,14 +497,44 @@ fn art_13_two_months_from_december_31_is_february_end_then_rolled() {
 }
 
 #[test]
-fn art_13_urgent_is_fifteen_days_and_recorded_deadline_wins() {
+fn art_13_r2_urgent_procuratorial_suggestion_without_period_is_to_be_completed() {
     let mut m = gov(ProcuratorialSuggestion);
     m.suggestion_received = od("2025-01-20");
     m.urgent = true;
-    assert_eq!(ob(&eval(&m, "2025-01-20"), R13B).due, od("2025-02-05"));
+    let o = ob(&eval(&m, "2025-01-20"), R13B).clone();
+    assert_eq!((o.due, o.counting, o.status), (None, Some(Counting::Given), Status::MissingData));
+    assert_eq!(
+        o.explanation,
+        "紧急回复期限以建议书载明为准，请填写建议回复期限；行政公益诉讼诉前检察建议请勾选“诉前检察建议”（15日）"
+    );
+    assert_eq!(o.fill, Some(yingsu_engine::model::Column::ReplyBy));
+    m.replied = od("2025-02-10");
+    assert_eq!(ob(&eval(&m, "2025-03-01"), R13B).status, Status::Done, "已完成 once replied");
+    m.replied = None;
     m.reply_by = od("2025-02-01"); // a Saturday inside 春节 block: given, never rolled
     let o = ob(&eval(&m, "2025-01-20"), R13B).clone();
     assert_eq!((o.due, o.counting), (od("2025-02-01"), Some(Counting::Given)));
+}
+
+#[test]
+fn art_13_r2_pre_litigation_procuratorial_suggestion_fifteen_days_urgent_two_months_otherwise() {
+    let mut m = gov(ProcuratorialSuggestion);
+    m.suggestion_received = od("2025-01-20");
+    m.pre_litigation = true;
+    m.urgent = true;
+    // +15 = 2025-02-04 (春节) → 02-05.
+    let o = ob(&eval(&m, "2025-01-20"), R13B).clone();
+    assert_eq!((o.due, o.counting), (od("2025-02-05"), Some(Counting::Natural)));
+    assert!(o.explanation.contains("法释〔2018〕6号第二十一条"), "{}", o.explanation);
+    m.urgent = false;
+    let o = ob(&eval(&m, "2025-01-20"), R13B).clone();
+    assert_eq!((o.due, o.counting), (od("2025-03-20"), Some(Counting::Months)));
+    assert!(o.explanation.contains("法释〔2018〕6号第二十一条"));
+    // An ordinary 检察建议: two months under the 检察建议工作规定.
+    m.pre_litigation = false;
+    let o = ob(&eval(&m, "2025-01-20"), R13B).clone();
+    assert_eq!(o.due, od("2025-03-20"));
+    assert!(o.explanation.contains("人民检察院检察建议工作规定"), "{}", o.explanation);
 }
 
 // ---------------------------------------------------------------- 第十四条、第十五条、第十六条 (R14–R16)
@@ -518,19 +577,102 @@ fn art_16_staff_agent_required_for_own_cases() {
 // ---------------------------------------------------------------- 第十七条 (R17)
 
 #[test]
-fn art_17_head_must_be_one_of_four_titles_for_both_defendants() {
+fn art_17_the_four_category_words_count_for_both_defendants() {
     for mut m in [own(AdminLitigation), gov(AdminLitigation)] {
         assert!(!has(&eval(&m, "2025-03-01"), R17));
-        m.head_name = "王局长".into();
+        m.head_name = "王某".into();
         for t in ["正职", "副职", "分管副职", "其他分管负责人"] {
             m.head_title = t.into();
             assert_eq!(ob(&eval(&m, "2025-03-01"), R17).status, Status::Compliant, "{t}");
         }
-        for t in ["科长", "法律顾问", ""] {
+        for t in ["科长", "法律顾问"] {
             m.head_title = t.into();
             assert_eq!(ob(&eval(&m, "2025-03-01"), R17).status, Status::Violation, "{t}");
         }
+        m.head_title = String::new();
+        assert_eq!(ob(&eval(&m, "2025-03-01"), R17).status, Status::MissingData, "empty → 无法认定");
     }
+}
+
+#[test]
+fn art_17_r2_titles_are_classified_as_clerks_type_them() {
+    use yingsu_engine::rules::{classify_head, HeadClass::*};
+    let cases = [
+        ("局长", Principal, Status::Compliant),
+        ("副局长", Deputy, Status::Compliant),
+        ("副科长", NotHead, Status::Violation),
+        ("分管副区长", OtherInCharge, Status::Compliant),
+        ("党组书记、局长", Principal, Status::Compliant),
+        ("街道办事处主任", Principal, Status::Compliant),
+        ("处长", NotHead, Status::Violation),
+        ("副处长", NotHead, Status::Violation),
+        ("副主任科员", NotHead, Status::Violation),
+        ("办公室主任", NotHead, Status::Violation),
+        ("所长", Unknown, Status::MissingData),
+        ("", Unknown, Status::MissingData),
+        ("  局长 ", Principal, Status::Compliant),
+    ];
+    for (title, class, status) in cases {
+        let mut m = own(AdminLitigation);
+        m.head_name = "王某".into();
+        m.head_title = title.into();
+        assert_eq!(classify_head(&m).0, class, "「{title}」");
+        let o = ob(&eval(&m, "2025-03-01"), R17).clone();
+        assert_eq!(o.status, status, "「{title}」: {}", o.explanation);
+        if class.is_head() {
+            assert!(
+                o.explanation.contains(&format!("「{}」按{}认定", title.trim(), class.label())),
+                "{}",
+                o.explanation
+            );
+        }
+    }
+}
+
+#[test]
+fn art_17_r2_a_title_that_heads_the_defendant_itself() {
+    use yingsu_engine::rules::{classify_head, HeadClass::*};
+    let mut m = own(AdminLitigation);
+    m.head_name = "王某".into();
+    for (agency, title, class) in [
+        ("区政府办公室", "办公室主任", Principal),
+        ("某某村民委员会", "村委会主任", Principal),
+        ("某某村民委员会", "村主任", Principal),
+        ("某某居民委员会", "居委会主任", Principal),
+        ("区城管执法监察处", "处长", Principal),
+        ("区城管执法监察处", "副处长", Deputy),
+        ("区城管委", "办公室主任", NotHead),
+    ] {
+        m.agency = agency.into();
+        m.head_title = title.into();
+        assert_eq!(classify_head(&m).0, class, "{agency}「{title}」");
+    }
+}
+
+#[test]
+fn art_17_r2_for_district_government_only_its_own_heads_count() {
+    use yingsu_engine::rules::{classify_head, HeadClass::*};
+    let mut m = gov(AdminLitigation);
+    m.head_name = "王某".into();
+    for (title, class) in [
+        ("区长", Principal),
+        ("副区长", Deputy),
+        ("常务副区长", Deputy),
+        ("分管副区长", OtherInCharge),
+        ("正职", Principal),
+        ("局长", NotHead),
+        ("主任", NotHead),
+        ("镇长", NotHead),
+        ("秘书长", NotHead),
+        ("", Unknown),
+    ] {
+        m.head_title = title.into();
+        assert_eq!(classify_head(&m).0, class, "「{title}」");
+    }
+    m.head_title = "局长".into();
+    let o = ob(&eval(&m, "2025-03-01"), R17).clone();
+    assert_eq!(o.status, Status::Violation);
+    assert!(o.explanation.contains("下级行政机关的负责人不能作为被诉行政机关负责人出庭（法释〔2020〕3号第二条）"));
 }
 
 // ---------------------------------------------------------------- 第十八条第一款 (R18A)
@@ -542,7 +684,8 @@ fn art_18_1_head_must_appear_in_major_cases_due_on_hearing_day() {
     m.hearing = od("2025-03-09"); // a Sunday: the hearing date is used as it is
     let o = ob(&eval(&m, "2025-03-01"), R18A).clone();
     assert_eq!((o.due, o.counting, o.status), (od("2025-03-09"), Some(Counting::Given), Status::Pending));
-    assert_eq!(ob(&eval(&m, "2025-03-10"), R18A).status, Status::Overdue);
+    assert_eq!(ob(&eval(&m, "2025-03-09"), R18A).status, Status::DueSoon, "hearing today, nobody recorded yet");
+    assert_eq!(ob(&eval(&m, "2025-03-10"), R18A).status, Status::Violation, "(r2) never 已逾期");
 }
 
 #[test]
@@ -550,16 +693,57 @@ fn art_18_1_done_only_with_valid_head_after_hearing() {
     let mut m = gov(AdminLitigation);
     m.public_interest = true;
     m.hearing = od("2025-03-10");
-    m.head_name = "王局长".into();
+    m.head_name = "王某".into();
     m.head_title = "副职".into();
     let before = ob(&eval(&m, "2025-03-08"), R18A).clone();
     assert_eq!(before.status, Status::DueSoon);
     assert_eq!(before.done, None);
-    assert!(before.explanation.contains("已安排王局长（副职）出庭"), "{}", before.explanation);
+    assert!(before.explanation.contains("已安排王某（副职）出庭"), "{}", before.explanation);
     let after = ob(&eval(&m, "2025-03-10"), R18A).clone();
     assert_eq!((after.status, after.done), (Status::Done, od("2025-03-10")));
+    // (r2) after the hearing a 科长 is a breach, never 已逾期.
     m.head_title = "科长".into();
-    assert_eq!(ob(&eval(&m, "2025-03-11"), R18A).status, Status::Overdue);
+    assert_eq!(ob(&eval(&m, "2025-03-11"), R18A).status, Status::Violation);
+}
+
+#[test]
+fn art_18_1_r2_after_the_hearing_violation_or_to_be_completed_never_overdue() {
+    let mut m = own(AdminLitigation);
+    m.high_attention = true;
+    m.hearing = od("2025-03-10");
+    let o = ob(&eval(&m, "2025-03-11"), R18A).clone();
+    assert_eq!(o.status, Status::Violation, "no head recorded after the hearing");
+    assert!(o.explanation.contains("开庭日已过，未记录符合第十七条的出庭负责人；如已出庭请补录"));
+    m.head_name = "王某".into();
+    m.head_title = "所长".into(); // 无法认定
+    let o = ob(&eval(&m, "2025-03-11"), R18A).clone();
+    assert_eq!(o.status, Status::MissingData);
+    m.head_title = String::new();
+    assert_eq!(ob(&eval(&m, "2025-03-11"), R18A).status, Status::MissingData);
+    m.head_title = "副科长".into(); // 非负责人
+    assert_eq!(ob(&eval(&m, "2025-03-11"), R18A).status, Status::Violation);
+    m.head_title = "副局长".into();
+    assert_eq!(ob(&eval(&m, "2025-03-11"), R18A).status, Status::Done);
+    // Before the hearing a missing head is only a deadline.
+    m.head_name = String::new();
+    assert_eq!(ob(&eval(&m, "2025-03-01"), R18A).status, Status::Pending);
+}
+
+#[test]
+fn art_18_1_r2_court_request_makes_the_head_appear_and_written_review_has_no_hearing() {
+    let mut m = own(AdminLitigation);
+    m.hearing = od("2025-03-10");
+    assert!(!has(&eval(&m, "2025-03-01"), R18A));
+    m.court_asked_head = true;
+    let o = ob(&eval(&m, "2025-03-01"), R18A).clone();
+    assert!(o.explanation.contains("行诉解释第一百二十九条"), "{}", o.explanation);
+    let mut r = own(Reconsideration);
+    r.high_attention = true;
+    r.hearing = od("2025-03-10");
+    assert!(has(&eval(&r, "2025-03-01"), R18A));
+    r.written_review = true;
+    let ev = eval(&r, "2025-03-01");
+    assert!(!has(&ev, R18A) && !has(&ev, R19), "书面审理: no hearing, no R18A/R19");
 }
 
 #[test]
@@ -659,15 +843,40 @@ fn art_22_suggestion_matters_get_nothing_else() {
 // ---------------------------------------------------------------- 第三十二条, statuses, data as entered
 
 #[test]
-fn art_32_matters_before_2022_04_28_are_not_evaluated() {
+fn art_32_r2_rows_are_judged_one_by_one() {
+    // Received 2022-04-01: the answer was due 04-16 → 04-18 (Mon), before the rule took effect: left out.
+    // The leader report (及时) is not done: still running on 2022-04-28, so listed.
     let mut m = own(AdminLitigation);
-    m.complaint_received = od("2022-05-10");
-    m.hearing = od("2022-04-27");
+    m.complaint_received = od("2022-04-01");
+    m.agents = yingsu_engine::model::Cell::parse_cell("李四（工作人员）").unwrap();
     let ev = eval(&m, "2025-01-01");
-    assert!(ev.obligations.is_empty());
-    assert!(ev.not_evaluated.unwrap().contains("通政办发〔2017〕40号"));
-    m.hearing = od("2022-04-28");
-    assert!(!eval(&m, "2025-01-01").obligations.is_empty());
+    assert!(!has(&ev, R14), "{:?}", rules(&ev));
+    assert!(has(&ev, R15));
+    assert!(!has(&ev, R16), "R16 is judged by 收案日 (2022-04-01)");
+    assert_eq!(ev.art32_note.as_deref(), Some("第三十二条：2项义务在2022-04-28本规则施行前已届满或已完成，未列出"));
+    // The leader report done before 04-28: left out too.
+    m.leader_reported = od("2022-04-02");
+    let ev = eval(&m, "2025-01-01");
+    assert!(!has(&ev, R15));
+    // Received 2022-04-20: the answer was due 05-05 → still running on 04-28: governed by this rule (程序从新).
+    m.complaint_received = od("2022-04-20");
+    assert_eq!(
+        ob(&eval(&m, "2025-01-01"), R14).due,
+        od("2022-05-05"),
+        "04-20 + 15 = 05-05, a working Thursday after the 劳动节 block"
+    );
+}
+
+#[test]
+fn art_32_r2_a_matter_straddling_the_effective_date_keeps_its_2025_appeal_deadline() {
+    let mut m = own(AdminLitigation);
+    m.complaint_received = od("2022-03-01");
+    m.judgment_received = od("2025-03-03");
+    m.outcome = Some(Outcome::Lost);
+    let ev = eval(&m, "2025-03-05");
+    assert!(!has(&ev, R14));
+    assert_eq!(ob(&ev, R20).due, od("2025-03-18"));
+    assert!(ev.art32_note.is_some());
 }
 
 #[test]
@@ -717,9 +926,12 @@ fn obligations_sorted_by_rule_and_responsible_follows_chapter() {
     sorted.sort();
     assert_eq!(r, sorted);
     assert_eq!(ob(&ev, R07B).responsible, "应诉承办机关");
+    // (r2, §6.13) a 本机关 matter: the agency of the matter — 所属机关, else 应诉承办机关, else the word 本机关.
     let mut o = own(AdminLitigation);
     o.agency = String::new();
-    assert_eq!(ob(&eval(&o, "2025-03-03"), R14).responsible, "所属机关");
+    assert_eq!(ob(&eval(&o, "2025-03-03"), R14).responsible, "区城管委", "from 应诉承办机关");
+    o.handler = String::new();
+    assert_eq!(ob(&eval(&o, "2025-03-03"), R14).responsible, "本机关");
 }
 
 // ---------------------------------------------------------------- thinner rules, more cases
@@ -743,21 +955,26 @@ fn art_16_no_agent_recorded_is_to_be_completed_staff_and_lawyer_complies() {
 }
 
 #[test]
-fn art_22_1_reply_urgent_fifteen_days_recorded_deadline_wins_and_replied_late() {
+fn art_22_1_r2_judicial_suggestion_two_months_urgent_needs_the_stated_period() {
     let mut m = own(JudicialSuggestion);
-    m.suggestion_received = od("2025-09-26"); // +15 = 10-11, 调休上班日
+    m.suggestion_received = od("2025-09-26");
     m.urgent = true;
-    assert_eq!(ob(&eval(&m, "2025-09-26"), R22B).due, od("2025-10-11"));
+    let o = ob(&eval(&m, "2025-09-26"), R22B).clone();
+    assert_eq!((o.due, o.status), (None, Status::MissingData), "no 公益诉讼 15 days for a 司法建议");
+    assert_eq!(o.explanation, "紧急回复期限以建议书载明为准，请填写建议回复期限");
+    assert!(!o.explanation.contains("法释〔2018〕6号"));
     m.urgent = false;
     m.reply_by = od("2025-10-20");
     m.replied = od("2025-10-21");
     let o = ob(&eval(&m, "2025-11-01"), R22B).clone();
     assert_eq!((o.due, o.counting, o.status), (od("2025-10-20"), Some(Counting::Given), Status::DoneLate));
-    // 2 months from 2025-08-31 → 2025-10-31 (Fri); reported on time.
+    // 2 months from 2025-08-31 → 2025-10-31 (Fri); reported on time; the basis is the 司法建议 rule.
     let mut j = own(JudicialSuggestion);
     j.suggestion_received = od("2025-08-31");
     j.replied = od("2025-10-31");
-    assert_eq!(ob(&eval(&j, "2025-11-01"), R22B).status, Status::Done);
+    let o = ob(&eval(&j, "2025-11-01"), R22B).clone();
+    assert_eq!(o.status, Status::Done);
+    assert!(o.explanation.contains("法释〔2023〕11号第八条"), "{}", o.explanation);
 }
 
 #[test]

@@ -11,20 +11,23 @@ use yingsu_engine::{evaluate, Calendar, Matter, Settings};
 const HELP: &str = "应诉通 yingsu — 《通州区行政机关应诉规则》（通政办发〔2022〕11号）批量检查工具
 
 用法：
-  yingsu obligations [--today YYYY-MM-DD] [--days 自然日|工作日] [--warn-days N] [--holidays FILE] CASES.csv
+  yingsu obligations [--today YYYY-MM-DD] [--days 自然日|工作日] [--warn-days N] [--timely-days N] [--holidays FILE] CASES.csv
       计算每个案件的全部义务，向标准输出写出 obligations.csv（UTF-8 带 BOM）。
       --today     评估日期（默认：系统日期，写到标准错误）
       --days      规则内部“N日”的计日方式（默认：自然日）
       --warn-days 即将到期提醒天数（默认：3）
+      --timely-days 及时事项提醒天数（默认：30）：无固定期限的“及时”义务超过该天数未完成即为“久未完成”
       --holidays  追加节假日文件（cn-holidays.csv 格式：date,kind,name）
   yingsu validate CASES.csv|AGENCIES.csv
       校验文件，每个问题写成“第N行「列名」：说明”到标准错误。
       退出码：0 无问题；1 有无效行；2 文件无法读取。
   yingsu report half-year --period 2025H1 [--agency 名称] [--today YYYY-MM-DD] CASES.csv
       半年案件情况报告（第二十三条）的统计指标，CSV：机关,期间,指标,数值。
-      不给 --agency 时，按“所属机关”每个机关一组，最后一组为“全部”。
+      不给 --agency 时，按案件所属机关（所属机关，未填时为应诉承办机关，均未填为“未指定”）每个机关一组，
+      最后一组为“全部”。建议（司法、检察、法制建议）不计入新收案件；法院判决与复议决定分别统计。
   yingsu report quarter --period 2025Q1 [--agency 名称] CASES.csv
-      季度败诉案件报告（第二十四条）：该季度签收裁判文书的败诉、部分败诉案件（含涉及村委会的）。
+      季度败诉案件报告（第二十四条）：该季度签收裁判文书的法院败诉、部分败诉判决（含涉及村委会的）。
+      复议决定撤销、变更或确认违法的案件不计入败诉判决，另列于标准错误（“提示：复议纠错…”）。
   yingsu normalize CASES.csv
       读取任意可接受编码和格式的 cases.csv，向标准输出写出规范的 cases.csv（UTF-8 带 BOM）。
   yingsu --help
@@ -77,6 +80,7 @@ struct Opts {
     agency: Option<String>,
     days: DayCounting,
     warn_days: u32,
+    timely_days: u32,
     holidays: Vec<String>,
     file: String,
 }
@@ -88,6 +92,7 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
         agency: None,
         days: DayCounting::Natural,
         warn_days: 3,
+        timely_days: 30,
         holidays: vec![],
         file: String::new(),
     };
@@ -123,6 +128,10 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
             "--warn-days" => {
                 let v = value()?;
                 o.warn_days = v.parse().map_err(|_| usage(format!("--warn-days「{v}」应为非负整数")))?;
+            }
+            "--timely-days" => {
+                let v = value()?;
+                o.timely_days = v.parse().map_err(|_| usage(format!("--timely-days「{v}」应为非负整数")))?;
             }
             "--holidays" => o.holidays.push(value()?),
             "--period" => o.period = Some(value()?),
@@ -164,7 +173,7 @@ fn out(bytes: &[u8]) -> Result<(), Fail> {
 }
 
 fn obligations(args: &[String]) -> Result<u8, Fail> {
-    let o = parse_opts(args, &["--today", "--days", "--holidays", "--warn-days"])?;
+    let o = parse_opts(args, &["--today", "--days", "--holidays", "--warn-days", "--timely-days"])?;
     let today = today_or_system(o.today);
     let mut cal = Calendar::bundled();
     for h in &o.holidays {
@@ -180,13 +189,14 @@ fn obligations(args: &[String]) -> Result<u8, Fail> {
         })?;
         cal.add_rows(&rows);
     }
-    let settings = Settings { counting: o.days, warn_days: o.warn_days, ..Settings::default() };
+    let settings =
+        Settings { counting: o.days, warn_days: o.warn_days, timely_days: o.timely_days, ..Settings::default() };
     let imp = import_cases(&o.file)?;
     let skipped = print_row_errors(&imp);
     let mut all = Vec::new();
     for row in imp.rows.iter().filter(|r| r.usable) {
         let ev = evaluate(&row.record, &cal, &settings, today);
-        if let Some(why) = &ev.not_evaluated {
+        if let Some(why) = &ev.art32_note {
             eprintln!("提示：{}：{why}", row.record.case_no);
         }
         for w in &ev.warnings {
@@ -228,14 +238,22 @@ fn report(args: &[String]) -> Result<u8, Fail> {
         ("half-year", ReportPeriod::Half(..)) => {
             let evals: Vec<_> = matters.iter().map(|m| evaluate(m, &cal, &settings, today)).collect();
             let reports: Vec<_> = match &o.agency {
-                Some(a) => vec![report::half_year(&matters, &evals, Some(a), period)],
-                None => report::half_year_all(&matters, &evals, period),
+                Some(a) => vec![report::half_year(&matters, &evals, Some(a), period, today)],
+                None => report::half_year_all(&matters, &evals, period, today),
             };
             out(&report::half_year_csv(&reports))?;
         }
         ("quarter", ReportPeriod::Quarter(..)) => {
             let lost = report::quarter_losses(&matters, o.agency.as_deref(), period);
             out(&report::quarter_csv(&lost, period))?;
+            for l in report::quarter_review_corrections(&matters, o.agency.as_deref(), period) {
+                eprintln!(
+                    "提示：复议纠错（复议决定撤销、变更或确认违法，不计入败诉判决）：{} {} {}",
+                    l.agency,
+                    l.case_no,
+                    l.outcome.label()
+                );
+            }
         }
         ("half-year", _) => return Err(usage(format!("半年报告的 --period 应为 2025H1 或 2025H2，收到「{code}」"))),
         ("quarter", _) => return Err(usage(format!("季度报告的 --period 应为 2025Q1…2025Q4，收到「{code}」"))),

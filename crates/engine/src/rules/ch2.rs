@@ -1,8 +1,8 @@
 //! 第二章 以区政府为被告的行政应诉程序 (第五条至第十三条): rules for `被告类型 = 区政府`.
 
 use super::{
-    agents_verdict, answer_term, appeal_applies, appeal_term, performance_applies, performance_term,
-    suggestion_reply_term, Ctx, RuleId, Status, Term,
+    agents_verdict, answer_term, appeal_applies, appeal_term, performance_applies, performance_term, reply_row, Ctx,
+    RuleId, Status, Term,
 };
 use crate::dates::fmt;
 use crate::model::{ActSource, AppealDecision, CaseType, Column};
@@ -11,7 +11,10 @@ use crate::period::Period;
 /// Litigation and 复议 matters with 区政府 as defendant (or 被申请人, 第三十条).
 pub(crate) fn case(cx: &mut Ctx) {
     let m = cx.m;
-    r05(cx);
+    // 第五条 concerns 行政应诉案件 (RULES.md R05: 案件 only, not 民事诉讼).
+    if m.case_type != CaseType::Civil {
+        r05(cx);
+    }
 
     // 第六条：区司法局在收到法院送达或区政府办转送的应诉材料后，应当在2日内向应诉承办机关出具办理函，并转送案件材料。
     cx.deadline(
@@ -51,12 +54,7 @@ pub(crate) fn case(cx: &mut Ctx) {
     // 第八条：……由应诉承办机关在规定时限内提交法院。 解释：规定时限 = the court's (or 复议机关's) answer period,
     // from the day 区政府 received the 起诉状副本 (行诉法第六十七条), at every 审级 (§6.10).
     let complaint = (Column::ComplaintReceived, m.complaint_received);
-    cx.deadline(
-        RuleId::R08,
-        complaint,
-        answer_term(m.case_type, m.complaint_received),
-        (Column::AnswerFiled, m.answer_filed),
-    );
+    cx.deadline(RuleId::R08, complaint, answer_term(m), (Column::AnswerFiled, m.answer_filed));
     // Cross-rule check: the internal chain must fit inside the statutory window (第七条、第八条).
     if let (Some(internal), Some(statutory)) = (cx.due_of(RuleId::R07C), cx.due_of(RuleId::R08)) {
         if internal > statutory {
@@ -66,21 +64,42 @@ pub(crate) fn case(cx: &mut Ctx) {
                 o.explanation = format!("{}；警告：{note}", o.explanation);
             }
             cx.warn("第七条、第八条", note, Some(Column::LetterReceived));
+        } else if internal == statutory {
+            let note = format!("内部期限与法定答辩期限同日，无审核、审定时间（均为 {}）", fmt(internal));
+            if let Some(o) = cx.ev.obligations.iter_mut().find(|o| o.rule == RuleId::R07C) {
+                o.explanation = format!("{}；警告：{note}", o.explanation);
+            }
+            cx.warn("第七条、第八条", note, Some(Column::LetterReceived));
         }
     }
 
     // 第九条：应诉承办机关应委托至少一名工作人员作为案件代理人，不得仅委托律师应诉。
     let (st, why) = agents_verdict(m);
-    cx.verdict(RuleId::R09, st, why);
+    cx.verdict(RuleId::R09, st, why, (st == Status::MissingData).then_some(Column::Agents));
 
     // 第十条: who bears which burden of proof, for 复议共同被告 cases.
     if m.joint_defendant {
-        let why = if m.act_source == Some(ActSource::Reconsideration) {
-            "第十条第一款：区政府作为行政复议机关的共同被告案件，原行政行为机关对原行政行为合法性承担举证责任，区司法局对行政复议程序的合法性承担举证责任"
-        } else {
-            "第十条第二款：区政府作为行政复议被申请人的共同被告案件，应诉承办机关对原行政行为合法性承担举证责任，区司法局对行政复议程序的合法性承担举证责任"
-        };
-        cx.verdict(RuleId::R10, Status::Info, why.to_string());
+        // 解释 (r2): 被诉行为来源 decides between the two paragraphs; without it the rule cannot say which.
+        match m.act_source {
+            Some(ActSource::Reconsideration) => cx.verdict(
+                RuleId::R10,
+                Status::Info,
+                "第十条第一款：区政府作为行政复议机关的共同被告案件，原行政行为机关对原行政行为合法性承担举证责任，区司法局对行政复议程序的合法性承担举证责任".into(),
+                None,
+            ),
+            Some(_) => cx.verdict(
+                RuleId::R10,
+                Status::Info,
+                "第十条第二款：区政府作为行政复议被申请人的共同被告案件，应诉承办机关对原行政行为合法性承担举证责任，区司法局对行政复议程序的合法性承担举证责任".into(),
+                None,
+            ),
+            None => cx.verdict(
+                RuleId::R10,
+                Status::MissingData,
+                "无法判断适用第十条第一款还是第二款，请填写被诉行为来源".into(),
+                Some(Column::ActSource),
+            ),
+        }
     }
 
     // 第十一条第一款：应诉承办机关应当在裁判文书签收之日起3日内向区司法局报告。(also a 复议决定, 第三十条)
@@ -94,11 +113,21 @@ pub(crate) fn case(cx: &mut Ctx) {
         // 区政府决定上诉的，应诉承办机关应当在法定时限内向法院提起上诉。
         if appeal_applies(m) {
             let term = appeal_term(m);
-            let filed = (Column::AppealFiled, m.appeal_filed);
-            cx.deadline(RuleId::R11C, received, term, filed);
-            // 第十一条第二款：……区政府决定上诉的，作出原行政行为的行政机关应当一并提起上诉。
-            if m.joint_defendant && m.appeal_decision == Some(AppealDecision::Appeal) {
-                cx.deadline(RuleId::R11D, received, term, filed);
+            cx.deadline(RuleId::R11C, received, term, (Column::AppealFiled, m.appeal_filed));
+            // 第十一条第二款：对于区政府作为复议机关的共同被告案件，区政府决定上诉的，作出原行政行为的行政机关应当一并提起上诉。
+            // (r2) only where 区政府 was the 复议机关 (被诉行为来源 = 行政复议), with the original agency's own filing date.
+            if m.act_source == Some(ActSource::Reconsideration)
+                && m.joint_defendant
+                && m.appeal_decision == Some(AppealDecision::Appeal)
+            {
+                cx.deadline(RuleId::R11D, received, term, (Column::OriginalAppealFiled, m.original_appeal_filed));
+                if m.appeal_filed.is_some() && m.original_appeal_filed.is_none() {
+                    cx.warn(
+                        "第十一条第二款",
+                        "请补录原行政行为机关的上诉提交日（此前与区政府上诉共用“上诉提交日”）".into(),
+                        Some(Column::OriginalAppealFiled),
+                    );
+                }
             }
         }
     }
@@ -119,7 +148,13 @@ fn r05(cx: &mut Ctx) {
     let m = cx.m;
     let handler = m.handler.trim();
     let Some(src) = m.act_source else {
-        cx.verdict(RuleId::R05, Status::Info, "被诉行为来源未填写，无法按第五条确定应诉承办机关".into());
+        // (r2) 待补充, never a guess: the four principles turn on 被诉行为来源.
+        cx.verdict(
+            RuleId::R05,
+            Status::MissingData,
+            "被诉行为来源未填写，无法按第五条确定应诉承办机关；请填写被诉行为来源".into(),
+            Some(Column::ActSource),
+        );
         return;
     };
     let (item, who) = match src {
@@ -129,10 +164,10 @@ fn r05(cx: &mut Ctx) {
         ActSource::StatutoryDuty => ("第五条第（四）项", "承担相应职责的职能部门为应诉承办机关"),
     };
     let mut why = format!("被诉行为来源为{src}：依{item}，{who}");
+    // RULES.md R05: 行政复议 but not 区司法局, or (r2) 区司法局 while the source is not 行政复议.
     let contradiction = match src {
         ActSource::Reconsideration => !handler.is_empty() && handler != "区司法局",
-        // 区政府 itself, or 区司法局 for an act it did not do, is not the implementing department.
-        _ => handler == "区政府" || handler == "区人民政府",
+        _ => handler == "区司法局",
     };
     if handler.is_empty() {
         why.push_str("；应诉承办机关未填写");
@@ -141,9 +176,9 @@ fn r05(cx: &mut Ctx) {
         why.push_str(&format!("；警告：{msg}"));
         cx.warn("第五条", msg, Some(Column::Handler));
     } else {
-        why.push_str(&format!("；记录的应诉承办机关：{handler}"));
+        why.push_str(&format!("；区司法局指定的应诉承办机关：{handler}"));
     }
-    cx.verdict(RuleId::R05, Status::Info, why);
+    cx.verdict(RuleId::R05, Status::Info, why, None);
 }
 
 /// 第十三条: 司法建议书 / 检察建议书 sent to 区政府.
@@ -157,7 +192,7 @@ pub(crate) fn suggestion(cx: &mut Ctx) {
         Term::Statutory(Period::Timely, ""),
         (Column::ImplementationReported, m.implementation_reported),
     );
-    // ……由区司法局报区政府盖章后向法院、人民检察院反馈。
-    cx.deadline(RuleId::R13B, received, suggestion_reply_term(m), (Column::Replied, m.replied));
+    // ……由区司法局报区政府盖章后向法院、人民检察院反馈。 (periods: RULES.md §6.5)
+    reply_row(cx, RuleId::R13B);
     debug_assert!(m.case_type != CaseType::LegalSuggestion);
 }
