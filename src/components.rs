@@ -277,3 +277,71 @@ pub fn BarChart(title: String, bars: Vec<(String, usize)>) -> impl IntoView {
         </figure>
     }
 }
+
+/// Before → after of the open obligations a change of settings or of the holiday calendar would move
+/// (RULES.md §6.16); nothing is written until the user confirms.
+#[component]
+pub fn ChangeReview(
+    changes: Vec<yingsu_engine::rules::Change>,
+    title: String,
+    on_confirm: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    const SHOWN: usize = 200;
+    let total = changes.len();
+    let label = title.clone();
+    let side = |x: Option<(Option<chrono::NaiveDate>, Status)>| match x {
+        None => ("（无此义务）".to_string(), None),
+        Some((due, st)) => (due.map(fmt).unwrap_or_else(|| "—".into()), Some(st)),
+    };
+    view! {
+        <div class="review" role="dialog" aria-label=label data-testid="change-review">
+            <h2>{title}</h2>
+            {if total == 0 {
+                view! { <p>"没有未完成义务的期限或状态因此改变。"</p> }.into_any()
+            } else {
+                view! {
+                    <p>{format!("以下 {total} 项未完成义务的期限或状态将改变：")}
+                        {(total > SHOWN).then(|| format!("（显示前 {SHOWN} 项）"))}</p>
+                    <table class="grid"><thead><tr><th>"案号/报告"</th><th>"规则"</th><th>"修改前期限"</th><th>"修改前状态"</th><th>"修改后期限"</th><th>"修改后状态"</th></tr></thead>
+                    <tbody>{changes.into_iter().take(SHOWN).map(|c| {
+                        let (bd, bs) = side(c.before);
+                        let (ad, as_) = side(c.after);
+                        view! { <tr><td>{c.subject}</td><td>{format!("{}（{}）", c.rule.label(), c.rule.info().clause)}</td>
+                            <td class="date">{bd}</td><td>{bs.map(|s| view! { <StatusChip status=s/> })}</td>
+                            <td class="date">{ad}</td><td>{as_.map(|s| view! { <StatusChip status=s/> })}</td></tr> }
+                    }).collect_view()}</tbody></table>
+                }.into_any()
+            }}
+            <div class="actions">
+                <button type="button" class="primary" on:click=move |_| on_confirm.run(())>"确认"</button>
+                <button type="button" on:click=move |_| on_cancel.run(())>"取消"</button>
+            </div>
+        </div>
+    }
+}
+
+/// The State Council notice behind each covered year of the calendar (RULES.md §6.17).
+#[component]
+pub fn HolidayNotices() -> impl IntoView {
+    let state = AppState::expect();
+    view! {
+        <table class="grid" data-testid="holiday-notices">
+            <thead><tr><th>"年度"</th><th>"通知"</th><th>"发布日期"</th></tr></thead>
+            <tbody>{move || {
+                let notices = state.reg.with(|r| r.notices());
+                let years: Vec<i32> = state.calendar.with(|c| c.years().collect());
+                years.into_iter().map(|y| {
+                    let of_year: Vec<_> = notices.iter().filter(|n| n.year == y).cloned().collect();
+                    if of_year.is_empty() {
+                        view! { <tr><td>{y}</td><td class="muted">"未记录通知（请重新导入该年度并填写通知名称）"</td><td></td></tr> }.into_any()
+                    } else {
+                        of_year.into_iter().map(|n| view! {
+                            <tr><td>{n.year}</td><td>{n.title.clone()}<br/><span class="muted url">{n.url.clone()}</span></td><td class="date">{fmt(n.published)}</td></tr>
+                        }).collect_view().into_any()
+                    }
+                }).collect_view()
+            }}</tbody>
+        </table>
+    }
+}

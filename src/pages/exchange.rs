@@ -6,7 +6,6 @@ use crate::state::{browser_now, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use yingsu_engine::calendar::{parse_holiday_csv, HolidayRow};
 use yingsu_engine::codec::{self, ImportError};
 use yingsu_engine::dates::fmt;
 use yingsu_engine::exchange::{self, Mode, Preview};
@@ -22,7 +21,7 @@ fn input_el(id: &str) -> Option<web_sys::HtmlInputElement> {
 }
 
 /// Reads the chosen files of an input, then runs `f` on them (or shows the error).
-fn with_files(id: &'static str, msg: RwSignal<String>, f: impl FnOnce(Vec<(String, Vec<u8>)>) + 'static) {
+pub(crate) fn with_files(id: &'static str, msg: RwSignal<String>, f: impl FnOnce(Vec<(String, Vec<u8>)>) + 'static) {
     let Some(input) = input_el(id) else { return };
     spawn_local(async move {
         match crate::files::read_files(&input).await {
@@ -206,37 +205,6 @@ pub fn Exchange() -> impl IntoView {
         msg.set("已从完整备份恢复。".into());
     };
 
-    // ---- holidays
-    let holidays: RwSignal<Option<Vec<HolidayRow>>> = RwSignal::new(None);
-    let check_holidays = move |_| {
-        with_files("in-holidays", msg, move |files| {
-            let (name, bytes) = &files[0];
-            let text = match crate::files::decode(bytes) {
-                Ok(t) => t.text,
-                Err(e) => return msg.set(format!("{name}：{e}")),
-            };
-            match parse_holiday_csv(&text) {
-                Ok(rows) => holidays.set(Some(rows)),
-                Err(es) => {
-                    msg.set(format!("{name}：{}", es.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("；")))
-                }
-            }
-        });
-    };
-    let commit_holidays = move |_| {
-        let Some(rows) = holidays.get_untracked() else { return };
-        let n = rows.len();
-        state.mutate(|r| {
-            for row in rows {
-                r.holidays.retain(|h| h.date != row.date);
-                r.holidays.push(row);
-            }
-            r.holidays.sort_by_key(|h| h.date);
-        });
-        holidays.set(None);
-        msg.set(format!("已导入 {n} 条节假日安排，所有期限已重新计算。"));
-    };
-
     view! {
         <section class="page exchange">
             <h1>"导入导出"</h1>
@@ -368,28 +336,7 @@ pub fn Exchange() -> impl IntoView {
                 })}
             </section>
 
-            <section class="block">
-                <h2>"节假日安排更新"</h2>
-                <p class="hint">"国务院办公厅每年发布下一年的放假调休通知后，按 cn-holidays.csv 格式（date,kind,name）导入，无需更新软件。已导入年份：" {move || state.calendar.with(|c| c.years().map(|y| y.to_string()).collect::<Vec<_>>().join("、"))}</p>
-                <div class="filters">
-                    <div class="field grow"><label for="in-holidays">"节假日文件"</label><input id="in-holidays" type="file" accept=".csv,text/csv"/></div>
-                    <button type="button" on:click=check_holidays>"检查并预览"</button>
-                </div>
-                {move || holidays.get().map(|rows| {
-                    let mut years: Vec<i32> = rows.iter().map(|r| chrono::Datelike::year(&r.date)).collect();
-                    years.dedup();
-                    view! {
-                        <div class="preview" data-testid="holiday-preview">
-                            <p>{format!("{} 条（放假 {} 天，调休上班 {} 天），年份：{}", rows.len(),
-                                rows.iter().filter(|r| r.kind == yingsu_engine::calendar::DayMark::Holiday).count(),
-                                rows.iter().filter(|r| r.kind == yingsu_engine::calendar::DayMark::Workday).count(),
-                                years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join("、"))}</p>
-                            <button type="button" class="primary" on:click=commit_holidays>"确认导入节假日"</button>
-                            <button type="button" on:click=move |_| holidays.set(None)>"取消"</button>
-                        </div>
-                    }
-                })}
-            </section>
+            <crate::pages::holidays::HolidayUpdate msg=msg/>
             <p><a href=Page::Cases.href()>"查看案件"</a></p>
         </section>
     }

@@ -1,9 +1,12 @@
 //! 设置: the readings the regulation leaves open, this agency, the user, reminders, and storage.
 
+use crate::components::{ChangeReview, HolidayNotices};
 use crate::state::AppState;
 use leptos::prelude::*;
-use yingsu_engine::model::DayCounting;
-use yingsu_engine::store::Role;
+use yingsu_engine::model::{DayCounting, Settings};
+use yingsu_engine::rules::{changes, Change};
+use yingsu_engine::store::{Profile, Role};
+use yingsu_engine::{evaluate, Evaluation};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -12,12 +15,22 @@ pub fn SettingsPage() -> impl IntoView {
     let counting = RwSignal::new(snapshot.settings.counting.label().to_string());
     let warn = RwSignal::new(snapshot.settings.warn_days.to_string());
     let report = RwSignal::new(snapshot.settings.report_days.to_string());
+    let timely = RwSignal::new(snapshot.settings.timely_days.to_string());
     let agency = RwSignal::new(snapshot.profile.agency.clone());
     let role = RwSignal::new(snapshot.profile.role.label().to_string());
     let user = RwSignal::new(snapshot.profile.user.clone());
     let remind_changes = RwSignal::new(snapshot.profile.backup_after_changes.to_string());
     let remind_days = RwSignal::new(snapshot.profile.backup_after_days.to_string());
     let message = RwSignal::new(String::new());
+    // Settings waiting for confirmation, with the obligations they would move (RULES.md §6.16).
+    let pending: RwSignal<Option<(Settings, Profile, Vec<Change>)>> = RwSignal::new(None);
+    let apply = move |settings: Settings, profile: Profile| {
+        state.mutate(|r| {
+            r.settings = settings;
+            r.profile = profile;
+        });
+        message.set("设置已保存，所有期限已按新设置重新计算。".into());
+    };
 
     let save = move |_| {
         let num = |s: RwSignal<String>, name: &str, max: u32| -> Result<u32, String> {
@@ -32,28 +45,63 @@ pub fn SettingsPage() -> impl IntoView {
             Ok((
                 num(warn, "即将到期提醒天数", 60)?,
                 num(report, "报告报送天数", 90)?,
+                num(timely, "及时事项提醒天数", 365)?,
                 num(remind_changes, "备份提醒修改次数", 10_000)?,
                 num(remind_days, "备份提醒天数", 365)?,
             ))
         })();
         match parsed {
             Err(e) => message.set(e),
-            Ok((w, rd, rc, rdays)) => {
-                state.mutate(|r| {
-                    r.settings.counting = DayCounting::from_label(&counting.get_untracked()).unwrap_or_default();
-                    r.settings.warn_days = w;
-                    r.settings.report_days = rd;
-                    r.profile.agency = agency.get_untracked().trim().to_string();
-                    r.profile.role =
-                        if role.get_untracked() == "区司法局" { Role::JusticeBureau } else { Role::Agency };
-                    r.profile.user = user.get_untracked().trim().to_string();
-                    r.profile.backup_after_changes = rc;
-                    r.profile.backup_after_days = rdays;
+            Ok((w, rd, td, rc, rdays)) => {
+                let old = state.reg.with_untracked(|r| r.settings.clone());
+                let settings = Settings {
+                    counting: DayCounting::from_label(&counting.get_untracked()).unwrap_or_default(),
+                    warn_days: w,
+                    report_days: rd,
+                    timely_days: td,
+                };
+                let profile = Profile {
+                    agency: agency.get_untracked().trim().to_string(),
+                    role: if role.get_untracked() == "区司法局" { Role::JusticeBureau } else { Role::Agency },
+                    user: user.get_untracked().trim().to_string(),
+                    backup_after_changes: rc,
+                    backup_after_days: rdays,
+                };
+                if settings == old {
+                    return apply(settings, profile);
+                }
+                // Every matter and this agency's reports, evaluated with the new settings, against today's.
+                let today = state.today.get_untracked();
+                let cal = state.calendar.get_untracked();
+                let before = state.evals.get_untracked();
+                let moved = state.reg.with_untracked(|r| {
+                    let after: Vec<Evaluation> =
+                        r.matters.iter().map(|m| evaluate(m, &cal, &settings, today)).collect();
+                    let mut moved = changes(&before, &after);
+                    let mut trial = r.clone();
+                    trial.settings = settings.clone();
+                    if let (Some((_, b)), Some((_, a))) =
+                        (r.own_report_duties(&cal, today), trial.own_report_duties(&cal, today))
+                    {
+                        moved.extend(yingsu_engine::agency::duty_changes(&b, &a));
+                    }
+                    moved
                 });
-                message.set("设置已保存，所有期限已按新设置重新计算。".into());
+                message.set(String::new());
+                pending.set(Some((settings, profile, moved)));
             }
         }
     };
+    let confirm = Callback::new(move |_: ()| {
+        if let Some((settings, profile, _)) = pending.get_untracked() {
+            pending.set(None);
+            apply(settings, profile);
+        }
+    });
+    let cancel = Callback::new(move |_: ()| {
+        pending.set(None);
+        message.set("已取消，设置未改变。".into());
+    });
     let text = |id: &'static str, label: &'static str, sig: RwSignal<String>, kind: &'static str| {
         view! {
             <div class="field"><label for=id>{label}</label>
@@ -81,6 +129,8 @@ pub fn SettingsPage() -> impl IntoView {
                         </div>
                         {text("s-warn", "即将到期提醒天数", warn, "number")}
                         {text("s-report", "报告报送天数", report, "number")}
+                        {text("s-timely", "及时事项提醒天数", timely, "number")}
+                        <p class="hint wide">"规则对“及时”办理的事项（如第七条第三项、第十二条、第十五条、第二十二条）未规定具体期限。超过“及时事项提醒天数”（默认30日，本地设置）仍未完成的，显示为“久未完成”以便跟进——这不是法定期限，不会显示为已逾期。"</p>
                     </div>
                 </fieldset>
                 <fieldset class="group"><legend>"本机关与用户"</legend>
@@ -103,6 +153,9 @@ pub fn SettingsPage() -> impl IntoView {
                     <button type="button" class="primary" on:click=save>"保存设置"</button>
                     <span class="message" role="status" data-testid="settings-message">{move || message.get()}</span>
                 </div>
+                {move || pending.get().map(|(_, _, moved)| view! {
+                    <ChangeReview changes=moved title="修改设置：期限变动确认".to_string() on_confirm=confirm on_cancel=cancel/>
+                })}
             </form>
             <section class="block">
                 <h2>"数据与存储"</h2>
@@ -121,6 +174,11 @@ pub fn SettingsPage() -> impl IntoView {
                     <dt>"上次导出备份"</dt><dd>{move || state.reg.with(|r| r.last_backup.clone().unwrap_or_else(|| "从未".into()))}</dd>
                 </dl>
                 <button type="button" class="primary" on:click=export>"导出完整备份"</button>
+            </section>
+            <section class="block">
+                <h2>"节假日安排的来源"</h2>
+                <p class="hint">"每个年度的放假调休安排均依国务院办公厅通知；新年度的通知在“导入导出”页导入，导入时须填写通知名称和发布日期。"</p>
+                <HolidayNotices/>
             </section>
         </section>
     }

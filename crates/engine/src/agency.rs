@@ -171,6 +171,23 @@ pub fn report_duties(
     out
 }
 
+/// The R23/R24 duties whose due date or status differ between two lists of the same agency (§6.16).
+pub fn duty_changes(before: &[ReportDuty], after: &[ReportDuty]) -> Vec<crate::rules::Change> {
+    before
+        .iter()
+        .filter_map(|b| {
+            let a = after.iter().find(|a| a.agency == b.agency && a.period == b.period)?;
+            let open = b.status.is_open() || a.status.is_open();
+            ((b.due, b.status) != (a.due, a.status) && open).then(|| crate::rules::Change {
+                subject: format!("{} {}", b.agency, b.period.label()),
+                rule: b.period.rule(),
+                before: Some((Some(b.due), b.status)),
+                after: Some((Some(a.due), a.status)),
+            })
+        })
+        .collect()
+}
+
 /// R18B: the 主要负责人's yearly participation (第十八条第二款).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeadYear {

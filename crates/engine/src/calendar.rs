@@ -13,6 +13,64 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 const BUNDLED: &str = include_str!("../data/cn-holidays.csv");
+const BUNDLED_NOTICES: &str = include_str!("../data/cn-holiday-notices.csv");
+
+/// The State Council notice a year's rows come from (RULES.md §6.17): `year,published,title,url`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct HolidayNotice {
+    pub year: i32,
+    #[serde(with = "crate::dates::ymd")]
+    pub published: NaiveDate,
+    pub title: String,
+    #[serde(default)]
+    pub url: String,
+}
+
+/// The notices behind the bundled years (`shared/reference/cn-holiday-notices.csv`), in file order.
+pub fn bundled_notices() -> Vec<HolidayNotice> {
+    let mut rdr = csv::ReaderBuilder::new().from_reader(BUNDLED_NOTICES.as_bytes());
+    rdr.records()
+        .filter_map(Result::ok)
+        .filter_map(|r| {
+            Some(HolidayNotice {
+                year: r.get(0)?.trim().parse().ok()?,
+                published: parse_date(r.get(1)?.trim()).ok()?,
+                title: r.get(2)?.trim().to_string(),
+                url: r.get(3).unwrap_or("").trim().to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Checks the notice a user names for imported holiday rows: a title and a publication date are required
+/// (RULES.md §6.17). Returns the notice for each year the rows cover, or what is missing.
+pub fn notices_for_import(
+    rows: &[HolidayRow],
+    title: &str,
+    published: &str,
+    url: &str,
+) -> Result<Vec<HolidayNotice>, String> {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err("请填写通知名称（如：国务院办公厅关于2027年部分节假日安排的通知）".into());
+    }
+    let published = parse_date(published.trim()).map_err(|e| format!("通知发布日期：{e}"))?;
+    let mut years: Vec<i32> = rows.iter().map(|r| r.date.year()).collect();
+    years.sort();
+    years.dedup();
+    if years.is_empty() {
+        return Err("文件中没有节假日数据行".into());
+    }
+    Ok(years
+        .into_iter()
+        .map(|year| HolidayNotice { year, published, title: title.to_string(), url: url.trim().to_string() })
+        .collect())
+}
+
+/// The empty template for a new year's holiday file (UTF-8 with BOM, CRLF): the header of `cn-holidays.csv`.
+pub fn holiday_template() -> Vec<u8> {
+    "\u{feff}date,kind,name\r\n".as_bytes().to_vec()
+}
 
 /// A row of the holiday file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -411,7 +411,10 @@ pub fn check_count(m: &Matter, ev: &Evaluation) -> usize {
 /// matters. [`self_check_period`] adds the agency's reports and the period's lost matters.
 pub fn self_check(matters: &[Matter], evals: &[Evaluation], agency: Option<&str>) -> Vec<CheckItem> {
     let mut out = Vec::new();
-    for (i, m) in of_agency(matters, agency) {
+    // 解释：a matter with no agency recorded (未指定) is every agency's to fix, so an agency's self-check never
+    // says 可以报送 while 总览 shows one of its problems.
+    let mine = |m: &Matter| agency.is_none_or(|a| m.agency_of().is_none_or(|x| x == a));
+    for (i, m) in matters.iter().enumerate().filter(|(_, m)| mine(m)) {
         let Some(ev) = evals.get(i) else { continue };
         for o in &ev.obligations {
             let fix = match o.status {

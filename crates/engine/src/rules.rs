@@ -211,6 +211,40 @@ pub struct Evaluation {
     pub art32_note: Option<String>,
 }
 
+/// An obligation whose due date or status a change of settings or calendar would move (RULES.md §6.16).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// 案号, or for an agency-level duty the agency and period (`区城管委 2025年上半年`).
+    pub subject: String,
+    pub rule: RuleId,
+    /// (期限日, 状态) before and after; `None` where the row does not exist on that side.
+    pub before: Option<(Option<NaiveDate>, Status)>,
+    pub after: Option<(Option<NaiveDate>, Status)>,
+}
+
+/// The open obligations (open before or after) whose due date or status differ between two evaluations of
+/// the same matters (index-aligned), in register order then rule order.
+pub fn changes(before: &[Evaluation], after: &[Evaluation]) -> Vec<Change> {
+    let mut out = Vec::new();
+    for (b, a) in before.iter().zip(after) {
+        let key = |o: &Obligation| (o.due, o.status);
+        let mut rules: Vec<RuleId> = b.obligations.iter().chain(&a.obligations).map(|o| o.rule).collect();
+        rules.sort();
+        rules.dedup();
+        for rule in rules {
+            let bo = b.obligations.iter().find(|o| o.rule == rule);
+            let ao = a.obligations.iter().find(|o| o.rule == rule);
+            let (bk, ak) = (bo.map(key), ao.map(key));
+            let open = bk.is_some_and(|(_, s)| s.is_open()) || ak.is_some_and(|(_, s)| s.is_open());
+            if bk != ak && open {
+                let case_no = bo.or(ao).map(|o| o.case_no.0.clone()).unwrap_or_default();
+                out.push(Change { subject: case_no, rule, before: bk, after: ak });
+            }
+        }
+    }
+    out
+}
+
 /// Evaluates one matter on `today`.
 pub fn evaluate(m: &Matter, cal: &Calendar, settings: &Settings, today: NaiveDate) -> Evaluation {
     let mut cx = Ctx { m, cal, settings, today, ev: Evaluation::default() };

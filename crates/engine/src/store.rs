@@ -5,7 +5,7 @@
 //! [`SCHEMA_VERSION`] step by step; a newer version than this build knows is refused, never overwritten.
 
 use crate::agency::{report_duties, ReportDuty, ReportLogEntry};
-use crate::calendar::{Calendar, HolidayRow};
+use crate::calendar::{bundled_notices, Calendar, HolidayNotice, HolidayRow};
 use crate::codec::{self, Import};
 use crate::model::{Agency, CaseNo, Column, Matter, Settings};
 use serde::{Deserialize, Serialize};
@@ -92,6 +92,8 @@ pub struct Register {
     pub profile: Profile,
     /// Holiday rows added at run time (a new year's notice).
     pub holidays: Vec<HolidayRow>,
+    /// The notices behind the added rows, one per year (RULES.md §6.17).
+    pub holiday_notices: Vec<HolidayNotice>,
     pub audit: Vec<AuditEntry>,
     pub report_log: Vec<ReportLogEntry>,
     /// The 其他 sections written for reports.
@@ -114,6 +116,8 @@ struct StoredV1 {
     profile: Profile,
     #[serde(default)]
     holidays: Vec<HolidayRow>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    holiday_notices: Vec<HolidayNotice>,
     #[serde(default)]
     audit: Vec<AuditEntry>,
     #[serde(default)]
@@ -153,7 +157,7 @@ const MIGRATIONS: &[Migration] = &[v1_to_v2];
 /// Revision 2 of the rules (RULES.md, CSV.md): 典型案例 and 败诉原因, kept until now as unknown columns of the
 /// matters' CSV text, become columns of their own — the CSV text needs no change, since columns are matched
 /// by header name on load. New settings (及时事项提醒天数) take their defaults. Holiday rows added before
-/// revision 2 named no notice: they are kept and marked so (`notice` empty), for the user to complete.
+/// revision 2 named no notice: they are kept, and their years show "未记录通知" until re-imported with one.
 fn v1_to_v2(mut v: Value) -> Result<Value, String> {
     let o = v.as_object_mut().ok_or("数据不是对象")?;
     o.insert("schema".into(), Value::from(2u64));
@@ -169,6 +173,30 @@ impl Register {
         let mut c = Calendar::bundled();
         c.add_rows(&self.holidays);
         c
+    }
+
+    /// The notice behind each covered year: the bundled ones, then those named at import (a later import of
+    /// the same year replaces the earlier notice). A year added before revision 2 may have none.
+    pub fn notices(&self) -> Vec<HolidayNotice> {
+        let mut v = bundled_notices();
+        let added: Vec<i32> = self.holiday_notices.iter().map(|n| n.year).collect();
+        v.retain(|n| !added.contains(&n.year));
+        v.extend(self.holiday_notices.iter().cloned());
+        v.sort_by_key(|n| (n.year, n.published));
+        v
+    }
+
+    /// Adds holiday rows of a new notice: rows replace those of the same date, and the notice replaces any
+    /// earlier notice of its year.
+    pub fn add_holidays(&mut self, rows: Vec<HolidayRow>, notices: Vec<HolidayNotice>) {
+        let dates: std::collections::HashSet<_> = rows.iter().map(|r| r.date).collect();
+        self.holidays.retain(|h| !dates.contains(&h.date));
+        self.holidays.extend(rows);
+        self.holidays.sort_by_key(|h| h.date);
+        let years: Vec<i32> = notices.iter().map(|n| n.year).collect();
+        self.holiday_notices.retain(|n| !years.contains(&n.year));
+        self.holiday_notices.extend(notices);
+        self.holiday_notices.sort_by_key(|n| n.year);
     }
 
     /// Serializes for storage. Deterministic: the same register gives the same text.
@@ -191,6 +219,7 @@ impl Register {
             settings: self.settings.clone(),
             profile: self.profile.clone(),
             holidays: self.holidays.clone(),
+            holiday_notices: self.holiday_notices.clone(),
             audit: self.audit.clone(),
             report_log: self.report_log.clone(),
             report_notes: self.report_notes.clone(),
@@ -224,6 +253,7 @@ impl Register {
             settings: st.settings,
             profile: st.profile,
             holidays: st.holidays,
+            holiday_notices: st.holiday_notices,
             audit: st.audit,
             report_log: st.report_log,
             report_notes: st.report_notes,

@@ -169,3 +169,64 @@ proptest! {
         prop_assert!(due.year() >= t.year());
     }
 }
+
+// ---------------------------------------------------------------- RULES.md §6.17 (r2): holiday provenance
+
+#[test]
+fn r2_every_bundled_year_names_its_state_council_notice() {
+    use yingsu_engine::calendar::bundled_notices;
+    let notices = bundled_notices();
+    let cal = Calendar::bundled();
+    for y in cal.years() {
+        assert!(notices.iter().any(|n| n.year == y), "{y} has no notice");
+    }
+    // 2019 and 2020 each had a second notice (劳动节 changed; 春节 extended).
+    assert_eq!(notices.iter().filter(|n| n.year == 2020).count(), 2);
+    let ext = notices.iter().find(|n| n.title.contains("延长2020年春节假期")).unwrap();
+    assert_eq!(ext.published, d("2020-01-27"));
+    assert!(notices.iter().any(|n| n.year == 2026 && n.title == "国务院办公厅关于2026年部分节假日安排的通知"));
+}
+
+#[test]
+fn r2_an_imported_year_must_name_its_notice() {
+    use yingsu_engine::calendar::{notices_for_import, parse_holiday_csv};
+    let rows = parse_holiday_csv("date,kind,name\n2027-01-01,holiday,元旦\n2027-02-06,holiday,春节\n").unwrap();
+    assert!(notices_for_import(&rows, "  ", "2026-11-10", "").unwrap_err().contains("通知名称"));
+    assert!(notices_for_import(&rows, "国务院办公厅关于2027年部分节假日安排的通知", "", "")
+        .unwrap_err()
+        .contains("发布日期"));
+    let n = notices_for_import(&rows, "国务院办公厅关于2027年部分节假日安排的通知", "2026/11/10", "").unwrap();
+    assert_eq!((n.len(), n[0].year, n[0].published), (1, 2027, d("2026-11-10")));
+    let mut reg = yingsu_engine::store::Register::default();
+    reg.add_holidays(rows, n);
+    assert!(reg.calendar().covers_year(2027));
+    assert!(reg.notices().iter().any(|x| x.year == 2027 && x.title.contains("2027")));
+    // The register round-trips through storage with its notices.
+    let back = yingsu_engine::store::Register::from_json(&reg.to_json()).unwrap();
+    assert_eq!(back.holiday_notices, reg.holiday_notices);
+    assert_eq!(String::from_utf8(yingsu_engine::calendar::holiday_template()).unwrap(), "\u{feff}date,kind,name\r\n");
+}
+
+#[test]
+fn r2_a_holiday_import_lists_the_obligations_it_moves() {
+    use yingsu_engine::calendar::parse_holiday_csv;
+    use yingsu_engine::model::CaseType;
+    use yingsu_engine::rules::changes;
+    use yingsu_engine::{evaluate, RuleId, Settings};
+    // 起诉状副本 2026-12-20 + 15 = 2027-01-04 (Mon, no notice yet). Suppose 2027's notice makes 01-04 a holiday.
+    let mut m = own(CaseType::AdminLitigation);
+    m.complaint_received = od("2026-12-20");
+    let before_cal = Calendar::bundled();
+    let mut after_cal = Calendar::bundled();
+    after_cal.add_rows(&parse_holiday_csv("date,kind,name\n2027-01-04,holiday,元旦\n").unwrap());
+    let t = d("2026-12-21");
+    let b = vec![evaluate(&m, &before_cal, &Settings::default(), t)];
+    let a = vec![evaluate(&m, &after_cal, &Settings::default(), t)];
+    let ch = changes(&b, &a);
+    assert_eq!(ch.len(), 1, "{ch:?}");
+    assert_eq!(ch[0].rule, RuleId::R14);
+    assert_eq!(ch[0].before.unwrap().0, od("2027-01-04"));
+    assert_eq!(ch[0].after.unwrap().0, od("2027-01-05"));
+    // Nothing moves: nothing listed.
+    assert!(changes(&b, &b).is_empty());
+}
