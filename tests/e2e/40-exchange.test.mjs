@@ -70,7 +70,7 @@ test('a file that is not CSV text is refused with a clear message', async () => 
   await ctx.close();
 });
 
-test('holiday update for 2027 removes the missing-calendar note and moves the due date', async () => {
+test('holiday update for 2027 names its notice, lists the moved due date before → after, then moves it', async () => {
   const { page, ctx } = await h.open('#/case/new', { today: '2026-12-21' });
   await page.getByLabel('案号', { exact: true }).fill('H-1');
   await page.getByLabel('起诉状副本收到日', { exact: true }).fill('2026-12-20');
@@ -81,12 +81,29 @@ test('holiday update for 2027 removes the missing-calendar note and moves the du
   assert.equal(await row.locator('[data-testid="due"]').textContent(), '2027-01-04');
   await page.getByRole('link', { name: '导入导出', exact: true }).click();
   await page.getByLabel('节假日文件').setInputFiles(join(FIX, 'holidays-2027.csv'));
-  await page.locator('section.block', { hasText: '节假日安排更新' }).getByRole('button', { name: '检查并预览' }).click();
-  await page.getByTestId('holiday-preview').getByRole('button', { name: '确认导入节假日' }).click();
+  const section = page.getByTestId('holiday-update');
+  // Without the notice named, the file is refused (RULES.md §6.17).
+  await section.getByRole('button', { name: '检查并预览' }).click();
+  await page.getByTestId('exchange-message').filter({ hasText: '请填写通知名称' }).waitFor();
+  await page.getByLabel('通知名称', { exact: true }).fill('国务院办公厅关于2027年部分节假日安排的通知');
+  await page.getByLabel('通知发布日期', { exact: true }).fill('2026-11-10');
+  await section.getByRole('button', { name: '检查并预览' }).click();
+  const review = page.getByTestId('holiday-preview').getByTestId('change-review');
+  await review.waitFor();
+  const text = await review.textContent();
+  assert.match(text, /H-1/);
+  assert.match(text, /R14/);
+  assert.match(text, /2027-01-04/);
+  assert.match(text, /2027-01-05/);
+  await shot(page, '42-holiday-review');
+  await review.getByRole('button', { name: '确认' }).click();
+  await page.getByTestId('exchange-message').filter({ hasText: '已导入' }).waitFor();
   await page.goto(h.base + '#/case/H-1');
   await page.locator('.timeline [data-rule="R14"]').waitFor();
   assert.doesNotMatch(await page.locator('.timeline [data-rule="R14"]').textContent(), /未导入/);
   assert.equal(await page.locator('.timeline [data-rule="R14"] [data-testid="due"]').textContent(), '2027-01-05');
+  await page.getByRole('link', { name: '设置', exact: true }).click();
+  assert.match(await page.getByTestId('holiday-notices').textContent(), /国务院办公厅关于2027年部分节假日安排的通知/);
   await ctx.close();
 });
 

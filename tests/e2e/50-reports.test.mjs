@@ -19,7 +19,7 @@ async function loaded(today = '2025-07-15') {
   await page.getByLabel('案件文件').setInputFiles(FIX);
   await page.getByRole('button', { name: '检查并预览' }).first().click();
   await page.getByTestId('preview').getByRole('button', { name: '确认导入' }).click();
-  await page.getByTestId('exchange-message').filter({ hasText: '已导入 7 个案件' }).waitFor();
+  await page.getByTestId('exchange-message').filter({ hasText: '已导入 12 个案件' }).waitFor();
   await page.getByRole('link', { name: '报表', exact: true }).click();
   return { page, ctx };
 }
@@ -29,10 +29,14 @@ test('half-year report: figures by hand, equal to the CLI, printable', async () 
   await page.getByLabel('机关', { exact: true }).selectOption('区城管委');
   await page.getByLabel('半年期间').selectOption('2025H1');
   const ind = async (k) => (await page.getByTestId(`ind-${k}`).locator('.n').textContent()).trim();
-  assert.equal(await ind('新收案件数'), '4');
-  assert.equal(await ind('审结案件数'), '4');
-  assert.equal(await ind('败诉率'), '50.0%');
+  // RULES.md §4.1 (r2): the 司法建议 D is not a 新收案件; H (no 所属机关) counts under its 应诉承办机关;
+  // 法院 and 复议 apart: 败诉率 = (P1 + D2) / 5 法院审结 = 40.0%.
+  assert.equal(await ind('新收案件数'), '5');
+  assert.equal(await ind('审结案件数'), '6');
+  assert.equal(await ind('败诉率'), '40.0%');
   assert.equal(await ind('负责人出庭率'), '50.0%');
+  assert.match(await page.getByTestId('review-rate').textContent(), /复议纠错率 100\.0%/);
+  assert.match(await page.getByTestId('performance').textContent(), /应履行 3 件，已履行 2 件（其中逾期履行 1 件），未履行 1 件/);
   assert.match(await page.getByTestId('half-report').textContent(), /程序违法/);
   assert.ok(CLI, 'the yingsu binary is built by cargo test before the e2e tests');
   const cli = execFileSync(CLI, ['report', 'half-year', '--period', '2025H1', '--agency', '区城管委', '--today', '2025-07-15', FIX]).toString('utf8');
@@ -54,7 +58,10 @@ test('quarterly lost-case report includes the 村委会 matter; empty quarter sa
   const { page, ctx } = await loaded();
   await page.getByRole('tab', { name: '季度败诉报告' }).click();
   await page.getByLabel('季度').selectOption('2025Q1');
-  assert.match(await page.getByTestId('quarter-count').textContent(), /1 件，其中涉及村委会 1 件/);
+  assert.match(await page.getByTestId('quarter-count').textContent(), /2 件，其中涉及村委会 1 件/);
+  await page.getByLabel('季度').selectOption('2025Q2');
+  assert.match(await page.getByTestId('quarter-count').textContent(), /0 件/, 'the lost 复议 B is not a 败诉判决');
+  assert.match(await page.getByTestId('quarter-review').textContent(), /B/);
   await page.getByLabel('季度').selectOption('2024Q4');
   assert.match(await page.getByTestId('quarter-count').textContent(), /0 件/);
   await shot(page, '52-quarter');

@@ -330,3 +330,14 @@ fn cli_half_year_report_matches_the_figures() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn the_e2e_report_fixture_is_this_register() {
+    // tests/e2e/50-reports compares the page with the CLI on this same register (UPDATE_FIXTURES=1 rewrites it).
+    let path = format!("{}/../../tests/e2e/fixtures/report-cases.csv", env!("CARGO_MANIFEST_DIR"));
+    let bytes = yingsu_engine::codec::export(&register());
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(&path, &bytes).unwrap();
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "run with UPDATE_FIXTURES=1 after changing register()");
+}
