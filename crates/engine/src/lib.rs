@@ -9,10 +9,11 @@
 //! | article | module |
 //! |---|---|
 //! | 第五条 — 第十三条 (区政府为被告) | `rules::ch2` |
-//! | 第十四条 — 第二十一条 (本机关为被告); 第十七条、第十八条第一款 for every defendant | `rules::ch3` |
+//! | 第十四条 — 第二十一条 (本机关为被告: R14–R16, R20, R20R, R21); 第十七条、第十八条第一款、第十九条、第二十一条第二款 for every defendant (R17, R18A, R19, R21B; 职务 classification) | `rules::ch3` |
 //! | 第二十二条 (司法建议、检察建议、法制建议) | `rules::ch3` (R22A–R22C), `rules::ch2` (R13, to 区政府) |
 //! | 第十八条第二款, 第二十三条, 第二十四条, 第二十六条, 第二十八条 (agency-level, periodic) | [`agency`] |
-//! | 第三十条 (复议、民事诉讼 covered), 第三十二条 (in force 2022-04-28) | [`rules::evaluate`] |
+//! | 第三十条 (复议、民事诉讼 covered), 第三十二条 (in force 2022-04-28, judged per obligation) | [`rules::evaluate`] |
+//! | 第二十三条、第二十四条 report definitions (RULES.md §4.1: the agency of a matter, 案件 vs 建议, 法院 vs 复议) | [`report`] |
 //! | periods, roll-forward (民诉法第八十五条, 行诉解释第四十八条, 行政复议法第八十八条) | [`period`], [`calendar`] |
 //!
 //! ## Example
