@@ -4,7 +4,7 @@ use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use yingsu_engine::codec::{export, import, Import};
 use yingsu_engine::model::{
-    ActSource, AppealDecision, CaseType, Cell, Column, Defendant, Instance, JudgmentType, Outcome,
+    ActSource, AppealDecision, CaseType, Cell, Column, Defendant, Instance, JudgmentType, Outcome, QuashReason,
 };
 use yingsu_engine::Matter;
 
@@ -114,13 +114,19 @@ prop_compose! {
                 inst in proptest::sample::select(Instance::ALL), src in opt(ActSource::ALL), jt in opt(JudgmentType::ALL),
                 out in opt(Outcome::ALL), ad in opt(AppealDecision::ALL), plaintiff in text(), remarks in text(),
                 d1 in date(), d2 in date(), d3 in date(), flags in proptest::collection::vec(any::<bool>(), 9),
-                agents in proptest::sample::select(vec!["", "张三（工作人员）", "张三（工作人员）；李律师（律师）"])) -> Matter {
+                agents in proptest::sample::select(vec!["", "张三（工作人员）", "张三（工作人员）；李律师（律师）"]),
+                r2 in proptest::collection::vec(any::<bool>(), 6), qr in opt(QuashReason::ALL), orig in text(),
+                cause in text(), summary in text(), d4 in date(), d5 in date()) -> Matter {
         let mut m = Matter::new(&no);
         m.case_type = t; m.defendant = d; m.instance = inst; m.act_source = src; m.judgment_type = jt; m.outcome = out;
         m.appeal_decision = ad; m.plaintiff = plaintiff; m.remarks = remarks;
         m.complaint_received = d1; m.hearing = d2; m.effective = d3;
         m.major_sensitive = flags[0]; m.urgent = flags[8]; m.village = flags[7];
         m.agents = Cell::parse_cell(agents).unwrap();
+        // Revision 2 columns (CSV.md): they round-trip like the others.
+        m.simplified = r2[0]; m.written_review = r2[1]; m.court_asked_head = r2[2]; m.pre_litigation = r2[3];
+        m.remake = r2[4]; m.typical = r2[5]; m.quash_reason = qr; m.original_agency = orig; m.loss_cause = cause;
+        m.case_summary = summary; m.hearing_prepared = d4; m.retrial_applied = d5;
         m
     }
 }
@@ -160,4 +166,35 @@ proptest! {
         let imp = one(&bytes);
         for r in &imp.rows { for e in &r.errors { prop_assert!(e.row >= 2 && (e.column.is_empty() || Column::from_name(&e.column).is_some() || e.column == "案号")); } }
     }
+}
+
+#[test]
+fn r2_an_old_file_without_the_new_columns_imports_unchanged_and_the_new_columns_round_trip() {
+    // A revision-1 file: none of the 17 new columns.
+    let old = "\u{feff}案号,案件类型,被告类型,起诉状副本收到日,原告\r\nA,行政诉讼,本机关,2025-01-20,张某\r\n";
+    let imp = one(old.as_bytes());
+    assert!(imp.is_clean());
+    let m = &imp.rows[0].record;
+    assert_eq!((m.plaintiff.as_str(), m.simplified, m.typical, m.quash_reason), ("张某", false, false, None));
+    assert!(m.extra.is_empty());
+    // The new columns come after 备注, in CSV.md's order.
+    let out = String::from_utf8(export(std::slice::from_ref(m))).unwrap();
+    let header = out.lines().next().unwrap();
+    assert!(header.ends_with(
+        "备注,简易程序,书面审理,法院建议出庭,诉前检察建议,原行政行为机关,原机关上诉提交日,再审申请日,出庭准备日,责令重作,撤销理由,重新作出日,典型案例,败诉原因,案情摘要,政策依据,化解方案,赔偿事项"
+    ), "{header}");
+    // A file with them: byte-identical after import → export.
+    let mut full = m.clone();
+    full.simplified = true;
+    full.quash_reason = Some(QuashReason::FactsEvidence);
+    full.original_agency = "区市场监管局".into();
+    full.retrial_applied = Some(NaiveDate::from_ymd_opt(2025, 9, 1).unwrap());
+    full.compensation = "无".into();
+    let bytes = export(std::slice::from_ref(&full));
+    let back = one(&bytes);
+    assert_eq!(back.rows[0].record, full);
+    assert_eq!(export(&[back.rows[0].record.clone()]), bytes);
+    // An unknown 撤销理由 is a located error, like any enumerated column.
+    let bad = one("案号,案件类型,被告类型,撤销理由\r\nA,行政诉讼,本机关,证据不足\r\n".as_bytes());
+    assert!(bad.errors().any(|e| e.column == "撤销理由"), "{:?}", bad.errors().collect::<Vec<_>>());
 }
