@@ -87,6 +87,10 @@ pub fn SettingsPage() -> impl IntoView {
                     }
                     moved
                 });
+                if moved.is_empty() {
+                    // Nothing open moves: no question to ask.
+                    return apply(settings, profile);
+                }
                 message.set(String::new());
                 pending.set(Some((settings, profile, moved)));
             }
