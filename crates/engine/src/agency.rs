@@ -344,7 +344,8 @@ pub fn assessment(
             };
             let f = &mut figures[idx];
             if idx == 2 {
-                if o.trigger.is_none_or(|t| t.year() != year) {
+                // 生效日 in the year, and already effective at the cut-off (year end, or today within the year).
+                if o.trigger.is_none_or(|t| t.year() != year || t > cutoff) {
                     continue;
                 }
                 match o.done.filter(|d| *d <= cutoff) {

@@ -171,3 +171,35 @@ fn art_28_assessment_counts_on_time_and_late_with_the_matters_behind() {
     assert_eq!(a.figures[2].ratio(), "0/1");
     assert_eq!(a.figures[0].ratio(), "—");
 }
+
+#[test]
+fn art_28_r2_performance_counts_every_effective_row_of_the_year() {
+    let perf = |no: &str, effective: &str, by: Option<&str>, done: Option<&str>| {
+        let mut m = own(AdminLitigation);
+        m.case_no = yingsu_engine::model::CaseNo(no.into());
+        m.judgment_received = od(effective);
+        m.outcome = Some(Outcome::Lost);
+        m.effective = od(effective);
+        m.perform_by = by.and_then(od);
+        m.performed = done.and_then(od);
+        m
+    };
+    let ms = vec![
+        perf("按期", "2025-02-03", Some("2025-03-03"), Some("2025-03-01")),
+        perf("逾期", "2025-02-03", Some("2025-03-03"), Some("2025-03-20")),
+        perf("未履行", "2025-05-06", None, None), // 及时, open: 久未完成 within the year
+        perf("跨年", "2025-11-03", Some("2025-12-01"), Some("2026-01-10")), // done only after the year end
+        perf("上年", "2024-11-04", None, None),   // effective in 2024: not this year's row
+    ];
+    let a = assessment(&ms, &[], "区城管委", 2025, &Calendar::bundled(), &Settings::default(), d("2026-02-01"));
+    let f = &a.figures[2];
+    assert_eq!(f.ratio(), "1/4");
+    assert_eq!(f.met.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(), vec!["按期"]);
+    assert_eq!(f.detail, "按期履行 1，逾期履行 1，未履行 2");
+    // Within the year, an open row counts as 未履行 at today.
+    let mid = assessment(&ms, &[], "区城管委", 2025, &Calendar::bundled(), &Settings::default(), d("2025-07-01"));
+    assert_eq!(mid.figures[2].detail, "按期履行 1，逾期履行 1，未履行 1");
+    // "—" only when the agency has no such row.
+    let none = assessment(&[], &[], "区城管委", 2025, &Calendar::bundled(), &Settings::default(), d("2026-02-01"));
+    assert_eq!(none.figures[2].ratio(), "—");
+}
