@@ -175,8 +175,10 @@ pub fn Exchange() -> impl IntoView {
         report(msg, crate::files::download(&format!("obligations-{}.csv", today_str()), &bytes, "text/csv"));
     };
     let export_ics = move |_| {
-        let all: Vec<_> = state.evals.get_untracked().iter().flat_map(|e| e.obligations.iter().cloned()).collect();
-        let text = exchange::ics(&all, state.today.get_untracked(), 1);
+        let evals = state.evals.get_untracked();
+        let all: Vec<_> = evals.iter().flat_map(|e| e.obligations.iter().cloned()).collect();
+        let hearings = state.reg.with_untracked(|r| yingsu_engine::schedule::hearings(&r.matters, &evals));
+        let text = exchange::ics(&all, &hearings, state.today.get_untracked(), 1);
         report(
             msg,
             crate::files::download(&format!("应诉通期限-{}.ics", today_str()), text.as_bytes(), "text/calendar"),

@@ -161,6 +161,10 @@ pub trait Table: Sized + Default + Clone {
     fn problems(&self) -> Vec<(Self::Col, String)> {
         Vec::new()
     }
+    /// A cell read in a non-canonical form that the importer rewrote: the message for the user.
+    fn notice(_c: Self::Col, _raw: &str) -> Option<String> {
+        None
+    }
 }
 
 impl Table for Matter {
@@ -196,6 +200,13 @@ impl Table for Matter {
     }
     fn problems(&self) -> Vec<(Column, String)> {
         Matter::problems(self).into_iter().map(|p| (p.column, p.message)).collect()
+    }
+    fn notice(c: Column, raw: &str) -> Option<String> {
+        if c != Column::Agents {
+            return None;
+        }
+        let (a, changed) = crate::model::Agents::normalize(raw);
+        changed.then(|| format!("「{raw}」已按「{}」读取（导出时写为规范格式）", crate::model::Cell::format_cell(&a)))
     }
 }
 
@@ -243,6 +254,9 @@ pub struct ImportRow<R> {
     pub errors: Vec<RowError>,
     /// The key and required columns are good and the key is not a repeat: the record can be evaluated.
     pub usable: bool,
+    /// Bit `i` set: the file gave no value for column `i` of [`Table::columns`] (empty cell or no such
+    /// column), so a merge can tell "left empty" from "set to the default".
+    pub blank: u128,
 }
 
 /// A whole import, validated.
@@ -252,6 +266,8 @@ pub struct Import<R> {
     pub rows: Vec<ImportRow<R>>,
     /// Header columns this tool does not know (kept with each record).
     pub unknown_columns: Vec<String>,
+    /// Cells read in a non-canonical form and rewritten (e.g. `王芳、李明律师` in 代理人), each at its row and column.
+    pub notices: Vec<RowError>,
 }
 
 impl<R> Import<R> {
@@ -308,7 +324,8 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
         }
     };
     enum Slot<C> {
-        Known(C),
+        /// A known column and its index in `R::columns()`.
+        Known(C, usize),
         Unknown(String),
         Ignored,
     }
@@ -329,7 +346,7 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
         }
         seen.push(name.clone());
         match R::col_from_name(&name) {
-            Some(c) => slots.push(Slot::Known(c)),
+            Some(c) => slots.push(Slot::Known(c, R::columns().iter().position(|x| *x == c).unwrap_or(127).min(127))),
             None => {
                 unknown.push(name.clone());
                 slots.push(Slot::Unknown(name));
@@ -349,11 +366,12 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
         .iter()
         .enumerate()
         .filter_map(|(i, s)| match s {
-            Slot::Known(c) if R::required().contains(c) => Some((i, *c)),
+            Slot::Known(c, _) if R::required().contains(c) => Some((i, *c)),
             _ => None,
         })
         .collect();
     let mut rows: Vec<ImportRow<R>> = Vec::new();
+    let mut notices = Vec::new();
     let mut keys: HashMap<String, usize> = HashMap::new();
     let mut row_no = 1;
     loop {
@@ -367,6 +385,7 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
                     record: R::default(),
                     errors: vec![RowError::new(row_no, "", format!("无法按 CSV 读取：{e}"))],
                     usable: false,
+                    blank: u128::MAX,
                 });
                 continue;
             }
@@ -377,12 +396,17 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
         let mut r = R::default();
         let mut errors = Vec::new();
         let mut required_bad = false;
+        let mut blank = u128::MAX;
         for (i, cell) in rec.iter().enumerate() {
             let value = unguard(trim_spaces(cell));
             match slots.get(i) {
                 // An empty optional cell leaves the default, which is what parsing it would give.
-                Some(Slot::Known(c)) if value.is_empty() && !R::required().contains(c) => {}
-                Some(Slot::Known(c)) => {
+                Some(Slot::Known(c, _)) if value.is_empty() && !R::required().contains(c) => {}
+                Some(Slot::Known(c, idx)) => {
+                    blank &= !(1u128 << idx);
+                    if let Some(n) = R::notice(*c, value) {
+                        notices.push(RowError::new(row_no, R::col_name(*c), n));
+                    }
                     if let Err(msg) = r.set(*c, value) {
                         required_bad |= R::required().contains(c);
                         errors.push(RowError::new(row_no, R::col_name(*c), msg));
@@ -420,9 +444,9 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
                 keys.insert(r.key().to_string(), row_no);
             }
         }
-        rows.push(ImportRow { row: row_no, record: r, errors, usable });
+        rows.push(ImportRow { row: row_no, record: r, errors, usable, blank });
     }
-    Ok(Import { encoding, rows, unknown_columns: unknown })
+    Ok(Import { encoding, rows, unknown_columns: unknown, notices })
 }
 
 /// Writes rows as CSV.md says: UTF-8 with BOM, CRLF, RFC 4180 quoting, formula guard.

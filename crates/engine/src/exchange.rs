@@ -3,6 +3,7 @@
 //! a 案号 that two files change differently is a conflict for a person to resolve, never overwritten.
 //! Also the `.ics` calendar export of open due dates.
 
+use crate::agency::{ReportLogEntry, ReportPeriod};
 use crate::codec::Import;
 use crate::dates::fmt;
 use crate::error::RowError;
@@ -58,6 +59,78 @@ pub struct Conflict {
     pub versions: Vec<(String, usize, Matter)>,
 }
 
+impl Conflict {
+    /// The columns on which the versions differ: what the reviewer chooses field by field.
+    pub fn differing(&self) -> Vec<Column> {
+        let Some(first) = self.versions.first() else { return vec![] };
+        Column::ALL.iter().copied().filter(|c| self.versions.iter().any(|v| c.get(&v.2) != c.get(&first.2))).collect()
+    }
+
+    /// The matter built from the reviewer's choices: each differing column from the version chosen for it
+    /// (version 0 where none was chosen); unknown columns from the first version holding them.
+    pub fn merged(&self, choices: &BTreeMap<Column, usize>) -> Matter {
+        let Some(first) = self.versions.first() else { return Matter::default() };
+        let mut m = first.2.clone();
+        for (c, i) in choices {
+            if let Some(v) = self.versions.get(*i) {
+                // Both values were read from a valid row: setting the canonical text cannot fail.
+                let _ = c.set(&mut m, &c.get(&v.2));
+            }
+        }
+        for v in &self.versions[1..] {
+            for (k, val) in &v.2.extra {
+                if m.extra(k).is_none_or(str::is_empty) && !val.is_empty() {
+                    m.extra.retain(|(n, _)| n != k);
+                    m.extra.push((k.clone(), val.clone()));
+                }
+            }
+        }
+        m
+    }
+}
+
+/// Columns that record a duty as done (and 出庭负责人): blanking one of them turns a done duty back into an
+/// open or overdue one, so a preview that would do it says so.
+pub const GUARDED: &[Column] = {
+    use Column::*;
+    &[
+        LetterIssued,
+        LeaderReported,
+        ContactReported,
+        MaterialsSubmitted,
+        RiskReported,
+        AnswerFiled,
+        HeadName,
+        HearingPrepared,
+        BureauReported,
+        LossReport,
+        AppealFiled,
+        OriginalAppealFiled,
+        RetrialApplied,
+        Performed,
+        Remade,
+        ImplementationReported,
+        Replied,
+    ]
+};
+
+/// A file whose 所属机关 for a matter differs from the one the register records: 非本机关文件.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Foreign {
+    pub file: String,
+    pub case_no: String,
+    pub file_agency: String,
+    pub recorded_agency: String,
+}
+
+/// Import options beyond the mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// 以空值清除: in 合并, an empty cell of the file empties the register's field. Off by default: an
+    /// empty cell (or a column the file lacks) keeps what the register holds.
+    pub clear_empty: bool,
+}
+
 /// What a commit would do. Nothing is written until [`apply`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Preview {
@@ -73,6 +146,8 @@ pub struct Preview {
     pub conflicts: Vec<Conflict>,
     /// 全部替换: matters of the register that the file does not hold (they will be removed).
     pub removed: Vec<String>,
+    /// Matters whose 所属机关 in a file differs from the register's (非本机关文件).
+    pub foreign: Vec<Foreign>,
 }
 
 impl Preview {
@@ -80,6 +155,39 @@ impl Preview {
     pub fn can_commit(&self, skip_invalid: bool) -> bool {
         self.conflicts.is_empty() && (self.invalid_rows == 0 || skip_invalid)
     }
+
+    /// Every (案号, column, old value) the commit would empty among [`GUARDED`] columns: done dates and
+    /// 出庭负责人.
+    pub fn erasures(&self) -> Vec<(String, Column, String)> {
+        let mut out = Vec::new();
+        for c in &self.changed {
+            for d in &c.diffs {
+                if d.new.is_empty() && !d.old.is_empty() {
+                    if let Some(col) = GUARDED.iter().find(|g| g.name() == d.field) {
+                        out.push((c.matter.case_no.0.clone(), *col, d.old.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// `incoming` with every column the file left blank (bit set in `blank`) taken from `existing`.
+fn keep_filled(existing: &Matter, incoming: &Matter, blank: u128) -> Matter {
+    let mut m = incoming.clone();
+    for (i, c) in Column::ALL.iter().enumerate() {
+        if i < 128 && blank & (1u128 << i) != 0 {
+            let _ = c.set(&mut m, &c.get(existing));
+        }
+    }
+    for (k, v) in &existing.extra {
+        if m.extra(k).is_none_or(str::is_empty) {
+            m.extra.retain(|(n, _)| n != k);
+            m.extra.push((k.clone(), v.clone()));
+        }
+    }
+    m
 }
 
 fn diffs(old: &Matter, new: &Matter) -> Vec<FieldDiff> {
@@ -103,8 +211,13 @@ fn diffs(old: &Matter, new: &Matter) -> Vec<FieldDiff> {
     out
 }
 
-/// Compares one or more imported files with the register's matters.
+/// Compares one or more imported files with the register's matters (default [`Options`]).
 pub fn preview(existing: &[Matter], files: &[(String, Import<Matter>)], mode: Mode) -> Preview {
+    preview_with(existing, files, mode, Options::default())
+}
+
+/// Compares one or more imported files with the register's matters.
+pub fn preview_with(existing: &[Matter], files: &[(String, Import<Matter>)], mode: Mode, opts: Options) -> Preview {
     let by_key: BTreeMap<&str, &Matter> = existing.iter().map(|m| (m.case_no.0.as_str(), m)).collect();
     let mut p = Preview {
         mode,
@@ -116,6 +229,7 @@ pub fn preview(existing: &[Matter], files: &[(String, Import<Matter>)], mode: Mo
         invalid_rows: 0,
         conflicts: vec![],
         removed: vec![],
+        foreign: vec![],
     };
     // Every file's version of each key, in file order.
     let mut versions: BTreeMap<String, Vec<(String, usize, Matter)>> = BTreeMap::new();
@@ -126,7 +240,27 @@ pub fn preview(existing: &[Matter], files: &[(String, Import<Matter>)], mode: Mo
                 p.errors.extend(row.errors.iter().map(|e| (name.clone(), e.clone())));
                 continue;
             }
-            versions.entry(row.record.case_no.0.clone()).or_default().push((name.clone(), row.row, row.record.clone()));
+            let key = row.record.case_no.0.as_str();
+            let record = match by_key.get(key) {
+                Some(old) => {
+                    let (fa, ra) = (row.record.agency.trim(), old.agency.trim());
+                    if !fa.is_empty() && !ra.is_empty() && fa != ra {
+                        p.foreign.push(Foreign {
+                            file: name.clone(),
+                            case_no: key.to_string(),
+                            file_agency: fa.to_string(),
+                            recorded_agency: ra.to_string(),
+                        });
+                    }
+                    if mode == Mode::Merge && !opts.clear_empty {
+                        keep_filled(old, &row.record, row.blank)
+                    } else {
+                        row.record.clone()
+                    }
+                }
+                None => row.record.clone(),
+            };
+            versions.entry(key.to_string()).or_default().push((name.clone(), row.row, record));
         }
     }
     for (key, vs) in versions {
@@ -166,11 +300,27 @@ pub fn preview(existing: &[Matter], files: &[(String, Import<Matter>)], mode: Mo
     p
 }
 
-/// Resolves a conflict by taking the version of file `choice` (an index into its versions).
+/// Resolves a conflict by taking the version of file `choice` (an index into its versions) whole.
 pub fn resolve(p: &mut Preview, existing: &[Matter], case_no: &str, choice: usize) {
+    let Some(c) = p.conflicts.iter().find(|c| c.case_no == case_no) else { return };
+    let choices: BTreeMap<Column, usize> = c.differing().into_iter().map(|col| (col, choice)).collect();
+    resolve_fields(p, existing, case_no, &choices);
+}
+
+/// Resolves a conflict field by field: each differing column from the version chosen for it.
+pub fn resolve_fields(p: &mut Preview, existing: &[Matter], case_no: &str, choices: &BTreeMap<Column, usize>) {
     let Some(i) = p.conflicts.iter().position(|c| c.case_no == case_no) else { return };
     let c = p.conflicts.remove(i);
-    let Some((source, row, m)) = c.versions.into_iter().nth(choice) else { return };
+    let m = c.merged(choices);
+    let sources: Vec<String> = {
+        let mut used: Vec<usize> = choices.values().copied().collect();
+        used.push(0);
+        used.sort();
+        used.dedup();
+        used.iter().filter_map(|i| c.versions.get(*i).map(|v| format!("{} 第{}行", v.0, v.1))).collect()
+    };
+    let row = c.versions.first().map_or(0, |v| v.1);
+    let source = sources.join(" + ");
     match existing.iter().find(|x| x.case_no.0 == case_no) {
         None => p.new.push(Change { source, row, diffs: vec![], matter: m }),
         Some(o) => p.changed.push(Change { source, row, diffs: diffs(o, &m), matter: m }),
@@ -202,6 +352,128 @@ pub fn apply(reg: &mut Register, p: &Preview, skip_invalid: bool, user: &str, at
     Ok(n)
 }
 
+/// The header of `reports.csv`, the 报送记录 (README.md): which agency sent which R23/R24 report, when.
+pub const REPORTS_HEADER: [&str; 4] = ["机关名称", "报告", "期间", "报送日"];
+
+/// Writes the report log as `reports.csv` (UTF-8 with BOM, CRLF, like every export), sorted by agency
+/// and period.
+pub fn export_reports(log: &[ReportLogEntry]) -> Vec<u8> {
+    let mut rows: Vec<&ReportLogEntry> = log.iter().collect();
+    rows.sort_by(|a, b| (&a.agency, a.period, a.submitted).cmp(&(&b.agency, b.period, b.submitted)));
+    crate::codec::write_csv(
+        &REPORTS_HEADER,
+        rows.into_iter().map(|e| {
+            vec![
+                e.agency.as_str().into(),
+                e.period.rule().label().into(),
+                e.period.code().into(),
+                fmt(e.submitted).into(),
+            ]
+        }),
+    )
+}
+
+/// Reads a `reports.csv` (already decoded). Every error carries its row and column; a file with any
+/// error yields no entries (the caller shows the errors and imports nothing).
+pub fn import_reports(text: &str) -> Result<Vec<ReportLogEntry>, Vec<RowError>> {
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut records = rdr.records();
+    let header: Vec<String> = loop {
+        match records.next() {
+            None => return Err(vec![RowError::new(1, "", "文件为空：reports.csv 至少需要标题行".into())]),
+            Some(Err(e)) => return Err(vec![RowError::new(1, "", format!("无法按 CSV 读取：{e}"))]),
+            Some(Ok(r)) if r.iter().all(|c| c.trim().is_empty()) => continue,
+            Some(Ok(r)) => {
+                break r
+                    .iter()
+                    .map(|c| crate::codec::unguard(c.trim_start_matches('\u{feff}').trim()).to_string())
+                    .collect()
+            }
+        }
+    };
+    let pos: Vec<Option<usize>> = REPORTS_HEADER.iter().map(|n| header.iter().position(|h| h == n)).collect();
+    let missing: Vec<RowError> = REPORTS_HEADER
+        .iter()
+        .zip(&pos)
+        .filter(|(_, p)| p.is_none())
+        .map(|(n, _)| RowError::new(1, n, "缺少必需列".into()))
+        .collect();
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+    let (mut out, mut errors) = (Vec::new(), Vec::new());
+    for (i, rec) in records.enumerate() {
+        let row = i + 2;
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(RowError::new(row, "", format!("无法按 CSV 读取：{e}")));
+                continue;
+            }
+        };
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let cell = |k: usize| {
+            pos[k].and_then(|p| rec.get(p)).map(|c| crate::codec::unguard(c.trim()).to_string()).unwrap_or_default()
+        };
+        let (agency, rule, period, date) = (cell(0), cell(1), cell(2), cell(3));
+        if agency.is_empty() {
+            errors.push(RowError::new(row, "机关名称", "必填，不能为空".into()));
+        }
+        let p = ReportPeriod::parse(&period);
+        match p {
+            None => errors.push(RowError::new(
+                row,
+                "期间",
+                format!("「{period}」不是期间：应为 2025H1、2025H2 或 2025Q1 … 2025Q4"),
+            )),
+            Some(p) if p.rule().label() != rule.to_ascii_uppercase() => errors.push(RowError::new(
+                row,
+                "报告",
+                format!("「{rule}」与期间 {period} 不符：半年（H1/H2）为 R23，季度（Q1–Q4）为 R24"),
+            )),
+            Some(_) => {}
+        }
+        let d = crate::dates::parse_date(&date);
+        if let Err(e) = &d {
+            errors.push(RowError::new(
+                row,
+                "报送日",
+                if date.is_empty() { "必填，不能为空".into() } else { e.clone() },
+            ));
+        }
+        if let (false, Some(p), Ok(d)) = (agency.is_empty(), p, d) {
+            out.push(ReportLogEntry { agency, period: p, submitted: d });
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Takes imported 报送记录 into the log: one entry per (agency, period), the file's date replacing a
+/// different recorded one. Returns (added, changed).
+pub fn merge_reports(log: &mut Vec<ReportLogEntry>, incoming: &[ReportLogEntry]) -> (usize, usize) {
+    let (mut added, mut changed) = (0, 0);
+    for e in incoming {
+        match log.iter_mut().find(|x| x.agency == e.agency && x.period == e.period) {
+            Some(x) if x.submitted != e.submitted => {
+                x.submitted = e.submitted;
+                changed += 1;
+            }
+            Some(_) => {}
+            None => {
+                log.push(e.clone());
+                added += 1;
+            }
+        }
+    }
+    (added, changed)
+}
+
 /// Escapes an iCalendar text value (RFC 5545 §3.3.11).
 fn ics_text(s: &str) -> String {
     s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n").replace('\r', "")
@@ -224,9 +496,36 @@ fn fold(line: &str) -> String {
     out
 }
 
+/// `ics_uid("A-R14")`: a UID of ASCII letters, digits and hex escapes (Outlook rejects some others).
+fn ics_uid(s: &str) -> String {
+    s.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b == b'-' { (b as char).to_string() } else { format!("{b:02x}") })
+        .collect()
+}
+
+/// An alarm at 09:00 `days` days before an all-day event.
+fn alarm(lines: &mut Vec<String>, text: &str, days: u32) {
+    lines.push("BEGIN:VALARM".into());
+    lines.push("ACTION:DISPLAY".into());
+    lines.push(format!("DESCRIPTION:{}", ics_text(text)));
+    lines.push(if days <= 1 {
+        format!("TRIGGER:-PT{}H", i64::from(days) * 24 - 9)
+    } else {
+        format!("TRIGGER:-P{}DT15H", days - 1)
+    });
+    lines.push("END:VALARM".into());
+}
+
 /// An `.ics` calendar: one all-day event per open obligation with a due date, with a reminder
-/// `remind_days` days before (at 09:00 on that day), for Outlook and WPS calendars.
-pub fn ics(obligations: &[Obligation], today: NaiveDate, remind_days: u32) -> String {
+/// `remind_days` days before (at 09:00 on that day), and one event per coming hearing (开庭日 from `today`
+/// on) with a reminder the day before and, where 第十八条第一款 requires the head to appear, another 7 days
+/// before (区司法局 practice: the head is told one week ahead). For Outlook and WPS calendars.
+pub fn ics(
+    obligations: &[Obligation],
+    hearings: &[crate::schedule::Hearing],
+    today: NaiveDate,
+    remind_days: u32,
+) -> String {
     let mut s = String::new();
     for l in [
         "BEGIN:VCALENDAR",
@@ -242,10 +541,7 @@ pub fn ics(obligations: &[Obligation], today: NaiveDate, remind_days: u32) -> St
     for o in obligations.iter().filter(|o| o.status.is_open()) {
         let Some(due) = o.due else { continue };
         let info = o.info();
-        let uid: String = format!("{}-{}", o.case_no.0, o.rule.label())
-            .bytes()
-            .map(|b| if b.is_ascii_alphanumeric() || b == b'-' { (b as char).to_string() } else { format!("{b:02x}") })
-            .collect();
+        let uid = ics_uid(&format!("{}-{}", o.case_no.0, o.rule.label()));
         let lines = [
             "BEGIN:VEVENT".to_string(),
             format!("UID:{uid}@yingsu"),
@@ -271,6 +567,39 @@ pub fn ics(obligations: &[Obligation], today: NaiveDate, remind_days: u32) -> St
             "END:VALARM".to_string(),
             "END:VEVENT".to_string(),
         ];
+        for l in lines {
+            s.push_str(&fold(&l));
+        }
+    }
+    for h in hearings.iter().filter(|h| h.date >= today) {
+        let head = if h.head.is_empty() { "未填".to_string() } else { h.head.clone() };
+        let mut desc = format!("开庭日：{}\n出庭负责人：{head}", fmt(h.date));
+        if !h.tribunal.is_empty() {
+            desc.push_str(&format!("\n审理机关：{}", h.tribunal));
+        }
+        if let Some(st) = h.r18a.filter(|_| h.head_required()) {
+            desc.push_str(&format!("\n第十八条第一款 行政机关负责人必须出庭应诉：{}", st.label()));
+        }
+        if let Some(st) = h.r19 {
+            desc.push_str(&format!("\n第十九条 出庭准备：{}", st.label()));
+        }
+        let mut lines = vec![
+            "BEGIN:VEVENT".to_string(),
+            format!("UID:{}@yingsu", ics_uid(&format!("{}-hearing", h.case_no.0))),
+            format!("DTSTAMP:{stamp}"),
+            format!("DTSTART;VALUE=DATE:{}", crate::dates::compact(h.date)),
+            format!("DTEND;VALUE=DATE:{}", crate::dates::compact(h.date + Duration::days(1))),
+            format!("SUMMARY:{}", ics_text(&format!("【开庭】{} 出庭负责人：{head}", h.case_no.0))),
+            format!("DESCRIPTION:{}", ics_text(&desc)),
+        ];
+        if !h.tribunal.is_empty() {
+            lines.push(format!("LOCATION:{}", ics_text(&h.tribunal)));
+        }
+        alarm(&mut lines, &format!("明日开庭 {} 出庭负责人：{head}", h.case_no.0), 1);
+        if h.head_required() {
+            alarm(&mut lines, &format!("一周后开庭 {}：负责人须出庭（第十八条第一款），请通知 {head}", h.case_no.0), 7);
+        }
+        lines.push("END:VEVENT".into());
         for l in lines {
             s.push_str(&fold(&l));
         }
@@ -338,11 +667,151 @@ mod tests {
         m.complaint_received = NaiveDate::from_ymd_opt(2025, 1, 20);
         let today = NaiveDate::from_ymd_opt(2025, 1, 21).unwrap();
         let ev = evaluate(&m, &Calendar::bundled(), &Settings::default(), today);
-        let cal = ics(&ev.obligations, today, 1);
+        let cal = ics(&ev.obligations, &[], today, 1);
         assert_eq!(cal.matches("BEGIN:VEVENT").count(), 1, "R14 only: R15 has no date, R16 is a constraint");
         assert!(cal.contains("DTSTART;VALUE=DATE:20250205\r\n"));
         assert!(cal.contains("TRIGGER:-PT15H"));
         assert!(cal.lines().all(|l| l.len() <= 76), "folded at 75 octets");
         assert!(cal.ends_with("END:VCALENDAR\r\n"));
+    }
+
+    const HEAD: &str = "案号,案件类型,被告类型,所属机关,答辩提交日,应诉材料报送日,开庭日,出庭负责人\n";
+
+    #[test]
+    fn issue_11_two_files_resolved_field_by_field_keep_a_done_dates_and_b_hearing() {
+        let a = imp(&format!("{HEAD}X,行政诉讼,本机关,城管委,2025-03-01,2025-03-02,2025-04-01,王某\n"));
+        let b = imp(&format!("{HEAD}X,行政诉讼,本机关,城管委,,,2025-04-15,王某\n"));
+        let mut p = preview(&[], &[("A.csv".into(), a), ("B.csv".into(), b)], Mode::Merge);
+        assert_eq!(p.conflicts.len(), 1);
+        let c = &p.conflicts[0];
+        assert_eq!(c.differing(), vec![Column::MaterialsSubmitted, Column::AnswerFiled, Column::Hearing]);
+        let mut choices = BTreeMap::new();
+        choices.insert(Column::AnswerFiled, 0);
+        choices.insert(Column::MaterialsSubmitted, 0);
+        choices.insert(Column::Hearing, 1);
+        resolve_fields(&mut p, &[], "X", &choices);
+        let mut reg = Register::default();
+        apply(&mut reg, &p, false, "u", "t").unwrap();
+        let m = reg.find("X").unwrap();
+        assert_eq!(m.answer_filed, NaiveDate::from_ymd_opt(2025, 3, 1));
+        assert_eq!(m.materials_submitted, NaiveDate::from_ymd_opt(2025, 3, 2));
+        assert_eq!(m.hearing, NaiveDate::from_ymd_opt(2025, 4, 15));
+        // "Take all from B" is the same call with every field on B.
+        let b2 = imp(&format!("{HEAD}X,行政诉讼,本机关,城管委,,,2025-04-15,王某\n"));
+        let a2 = imp(&format!("{HEAD}X,行政诉讼,本机关,城管委,2025-03-01,2025-03-02,2025-04-01,王某\n"));
+        let mut p = preview(&[], &[("A.csv".into(), a2), ("B.csv".into(), b2)], Mode::Merge);
+        resolve(&mut p, &[], "X", 1);
+        assert_eq!(p.new[0].matter.answer_filed, None);
+    }
+
+    #[test]
+    fn issue_11_reimport_with_empty_cells_erases_nothing_unless_asked() {
+        let mut x = Matter::new("X");
+        x.agency = "城管委".into();
+        x.answer_filed = NaiveDate::from_ymd_opt(2025, 3, 1);
+        x.materials_submitted = NaiveDate::from_ymd_opt(2025, 3, 2);
+        x.head_name = "王某".into();
+        x.simplified = true;
+        let existing = [x.clone()];
+        // An older file: the done dates empty, 出庭负责人 empty, no 简易程序 column at all; a new hearing.
+        let file = || imp(&format!("{HEAD}X,行政诉讼,本机关,城管委,,,2025-04-15,\n"));
+        let p = preview(&existing, &[("f.csv".into(), file())], Mode::Merge);
+        assert_eq!(p.changed.len(), 1);
+        assert_eq!(p.changed[0].diffs.len(), 1, "only the hearing changes: {:?}", p.changed[0].diffs);
+        assert!(p.erasures().is_empty());
+        let mut reg = Register { matters: existing.to_vec(), ..Register::default() };
+        apply(&mut reg, &p, false, "u", "t").unwrap();
+        let m = reg.find("X").unwrap();
+        assert_eq!((m.answer_filed, m.head_name.as_str(), m.simplified), (x.answer_filed, "王某", true));
+        // 以空值清除: the preview counts every done date and 出庭负责人 it would empty.
+        let p = preview_with(&existing, &[("f.csv".into(), file())], Mode::Merge, Options { clear_empty: true });
+        let erased: Vec<Column> = p.erasures().into_iter().map(|e| e.1).collect();
+        assert_eq!(erased, vec![Column::MaterialsSubmitted, Column::AnswerFiled, Column::HeadName]);
+    }
+
+    #[test]
+    fn issue_11_a_file_of_another_agency_is_flagged() {
+        let mut x = Matter::new("X");
+        x.agency = "城管委".into();
+        let f = imp(&format!("{HEAD}X,行政诉讼,本机关,住建委,,,,\n"));
+        let p = preview(&[x], &[("住建委.csv".into(), f)], Mode::Merge);
+        assert_eq!(
+            p.foreign,
+            vec![Foreign {
+                file: "住建委.csv".into(),
+                case_no: "X".into(),
+                file_agency: "住建委".into(),
+                recorded_agency: "城管委".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn issue_11_agents_import_normalises_with_a_notice() {
+        let f = imp("案号,案件类型,被告类型,代理人\nX,行政诉讼,本机关,王芳（工作人员）、李明律师\nY,行政诉讼,本机关,张三（工作人员）\n");
+        assert_eq!(f.notices.len(), 1);
+        assert_eq!((f.notices[0].row, f.notices[0].column.as_str()), (2, "代理人"));
+        assert!(f.notices[0].message.contains("王芳（工作人员）；李明（律师）"), "{}", f.notices[0].message);
+        assert!(f.is_clean());
+        let out = String::from_utf8(crate::codec::export(&[f.rows[0].record.clone()])).unwrap();
+        assert!(out.contains("王芳（工作人员）；李明（律师）"), "written in CSV.md's form");
+    }
+
+    #[test]
+    fn issue_11_report_log_round_trips_through_reports_csv() {
+        let log = vec![
+            ReportLogEntry {
+                agency: "住建委".into(),
+                period: ReportPeriod::Quarter(2025, 1),
+                submitted: NaiveDate::from_ymd_opt(2025, 4, 20).unwrap(),
+            },
+            ReportLogEntry {
+                agency: "城管委".into(),
+                period: ReportPeriod::Half(2025, 1),
+                submitted: NaiveDate::from_ymd_opt(2025, 7, 10).unwrap(),
+            },
+        ];
+        let bytes = export_reports(&log);
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(text.starts_with("\u{feff}机关名称,报告,期间,报送日\r\n住建委,R24,2025Q1,2025-04-20\r\n"), "{text}");
+        let back = import_reports(text.trim_start_matches('\u{feff}')).unwrap();
+        let mut sorted = log.clone();
+        sorted.sort_by(|a, b| a.agency.cmp(&b.agency));
+        assert_eq!(back, sorted);
+        let mut mine = vec![log[0].clone()];
+        assert_eq!(merge_reports(&mut mine, &back), (1, 0));
+        assert_eq!(merge_reports(&mut mine, &back), (0, 0), "idempotent");
+        // Errors are located; nothing is taken from a bad file.
+        let bad = import_reports("机关名称,报告,期间,报送日\n城管委,R24,2025H1,2025-07-01\n,R23,2025X,\n").unwrap_err();
+        let at: Vec<(usize, &str)> = bad.iter().map(|e| (e.row, e.column.as_str())).collect();
+        assert_eq!(at, vec![(2, "报告"), (3, "机关名称"), (3, "期间"), (3, "报送日")]);
+        assert_eq!(import_reports("机关名称,期间\n").unwrap_err()[0].column, "报告");
+    }
+
+    #[test]
+    fn issue_11_ics_holds_hearings_with_reminders_a_day_and_a_week_before() {
+        use crate::schedule::Hearing;
+        use crate::Status;
+        let today = NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+        let h = |no: &str, r18a: Option<Status>, date: u32| Hearing {
+            case_no: crate::model::CaseNo(no.into()),
+            agency: "城管委".into(),
+            date: NaiveDate::from_ymd_opt(2025, 3, date).unwrap(),
+            tribunal: "通州区人民法院".into(),
+            head: "王某（副职）".into(),
+            r18a,
+            r19: None,
+        };
+        let hs = [h("（2025）京0112行初5号", Some(Status::Pending), 8), h("B", None, 9), h("past", None, 1)];
+        let cal = ics(&[], &hs, today, 1);
+        assert_eq!(cal.matches("BEGIN:VEVENT").count(), 2, "a past hearing is left out");
+        assert!(cal.contains("DTSTART;VALUE=DATE:20250308\r\n"));
+        let unfolded = cal.replace("\r\n ", "");
+        assert!(unfolded.contains("SUMMARY:【开庭】（2025）京0112行初5号 出庭负责人：王某（副职）"), "{unfolded}");
+        assert!(cal.contains("LOCATION:通州区人民法院\r\n"));
+        assert_eq!(cal.matches("TRIGGER:-PT15H").count(), 2, "the day before, every hearing");
+        assert_eq!(cal.matches("TRIGGER:-P6DT15H").count(), 1, "a week before, only where R18A applies");
+        assert!(cal.lines().all(|l| l.len() <= 76), "folded at 75 octets");
+        assert!(cal.split("\r\n").all(|l| l.len() <= 75), "no line longer than 75 octets");
     }
 }

@@ -43,6 +43,7 @@ pub mod model;
 pub mod period;
 pub mod report;
 pub mod rules;
+pub mod schedule;
 pub mod selftest;
 pub mod store;
 pub mod synth;

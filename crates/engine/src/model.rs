@@ -342,13 +342,53 @@ impl Agents {
     pub fn has_staff(&self) -> bool {
         self.0.iter().any(|a| a.role == AgentRole::Staff)
     }
+
+    /// Reads a 代理人 cell, also in the forms clerks type: entries separated by `、`, `，` or `,` as well as
+    /// `；`/`;`, and `李明律师` / `律师李明` for `李明（律师）`. The second value says whether such a form was
+    /// rewritten (the importer then tells the user); the canonical cell (CSV.md) is unchanged by this.
+    // 解释：an entry that names neither role (`王芳`) is not guessed: it stays untagged, a validation error
+    // (RULES.md §6.12), whose message shows the two forms to choose from.
+    pub fn normalize(s: &str) -> (Agents, bool) {
+        let mut changed = s.contains(['、', '，', ',']);
+        let list = s
+            .split(['；', ';', '、', '，', ','])
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .map(|x| {
+                let a = Agent::parse(x);
+                if a.role != AgentRole::Untagged {
+                    return a;
+                }
+                let name = x.strip_suffix("律师").or_else(|| x.strip_prefix("律师")).map(str::trim);
+                match name {
+                    Some(n) if !n.is_empty() => {
+                        changed = true;
+                        Agent { raw: format!("{n}（律师）"), role: AgentRole::Lawyer }
+                    }
+                    _ => a,
+                }
+            })
+            .collect();
+        (Agents(list), changed)
+    }
+
+    /// The name of an entry without its tag (for the list editor).
+    pub fn name_of(a: &Agent) -> &str {
+        let r = a.raw.as_str();
+        for tag in ["（工作人员）", "(工作人员)", "（律师）", "(律师)"] {
+            if let Some(n) = r.strip_suffix(tag) {
+                return n.trim();
+            }
+        }
+        r
+    }
 }
 
 impl Cell for Agents {
     const KIND: Kind = Kind::Agents;
     fn parse_cell(s: &str) -> Result<Self, String> {
         // Untagged entries are kept (so nothing typed is lost) and reported by `Matter::problems`.
-        Ok(Agents(split_list(s).iter().map(|x| Agent::parse(x)).collect()))
+        Ok(Agents::normalize(s).0)
     }
     fn format_cell(&self) -> String {
         self.0.iter().map(|a| a.raw.as_str()).collect::<Vec<_>>().join("；")
@@ -554,7 +594,10 @@ impl Matter {
             if a.role == AgentRole::Untagged {
                 out.push(FieldProblem {
                     column: Column::Agents,
-                    message: format!("「{}」须注明（工作人员）或（律师）", a.raw),
+                    message: format!(
+                        "「{0}」须注明（工作人员）或（律师），应写为「{0}（工作人员）」或「{0}（律师）」，多人用“；”分隔",
+                        a.raw
+                    ),
                 });
             }
         }
@@ -734,6 +777,27 @@ mod tests {
         let mut m = Matter::new("x");
         m.agents = a;
         assert_eq!(m.problems().len(), 1);
+    }
+
+    /// Issue 11: "王芳、李明律师" was refused with a message that did not show the expected form.
+    #[test]
+    fn issue_11_agents_typed_with_dun_hao_and_lawyer_forms_are_normalised() {
+        let (a, changed) = Agents::normalize("王芳（工作人员）、李明律师，律师赵六, 孙七(律师)");
+        assert!(changed);
+        assert_eq!(a.format_cell(), "王芳（工作人员）；李明（律师）；赵六（律师）；孙七(律师)");
+        assert!(a.has_staff());
+        // The canonical form is not "changed": no notice on a well-formed cell.
+        assert!(!Agents::normalize("张三（工作人员）；李四（律师）").1);
+        // An untagged name stays untagged, and its message shows what to write.
+        let mut m = Matter::new("x");
+        m.agents = Agents::parse_cell("王芳、李明律师").unwrap();
+        assert_eq!(m.agents.format_cell(), "王芳；李明（律师）");
+        let p = m.problems();
+        assert_eq!(p.len(), 1);
+        assert!(p[0].message.contains("应写为「王芳（工作人员）」或「王芳（律师）」"), "{}", p[0].message);
+        // "律师" alone is not a name.
+        assert_eq!(Agents::normalize("律师").0 .0[0].role, AgentRole::Untagged);
+        assert_eq!(Agents::name_of(&a.0[1]), "李明");
     }
 
     #[test]

@@ -1,0 +1,217 @@
+//! 日程: what the coming days hold — hearings (开庭日, with 出庭负责人 and the state of 第十八条第一款 and
+//! 第十九条), every open due date, and the R23/R24 report due dates — grouped by day, today first.
+//! Also the hearings of the `.ics` export ([`crate::exchange::ics`]).
+
+use crate::agency::ReportDuty;
+use crate::model::{CaseNo, Matter};
+use crate::rules::{Evaluation, RuleId, Status};
+use chrono::NaiveDate;
+
+/// A hearing of a matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hearing {
+    pub case_no: CaseNo,
+    pub agency: String,
+    pub date: NaiveDate,
+    /// 审理机关 (court or 复议机关).
+    pub tribunal: String,
+    /// 出庭负责人 and 职务 as recorded (`王某（副职）`), empty when none yet.
+    pub head: String,
+    /// 第十八条第一款 (R18A) when it applies to the matter: its status. `None` = does not apply.
+    pub r18a: Option<Status>,
+    /// 第十九条 出庭准备 (R19) when the engine tracks it for the matter.
+    pub r19: Option<Status>,
+}
+
+impl Hearing {
+    /// R18A applies: the head must appear (区司法局 practice: a notice one week ahead).
+    pub fn head_required(&self) -> bool {
+        self.r18a.is_some_and(|s| s != Status::NotApplicable)
+    }
+}
+
+/// Every hearing of the register: a matter with 开庭日 that is not heard in writing (书面审理).
+/// `evals` is index-aligned with `matters`.
+pub fn hearings(matters: &[Matter], evals: &[Evaluation]) -> Vec<Hearing> {
+    let mut out: Vec<Hearing> = matters
+        .iter()
+        .zip(evals)
+        .filter(|(m, _)| !m.written_review)
+        .filter_map(|(m, ev)| {
+            let date = m.hearing?;
+            let find = |label: &str| ev.obligations.iter().find(|o| o.rule.label() == label).map(|o| o.status);
+            let head = match (m.head_name.trim(), m.head_title.trim()) {
+                ("", _) => String::new(),
+                (n, "") => n.to_string(),
+                (n, t) => format!("{n}（{t}）"),
+            };
+            Some(Hearing {
+                case_no: m.case_no.clone(),
+                agency: m.agency_name().to_string(),
+                date,
+                tribunal: m.tribunal.clone(),
+                head,
+                r18a: find(RuleId::R18A.label()),
+                r19: find("R19"),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| (a.date, &a.case_no).cmp(&(b.date, &b.case_no)));
+    out
+}
+
+/// What an entry of the schedule is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ItemKind {
+    /// 开庭.
+    Hearing,
+    /// An obligation's 期限日.
+    Due,
+    /// An R23/R24 report's 期限日.
+    Report,
+}
+
+impl ItemKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemKind::Hearing => "开庭",
+            ItemKind::Due => "期限",
+            ItemKind::Report => "报告",
+        }
+    }
+}
+
+/// One entry of a day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub kind: ItemKind,
+    /// Empty for reports.
+    pub case_no: String,
+    /// R14, R23 …; `None` for a hearing.
+    pub rule: Option<RuleId>,
+    pub title: String,
+    /// Who, or for a hearing 出庭负责人 and the R18A/R19 state.
+    pub detail: String,
+    pub status: Option<Status>,
+}
+
+/// The days from `from` to `to` (both included) that hold something, in order, each with its items
+/// (hearings first). Only open obligations and open reports appear: a done duty is not on the agenda.
+pub fn schedule(
+    matters: &[Matter],
+    evals: &[Evaluation],
+    reports: &[ReportDuty],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<(NaiveDate, Vec<Item>)> {
+    let mut items: Vec<(NaiveDate, Item)> = Vec::new();
+    let within = |d: NaiveDate| from <= d && d <= to;
+    for h in hearings(matters, evals).into_iter().filter(|h| within(h.date)) {
+        let mut detail = if h.head.is_empty() {
+            "出庭负责人：未填".to_string()
+        } else {
+            format!("出庭负责人：{}", h.head)
+        };
+        if let Some(s) = h.r18a.filter(|_| h.head_required()) {
+            detail.push_str(&format!("；第十八条第一款（负责人出庭）：{}", s.label()));
+        }
+        if let Some(s) = h.r19 {
+            detail.push_str(&format!("；第十九条（出庭准备）：{}", s.label()));
+        }
+        if !h.tribunal.is_empty() {
+            detail.push_str(&format!("；{}", h.tribunal));
+        }
+        let title = format!("开庭 {}", h.case_no.0);
+        items.push((
+            h.date,
+            Item { kind: ItemKind::Hearing, case_no: h.case_no.0, rule: None, title, detail, status: h.r18a },
+        ));
+    }
+    for ev in evals {
+        for o in &ev.obligations {
+            let Some(due) = o.due.filter(|d| within(*d)) else { continue };
+            if !o.status.is_open() {
+                continue;
+            }
+            items.push((
+                due,
+                Item {
+                    kind: ItemKind::Due,
+                    case_no: o.case_no.0.clone(),
+                    rule: Some(o.rule),
+                    title: o.info().title.to_string(),
+                    detail: format!("责任主体：{}", o.responsible),
+                    status: Some(o.status),
+                },
+            ));
+        }
+    }
+    for r in reports.iter().filter(|r| within(r.due) && r.status.is_open()) {
+        let what = if r.period.rule() == RuleId::R23 { "案件情况报告" } else { "败诉案件情况报告" };
+        items.push((
+            r.due,
+            Item {
+                kind: ItemKind::Report,
+                case_no: String::new(),
+                rule: Some(r.period.rule()),
+                title: format!("{}{what}", r.period.label()),
+                detail: format!("报送机关：{}", r.agency),
+                status: Some(r.status),
+            },
+        ));
+    }
+    items.sort_by(|a, b| (a.0, a.1.kind, &a.1.case_no, a.1.rule).cmp(&(b.0, b.1.kind, &b.1.case_no, b.1.rule)));
+    let mut days: Vec<(NaiveDate, Vec<Item>)> = Vec::new();
+    for (d, it) in items {
+        match days.last_mut() {
+            Some((last, v)) if *last == d => v.push(it),
+            _ => days.push((d, vec![it])),
+        }
+    }
+    days
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{evaluate, Calendar, Settings};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn issue_11_a_hearing_five_days_ahead_is_on_the_schedule_with_its_head_and_r18a() {
+        let today = d(2025, 3, 3);
+        let mut m = Matter::new("（2025）京0112行初5号");
+        m.complaint_received = Some(d(2025, 2, 20));
+        m.hearing = Some(d(2025, 3, 8));
+        m.head_name = "王某".into();
+        m.head_title = "副职".into();
+        m.public_interest = true;
+        let mut written = Matter::new("复议-书面");
+        written.case_type = crate::model::CaseType::Reconsideration;
+        written.hearing = Some(d(2025, 3, 6));
+        written.written_review = true;
+        let matters = vec![m, written];
+        let evals: Vec<Evaluation> =
+            matters.iter().map(|m| evaluate(m, &Calendar::bundled(), &Settings::default(), today)).collect();
+        let days = schedule(&matters, &evals, &[], today, today + chrono::Duration::days(7));
+        let hearing_days: Vec<_> = days
+            .iter()
+            .flat_map(|(day, v)| v.iter().filter(|i| i.kind == ItemKind::Hearing).map(move |i| (*day, i)))
+            .collect();
+        assert_eq!(hearing_days.len(), 1, "书面审理 has no hearing");
+        let (day, h) = hearing_days[0];
+        assert_eq!(day, d(2025, 3, 8));
+        assert!(h.detail.contains("出庭负责人：王某（副职）"), "{}", h.detail);
+        assert!(h.detail.contains("第十八条第一款"), "{}", h.detail);
+        // Days come in order and a day's hearings come before its due dates.
+        assert!(days.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(days.iter().all(|(_, v)| v.windows(2).all(|w| w[0].kind <= w[1].kind)));
+        // Nothing outside the window.
+        assert!(schedule(&matters, &evals, &[], today, d(2025, 3, 7))
+            .iter()
+            .all(|(_, v)| v.iter().all(|i| i.kind != ItemKind::Hearing)));
+    }
+}
