@@ -1,6 +1,6 @@
 //! The root component: loads the register once, provides [`AppState`], routes by hash, saves on change.
 
-use crate::components::{Banners, RecoveryScreen};
+use crate::components::{Banners, RecoveryScreen, StorageStatus};
 use crate::pages;
 use crate::route::Page;
 use crate::state::{browser_today, AppState, Recovery, SaveState};
@@ -11,12 +11,12 @@ use yingsu_engine::store::Register;
 
 const NAV: &[(Page, &str)] = &[
     (Page::Overview, "总览"),
+    (Page::Schedule, "日程"),
     (Page::Cases, "案件"),
     (Page::Reports, "报表"),
     (Page::Agencies, "机关名录"),
     (Page::Exchange, "导入导出"),
     (Page::Rules, "规则"),
-    (Page::SelfTest, "规则自测"),
     (Page::Settings, "设置"),
 ];
 
@@ -81,7 +81,9 @@ pub fn App() -> impl IntoView {
         let href = page.href();
         let current = Memo::new(move |_| {
             let now = state.page.get();
-            now == p || (p == Page::Cases && matches!(now, Page::Case(_)))
+            now == p
+                || (p == Page::Cases && matches!(now, Page::Case(_)))
+                || (p == Page::Rules && now == Page::SelfTest)
         });
         view! {
             <a href=href class="nav-link" class:active=move || current.get() aria-current=move || current.get().then_some("page")>{*label}</a>
@@ -96,10 +98,11 @@ pub fn App() -> impl IntoView {
             </div>
             <nav aria-label="主导航" class="nav">{NAV.iter().map(nav_link).collect_view()}</nav>
             <div class="who">
-                {move || state.reg.with(|r| {
+                <span class="who-name">{move || state.reg.with(|r| {
                     let a = if r.profile.agency.is_empty() { "未设置本机关".to_string() } else { r.profile.agency.clone() };
                     format!("{a} · {} · 今日 {}", r.profile.role.label(), yingsu_engine::dates::fmt(state.today.get()))
-                })}
+                })}</span>
+                <StorageStatus/>
             </div>
         </header>
         <Banners/>
@@ -110,6 +113,7 @@ pub fn App() -> impl IntoView {
                 }
                 match state.page.get() {
                     Page::Overview => view! { <pages::overview::Overview/> }.into_any(),
+                    Page::Schedule => view! { <pages::schedule::SchedulePage/> }.into_any(),
                     Page::Cases => view! { <pages::cases::Cases/> }.into_any(),
                     Page::Case(key) => view! { <pages::case::CasePage key=key/> }.into_any(),
                     Page::Agencies => view! { <pages::agencies::Agencies/> }.into_any(),

@@ -44,17 +44,17 @@ pub fn ObligationTable(rows: Vec<Obligation>, show_case: bool) -> impl IntoView 
                     let href = Page::Case(Some(o.case_no.0.clone())).href();
                     view! {
                         <tr data-rule=o.rule.label()>
-                            {show_case.then(|| view! { <td><a href=href.clone()>{o.case_no.0.clone()}</a></td> })}
-                            <td>{o.rule.label()}</td>
-                            <td><span class="clause" title=info.text>{info.clause}</span></td>
-                            <td>{info.title}</td>
-                            <td>{o.responsible.clone()}</td>
-                            <td class="date">{d(o.trigger)}</td>
-                            <td class="date" data-testid="due">{d(o.due)}</td>
-                            <td>{o.counting.map(|c| c.label()).unwrap_or("—")}</td>
-                            <td class="date">{d(o.done)}</td>
-                            <td><StatusChip status=o.status/></td>
-                            <td class="why">{o.explanation.clone()}</td>
+                            {show_case.then(|| view! { <td class="case-no" data-label="案号"><a href=href.clone()>{o.case_no.0.clone()}</a></td> })}
+                            <td data-label="规则">{o.rule.label()}</td>
+                            <td data-label="条款"><span class="clause" title=info.text>{info.clause}</span></td>
+                            <td class="duty" data-label="义务">{info.title}</td>
+                            <td class="resp" data-label="责任主体">{o.responsible.clone()}</td>
+                            <td class="date" data-label="起算日">{d(o.trigger)}</td>
+                            <td class="date" data-testid="due" data-label="期限日">{d(o.due)}</td>
+                            <td data-label="计日方式">{o.counting.map(|c| c.label()).unwrap_or("—")}</td>
+                            <td class="date" data-label="完成日">{d(o.done)}</td>
+                            <td data-label="状态"><StatusChip status=o.status/></td>
+                            <td class="why" data-label="说明">{o.explanation.clone()}</td>
                         </tr>
                     }
                 }).collect_view()}
@@ -343,5 +343,48 @@ pub fn HolidayNotices() -> impl IntoView {
                 }).collect_view()
             }}</tbody>
         </table>
+    }
+}
+
+/// The header's permanent, quiet status: storage persisted or not, days since the last full backup, quota
+/// in use. Red when persistence was refused or the last backup is older than the reminder setting.
+#[component]
+pub fn StorageStatus() -> impl IntoView {
+    let state = AppState::expect();
+    let backup_days = move || {
+        state.reg.with(|r| {
+            r.last_backup
+                .as_deref()
+                .and_then(|d| yingsu_engine::dates::parse_date(d).ok())
+                .map(|d| (state.today.get() - d).num_days())
+        })
+    };
+    let stale = move || {
+        let limit = state.reg.with(|r| i64::from(r.profile.backup_after_days.max(1)));
+        let has_data = state.reg.with(|r| !r.matters.is_empty());
+        match backup_days() {
+            Some(n) => n > limit,
+            None => has_data,
+        }
+    };
+    let refused = move || state.persisted.get() == Some(false);
+    view! {
+        <div class="status" class:status-bad=move || stale() || refused() data-testid="storage-status" role="status">
+            <span class:bad=refused title="navigator.storage.persist()：持久保存的数据不会被浏览器在空间不足时自动清除">
+                {move || match state.persisted.get() {
+                    Some(true) => "存储：持久",
+                    Some(false) => "存储：未获持久保存",
+                    None => "存储：持久性未知",
+                }}
+            </span>
+            <span class:bad=stale>
+                {move || match backup_days() {
+                    Some(0) => "备份：今天".to_string(),
+                    Some(n) => format!("备份：{n} 天前"),
+                    None => "备份：从未".to_string(),
+                }}
+            </span>
+            <span>{move || format!("已用 {}%", (state.usage.get() * 100.0).round() as u32)}</span>
+        </div>
     }
 }

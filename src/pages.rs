@@ -8,5 +8,7 @@ pub mod holidays;
 pub mod overview;
 pub mod reports;
 pub mod rules;
+pub mod schedule;
 pub mod selftest;
 pub mod settings;
+pub mod submissions;

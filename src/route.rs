@@ -6,6 +6,8 @@
 pub enum Page {
     /// 总览 (the default).
     Overview,
+    /// 日程: hearings, due dates and report dates of the coming week or month, by day.
+    Schedule,
     Cases,
     /// A matter's page; `None` = a new matter.
     Case(Option<String>),
@@ -25,6 +27,7 @@ impl Page {
         let (head, rest) = h.split_once('/').unwrap_or((h, ""));
         match (head, rest) {
             ("", _) | ("overview", "") => Page::Overview,
+            ("schedule", "") => Page::Schedule,
             ("cases", "") => Page::Cases,
             ("case", "new") => Page::Case(None),
             ("case", key) if !key.is_empty() => Page::Case(Some(decode(key))),
@@ -42,6 +45,7 @@ impl Page {
     pub fn href(&self) -> String {
         match self {
             Page::Overview => "#/".into(),
+            Page::Schedule => "#/schedule".into(),
             Page::Cases => "#/cases".into(),
             Page::Case(None) => "#/case/new".into(),
             Page::Case(Some(k)) => format!("#/case/{}", encode(k)),
@@ -58,6 +62,7 @@ impl Page {
     pub fn title(&self) -> &'static str {
         match self {
             Page::Overview => "总览",
+            Page::Schedule => "日程",
             Page::Cases => "案件",
             Page::Case(None) => "新建案件",
             Page::Case(Some(_)) => "案件详情",
@@ -66,7 +71,7 @@ impl Page {
             Page::Reports => "报表",
             Page::Settings => "设置",
             Page::Rules => "规则",
-            Page::SelfTest => "规则自测",
+            Page::SelfTest => "规则核验",
             Page::NotFound(_) => "页面不存在",
         }
     }
@@ -113,6 +118,7 @@ mod tests {
     fn routes_round_trip_with_chinese_case_numbers() {
         for p in [
             Page::Overview,
+            Page::Schedule,
             Page::Cases,
             Page::Case(None),
             Page::Case(Some("（2025）京0112行初1号 甲/乙".into())),

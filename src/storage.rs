@@ -7,6 +7,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 use yingsu_engine::store::{LoadError, Register};
+use yingsu_engine::Matter;
 
 pub const KEY: &str = "yingsu.register";
 pub const REV_KEY: &str = "yingsu.revision";
@@ -147,4 +148,53 @@ pub fn request_persistence(done: impl FnOnce(Option<bool>) + 'static) {
         };
         done(granted);
     });
+}
+
+/// Drafts of matters being edited: one key per matter (`yingsu.draft.<案号>`, `yingsu.draft.（新建）`).
+pub const DRAFT_PREFIX: &str = "yingsu.draft.";
+
+/// An unsaved form, kept so that leaving the page (another page, Back, reload, closing the tab) loses nothing.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Draft {
+    /// The stored version the edit began from (to detect that someone else saved meanwhile).
+    pub base: Option<Matter>,
+    pub draft: Matter,
+    /// `YYYY-MM-DD HH:MM` of the last change.
+    pub at: String,
+}
+
+/// The storage key of a matter's draft (`None` = a new matter).
+pub fn draft_key(case_no: Option<&str>) -> String {
+    format!("{DRAFT_PREFIX}{}", case_no.unwrap_or("（新建）"))
+}
+
+pub fn load_draft(key: &str) -> Option<Draft> {
+    let raw = storage().ok()?.get_item(key).ok().flatten()?;
+    serde_json::from_str(&raw).ok()
+}
+
+pub fn save_draft(key: &str, d: &Draft) -> Result<(), String> {
+    let st = storage()?;
+    let json = serde_json::to_string(d).map_err(|e| e.to_string())?;
+    st.set_item(key, &json).map_err(|e| match classify(e) {
+        SaveError::Quota => "存储空间已满".to_string(),
+        SaveError::Other(m) => m,
+        SaveError::Conflict { .. } => String::new(),
+    })
+}
+
+pub fn drop_draft(key: &str) {
+    if let Ok(st) = storage() {
+        let _ = st.remove_item(key);
+    }
+}
+
+/// 案号 of every matter with an unsaved draft (the new-matter draft as `None`).
+pub fn drafts() -> Vec<Option<String>> {
+    let Ok(st) = storage() else { return vec![] };
+    (0..st.length().unwrap_or(0))
+        .filter_map(|i| st.key(i).ok().flatten())
+        .filter_map(|k| k.strip_prefix(DRAFT_PREFIX).map(str::to_string))
+        .map(|k| (k != "（新建）").then_some(k))
+        .collect()
 }

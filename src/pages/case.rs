@@ -4,100 +4,19 @@
 //! Saving shows each moved due date (before → after) for confirmation, and refuses to silently
 //! overwrite a version another tab saved meanwhile.
 
+mod fields;
+
 use crate::components::Timeline;
 use crate::route::Page;
 use crate::state::{browser_now, AppState, SaveState};
+use crate::storage::{self, Draft};
 use chrono::NaiveDate;
+use fields::{field_applies, group_applies, hidden_with_value, type_label, AgentsEditor, GROUPS};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use yingsu_engine::dates::fmt;
-use yingsu_engine::model::{CaseType, Column, Kind, HEAD_TITLES};
+use yingsu_engine::model::{Column, Kind, HEAD_TITLES};
 use yingsu_engine::{evaluate, Matter, Obligation, RuleId};
-
-/// The stages of a matter, and the columns each shows.
-const GROUPS: &[(&str, &[Column])] = {
-    use Column::*;
-    &[
-        (
-            "基本信息",
-            &[
-                CaseNo,
-                CaseType,
-                Instance,
-                Defendant,
-                Agency,
-                Handler,
-                CoHandlers,
-                ActSource,
-                Plaintiff,
-                Cause,
-                Tribunal,
-                JointDefendant,
-                OriginalAgency,
-                Village,
-                Simplified,
-                WrittenReview,
-            ],
-        ),
-        (
-            "收案",
-            &[
-                ComplaintReceived,
-                BureauReceived,
-                LetterIssued,
-                LetterReceived,
-                LeaderReported,
-                ContactReported,
-                MajorSensitive,
-                LargeStake,
-                LossRisk,
-                RiskReported,
-            ],
-        ),
-        ("答辩举证", &[MaterialsSubmitted, AnswerFiled, Agents]),
-        (
-            "庭审",
-            &[
-                Hearing,
-                HeadName,
-                HeadTitle,
-                PublicInterest,
-                HighAttention,
-                MassIncident,
-                CourtAskedHead,
-                HearingPrepared,
-            ],
-        ),
-        ("出庭准备", &[CaseSummary, PolicyBasis, Resolution, Compensation]),
-        ("裁判", &[JudgmentType, JudgmentReceived, Outcome, BureauReported, LossReport, Typical, LossCause]),
-        (
-            "上诉与履行",
-            &[
-                AppealDecision,
-                AppealFiled,
-                OriginalAppealFiled,
-                RetrialApplied,
-                Effective,
-                PerformBy,
-                Performed,
-                Remake,
-                QuashReason,
-                Remade,
-            ],
-        ),
-        ("建议", &[SuggestionReceived, ReplyBy, Urgent, PreLitigation, ImplementationReported, Replied]),
-        ("备注", &[Remarks]),
-    ]
-};
-
-/// Whether a stage is shown for a case type (suggestions have no court stages; cases no 建议 stage).
-fn group_applies(name: &str, t: CaseType) -> bool {
-    match name {
-        "基本信息" | "备注" => true,
-        "建议" => t.is_suggestion(),
-        _ => !t.is_suggestion(),
-    }
-}
 
 /// A moved due date, for the before → after review.
 #[derive(Clone, PartialEq)]
@@ -141,9 +60,41 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
         agency: state.reg.with_untracked(|r| r.profile.agency.clone()),
         ..Matter::default()
     });
-    let draft = RwSignal::new(start);
+    let draft = RwSignal::new(start.clone());
     // The version this edit started from: a different stored version means another tab saved meanwhile.
     let base: StoredValue<Option<Matter>> = StoredValue::new(original);
+    // What the form holds when nothing is unsaved (the stored version, or a new matter's defaults).
+    let pristine = RwSignal::new(start);
+    let dirty = Memo::new(move |_| draft.with(|d| pristine.with(|p| d != p)));
+    // Bumped when the whole draft is replaced (restore, discard, take theirs): the 代理人 editor re-reads it.
+    let generation = RwSignal::new(0u32);
+    // Never lose input: the unsaved form is kept per matter in the browser and offered on return
+    // (after clicking another page, Back, reload or closing the tab).
+    let draft_key = StoredValue::new(storage::draft_key(key.as_deref()));
+    let restored: RwSignal<Option<String>> = RwSignal::new(None);
+    let draft_error = RwSignal::new(String::new());
+    if let Some(d) = storage::load_draft(&draft_key.get_value()) {
+        if pristine.with_untracked(|p| *p != d.draft) {
+            draft.set(d.draft);
+            base.set_value(d.base);
+            restored.set(Some(d.at));
+        } else {
+            storage::drop_draft(&draft_key.get_value());
+        }
+    }
+    Effect::new(move |_| {
+        let k = draft_key.get_value();
+        let m = draft.get();
+        if pristine.with(|p| *p != m) {
+            let d = Draft { base: base.get_value(), draft: m, at: browser_now() };
+            match storage::save_draft(&k, &d) {
+                Ok(()) => draft_error.set(String::new()),
+                Err(e) => draft_error.set(format!("未保存的修改无法暂存到浏览器（{e}），离开本页前请先保存。")),
+            }
+        } else {
+            storage::drop_draft(&k);
+        }
+    });
     let errors: RwSignal<BTreeMap<Column, String>> = RwSignal::new(BTreeMap::new());
     let review: RwSignal<Option<Vec<Moved>>> = RwSignal::new(None);
     let conflict: RwSignal<Option<Vec<(Column, String, String)>>> = RwSignal::new(None);
@@ -194,9 +145,21 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                 }
                 .into_any()
             }
+            Kind::Agents => {
+                let id = id.clone();
+                view! {
+                    {move || {
+                        generation.track();
+                        let initial = draft.with_untracked(|m| m.agents.clone());
+                        view! { <AgentsEditor id=id.clone() initial=initial
+                            current=Signal::derive(move || draft.with(|m| m.agents.clone()))
+                            set=Callback::new(move |v: String| set_field(Column::Agents, v))/> }
+                    }}
+                }
+                .into_any()
+            }
             _ => {
                 let hint = match col {
-                    Column::Agents => "姓名（工作人员）；姓名（律师）",
                     Column::CoHandlers => "多个机关用“；”分隔",
                     Column::HeadTitle => "正职、副职、分管副职或其他分管负责人",
                     _ => "",
@@ -210,12 +173,21 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
             }
         };
         let wide = matches!(col, Column::Remarks | Column::Agents | Column::Cause);
+        // For 行政复议 / 建议 the shared column reads in the type's words; the CSV name stays as a second line.
+        let alt = move || draft.with(|m| type_label(col, m.case_type));
+        let text = move || {
+            view! {
+                {move || alt().unwrap_or(col.name())}
+                {move || alt().map(|_| view! { <span class="csv-name">{col.name()}</span> })}
+            }
+        };
         view! {
-            <div class="field" class:wide=wide class:has-error=move || err().is_some()>
-                {if col.kind() == Kind::Bool {
-                    view! { <label for=id.clone() class="check">{input}{col.name()}</label> }.into_any()
-                } else {
-                    view! { <label for=id.clone()>{col.name()}</label>{input} }.into_any()
+            <div class="field" class:wide=wide class:has-error=move || err().is_some()
+                class:hidden=move || !draft.with(|m| field_applies(col, m))>
+                {match col.kind() {
+                    Kind::Bool => view! { <label for=id.clone() class="check" title=col.name()>{input}{col.name()}</label> }.into_any(),
+                    Kind::Agents => view! { <span class="label" id=format!("{id}-label")>{col.name()}</span>{input} }.into_any(),
+                    _ => view! { <label for=id.clone() title=col.name()>{text()}</label>{input} }.into_any(),
                 }}
                 {move || err().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
             </div>
@@ -233,6 +205,9 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
         match result {
             Ok(n) => {
                 base.set_value(Some(m.clone()));
+                pristine.set(m.clone());
+                storage::drop_draft(&draft_key.get_value());
+                restored.set(None);
                 review.set(None);
                 conflict.set(None);
                 // Write now, so the message tells what reached the browser's storage.
@@ -270,7 +245,11 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
             });
         }
         if errors.with_untracked(|e| !e.is_empty()) {
-            message.set("请先修正标红的字段。".into());
+            // Say which field and how to fix it; every other edit stays in the form (and in the draft).
+            let list = errors.with_untracked(|e| {
+                e.iter().map(|(c, msg)| format!("「{}」{msg}", c.name())).collect::<Vec<_>>().join("；")
+            });
+            message.set(format!("未保存：{list}。其他修改仍保留在表单中，改正后再点“保存”。"));
             return;
         }
         // Another tab (or import) changed this matter since the edit began?
@@ -305,7 +284,9 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
         if let Some(k) = base_key() {
             if let Some(m) = state.reg.with_untracked(|r| r.find(&k).cloned()) {
                 draft.set(m.clone());
+                pristine.set(m.clone());
                 base.set_value(Some(m));
+                generation.update(|g| *g += 1);
             }
         }
         conflict.set(None);
@@ -327,6 +308,7 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
             state.mutate(|r| {
                 r.delete_matter(&yingsu_engine::model::CaseNo(k.clone()), &user, &at);
             });
+            storage::drop_draft(&draft_key.get_value());
             let _ = window().location().set_hash(&Page::Cases.href());
         }
     };
@@ -360,13 +342,33 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                 <h1>{move || if is_new { "新建案件".to_string() } else { format!("案件 {}", draft.with(|m| m.case_no.0.clone())) }}</h1>
                 <a href="#/cases">"返回案件列表"</a>
             </div>
+            {move || restored.get().map(|at| view! {
+                <div class="banner banner-warn" role="status" data-testid="draft-restored">
+                    "已恢复您在 " {at} " 未保存的修改（离开本页时自动暂存）。请核对后点“保存”，或"
+                    <button type="button" on:click=move |_| {
+                        draft.set(pristine.get_untracked());
+                        base.set_value(base_key().and_then(|k| state.reg.with_untracked(|r| r.find(&k).cloned())));
+                        storage::drop_draft(&draft_key.get_value());
+                        errors.set(BTreeMap::new());
+                        generation.update(|g| *g += 1);
+                        restored.set(None);
+                    }>"放弃这些修改"</button>
+                </div>
+            })}
+            {move || (!draft_error.get().is_empty()).then(|| view! { <p class="banner banner-bad" role="alert">{draft_error.get()}</p> })}
             <datalist id="head-titles">{HEAD_TITLES.iter().map(|t| view! { <option value=*t/> }).collect_view()}</datalist>
             <div class="case-layout">
                 <form class="case-form" on:submit=move |e| e.prevent_default()>
+                    {move || {
+                        let hidden = draft.with(hidden_with_value);
+                        (!hidden.is_empty()).then(|| view! {
+                            <p class="hint" data-testid="hidden-kept">{format!("不适用于本类型而隐藏的字段仍保留已填的值：{}。", hidden.join("、"))}</p>
+                        })
+                    }}
                     {GROUPS.iter().map(|(name, cols)| {
                         let name = *name;
                         view! {
-                            <fieldset class="group" class:hidden=move || !group_applies(name, draft.with(|m| m.case_type))>
+                            <fieldset class="group" class:hidden=move || !draft.with(|m| group_applies(name, m))>
                                 <legend>{name}</legend>
                                 <div class="fields">{cols.iter().map(|c| field(*c)).collect_view()}</div>
                             </fieldset>
@@ -402,7 +404,8 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                     </div>
                 </form>
                 <aside class="timeline" aria-label="义务与期限">
-                    <h2>"义务与期限"</h2>
+                    <h2>"义务与期限" {move || dirty.get().then(|| view! { <span class="chip chip-warn" data-testid="unsaved-preview">"未保存的预览"</span> })}</h2>
+                    {move || dirty.get().then(|| view! { <p class="hint">"按表单中尚未保存的内容计算；保存后才记入台账。"</p> })}
                     <p class="hint">"按期限日排列。规则“N日”按" {move || state.reg.with(|r| r.settings.counting.label())} "计算；点“原文”可看条文。"</p>
                     {timeline}
                 </aside>

@@ -1,14 +1,18 @@
 //! 导入导出: files to and from 区司法局 and spreadsheets, full backups, and holiday updates.
 //! Every import is validated in full and previewed; nothing is written until the user confirms.
 
+mod merge;
+mod reports;
+
 use crate::route::Page;
 use crate::state::{browser_now, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
+use yingsu_engine::codec::Import;
 use yingsu_engine::codec::{self, ImportError};
 use yingsu_engine::dates::fmt;
-use yingsu_engine::exchange::{self, Mode, Preview};
+use yingsu_engine::exchange::{self, Mode, Options, Preview};
 use yingsu_engine::model::Agency;
 use yingsu_engine::store::Register;
 use yingsu_engine::{Matter, Status};
@@ -41,6 +45,10 @@ pub fn Exchange() -> impl IntoView {
     let skip_invalid = RwSignal::new(false);
     let preview: RwSignal<Option<(Preview, Vec<String>)>> = RwSignal::new(None);
     let file_errors: RwSignal<Vec<String>> = RwSignal::new(vec![]);
+    // The files read, kept so that ticking 以空值清除 recomputes the preview.
+    let imported: StoredValue<Vec<(String, Import<Matter>)>> = StoredValue::new(vec![]);
+    let clear_empty = RwSignal::new(false);
+    let foreign_ok = RwSignal::new(false);
     let mode_of = move || match mode.get_untracked().as_str() {
         "仅新增" => Mode::AddOnly,
         "全部替换" => Mode::ReplaceAll,
@@ -60,6 +68,7 @@ pub fn Exchange() -> impl IntoView {
                         if !imp.unknown_columns.is_empty() {
                             notes.push(format!("{name}：保留未知列 {}", imp.unknown_columns.join("、")));
                         }
+                        notes.extend(imp.notices.iter().map(|n| format!("{name}：{n}")));
                         imports.push((name, imp));
                     }
                     Err(ImportError::File(e)) => errs.push(format!("{name}：{e}")),
@@ -71,7 +80,10 @@ pub fn Exchange() -> impl IntoView {
                 preview.set(None);
                 return;
             }
-            let p = state.reg.with_untracked(|r| exchange::preview(&r.matters, &imports, mode_of()));
+            let opts = Options { clear_empty: clear_empty.get_untracked() };
+            let p = state.reg.with_untracked(|r| exchange::preview_with(&r.matters, &imports, mode_of(), opts));
+            imported.set_value(imports);
+            foreign_ok.set(false);
             preview.set(Some((p, notes)));
         });
     };
@@ -95,10 +107,19 @@ pub fn Exchange() -> impl IntoView {
             Err(e) => msg.set(format!("未导入，任何数据都没有改变：{e}")),
         }
     };
-    let resolve = move |case_no: String, choice: usize| {
+    let resolve_fields = move |case_no: String, choices: std::collections::BTreeMap<yingsu_engine::Column, usize>| {
         preview.update(|p| {
             if let Some((p, _)) = p {
-                state.reg.with_untracked(|r| exchange::resolve(p, &r.matters, &case_no, choice));
+                state.reg.with_untracked(|r| exchange::resolve_fields(p, &r.matters, &case_no, &choices));
+            }
+        });
+    };
+    let recompute = move || {
+        preview.update(|p| {
+            if let Some((p, _)) = p {
+                let opts = Options { clear_empty: clear_empty.get_untracked() };
+                *p = imported
+                    .with_value(|i| state.reg.with_untracked(|r| exchange::preview_with(&r.matters, i, p.mode, opts)));
             }
         });
     };
@@ -229,7 +250,7 @@ pub fn Exchange() -> impl IntoView {
                     <div class="banner banner-bad" role="alert" data-testid="file-errors">{file_errors.get().into_iter().map(|e| view! { <div>{e}</div> }).collect_view()}</div>
                 })}
                 {move || preview.get().map(|(p, notes)| {
-                    let can = p.can_commit(skip_invalid.get());
+                    let can = p.can_commit(skip_invalid.get()) && (p.foreign.is_empty() || foreign_ok.get());
                     view! {
                         <div class="preview" data-testid="preview">
                             <ul class="muted">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
@@ -248,22 +269,18 @@ pub fn Exchange() -> impl IntoView {
                                     <ul>{p.errors.iter().map(|(f, e)| view! { <li>{format!("{f}：{e}")}</li> }).collect_view()}</ul>
                                 </div>
                             })}
+                            {(p.mode == Mode::Merge).then(|| view! {
+                                <label class="check"><input type="checkbox" prop:checked=move || clear_empty.get()
+                                    on:change=move |e| { clear_empty.set(event_target_checked(&e)); recompute(); }/>
+                                    "以空值清除：文件中的空单元格清空台账中已填写的值（默认不清除：空单元格保留台账原值）"</label>
+                            })}
+                            <merge::PreviewWarnings p=p.clone() foreign_ok=foreign_ok/>
                             {(!p.conflicts.is_empty()).then(|| view! {
-                                <h3>"冲突：同一案号在不同文件中内容不同，请逐个选择"</h3>
+                                <h3>"冲突：同一案号在不同文件中内容不同，请逐个字段选择"</h3>
                                 {p.conflicts.iter().map(|c| {
                                     let no = c.case_no.clone();
-                                    // The fields on which the files disagree, shown for each version.
-                                    let differing: Vec<yingsu_engine::Column> = yingsu_engine::Column::ALL
-                                        .iter()
-                                        .copied()
-                                        .filter(|col| c.versions.iter().any(|v| col.get(&v.2) != col.get(&c.versions[0].2)))
-                                        .collect();
-                                    view! { <div class="conflict-row" data-testid="import-conflict"><strong>{c.case_no.clone()}</strong>
-                                        {c.versions.iter().enumerate().map(|(i, (file, row, m))| {
-                                            let no = no.clone();
-                                            let summary = differing.iter().map(|col| format!("{}：{}", col.name(), col.get(m))).collect::<Vec<_>>().join("；");
-                                            view! { <button type="button" on:click=move |_| resolve(no.clone(), i)>{format!("采用 {file} 第{row}行（{summary}）")}</button> }
-                                        }).collect_view()}</div> }
+                                    view! { <merge::ConflictResolver conflict=c.clone()
+                                        resolve=Callback::new(move |choices| resolve_fields(no.clone(), choices))/> }
                                 }).collect_view()}
                             })}
                             {(!p.changed.is_empty()).then(|| view! {
@@ -319,6 +336,8 @@ pub fn Exchange() -> impl IntoView {
                     <button type="button" on:click=export_ics>"导出日历 .ics（到期前一天 9:00 提醒）"</button>
                 </div>
             </section>
+
+            <reports::ReportsExchange msg=msg/>
 
             <section class="block">
                 <h2>"完整备份与恢复"</h2>

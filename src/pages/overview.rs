@@ -1,11 +1,13 @@
 //! 总览: what is overdue, due soon, missing data or violated; counts by agency and status; reports due.
 
 use crate::components::{status_class, ObligationTable, StatusChip};
+use crate::pages::schedule::{upcoming, DayList};
 use crate::route::Page;
 use crate::state::AppState;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use yingsu_engine::dates::fmt;
+use yingsu_engine::store::Role;
 use yingsu_engine::{Obligation, Status};
 
 /// Rows shown per section before "显示全部".
@@ -71,6 +73,7 @@ pub fn Overview() -> impl IntoView {
         Status::Done,
     ];
 
+    // 区司法局 receives the R23/R24 reports: its 总览 shows who sent them, not duties of its own.
     let reports = move || {
         state.reg.with(|r| {
             let (agency, mut duties) = r.own_report_duties(&state.calendar.get(), state.today.get())?;
@@ -78,6 +81,7 @@ pub fn Overview() -> impl IntoView {
             Some((agency, duties))
         })
     };
+    let is_bureau = move || state.reg.with(|r| r.profile.role == Role::JusticeBureau);
 
     let warnings = move || {
         let evals = state.evals.get();
@@ -104,6 +108,11 @@ pub fn Overview() -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
+            <section class="block week" data-testid="this-week">
+                <h2>"本周" <span class="muted">"（今天起 7 天：开庭、到期义务、报告期限）"</span>
+                    " " <a href=Page::Schedule.href() class="more">"打开日程（一周 / 一个月）"</a></h2>
+                {move || view! { <DayList days=upcoming(state, 7) today=state.today.get() heading=3/> }}
+            </section>
             <p class="hint">"计日方式：规则中的“N日”按" <strong>{move || state.reg.with(|r| r.settings.counting.label())}</strong>
                "计算（可在设置中改为工作日）；法院期限一律按自然日，行政复议法“十日”按工作日；期限届满日为休息日的顺延至下一工作日。"
                {move || (art32() > 0).then(|| format!(" 另有 {} 个案件的部分义务在 2022-04-28 本规则施行前已届满或已完成，依第三十二条未列出。", art32()))}
@@ -140,6 +149,7 @@ pub fn Overview() -> impl IntoView {
                     }.into_any() }}
                 </section>
             })}
+            {move || is_bureau().then(|| view! { <crate::pages::submissions::Submissions/> })}
             <section class="block">
                 <h2>"数据提示"</h2>
                 {move || {

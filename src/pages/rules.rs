@@ -49,6 +49,11 @@ pub fn Rules() -> impl IntoView {
     view! {
         <section class="page rules">
             <h1>"规则"</h1>
+            <nav class="subnav" aria-label="规则">
+                <a href="#/rules" aria-current="page">"条文与解释"</a>
+                <a href="#/selftest">"规则核验"</a>
+                <span class="hint">"规则核验检查本软件的期限计算是否符合条文算例，不检查您的数据。"</span>
+            </nav>
             <section class="block">
                 <h2>"本工具采用的解释"</h2>
                 <p class="hint">"规则由区司法局负责解释（第三十一条）。规则未明确之处，本工具采用以下读法，并在每个期限的说明中写明："</p>

@@ -1,4 +1,4 @@
-//! 规则自测: runs the engine's built-in scenarios here, in the browser, and shows each result.
+//! 规则核验 (under 规则): runs the engine's built-in scenarios here, in the browser, and shows each result.
 
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -16,7 +16,12 @@ pub fn SelfTest() -> impl IntoView {
     let d = |x: Option<chrono::NaiveDate>| x.map(fmt).unwrap_or_else(|| "—".into());
     view! {
         <section class="page selftest">
-            <h1>"规则自测"</h1>
+            <h1>"规则核验"</h1>
+            <nav class="subnav" aria-label="规则">
+                <a href="#/rules">"条文与解释"</a>
+                <a href="#/selftest" aria-current="page">"规则核验"</a>
+            </nav>
+            <p class="banner banner-info" data-testid="selftest-scope">"规则核验检查的是本软件：用规则条文和算例中的固定场景核对期限计算是否正确，不检查您登记的案件数据。核对您的数据请用“报表”中的报送前自查。"</p>
             <p>"以下场景取自规则条文和 RULES.md 的算例，在本浏览器中由规则引擎实时计算。"</p>
             <p class="summary" data-testid="selftest-summary">{move || format!("通过 {} / {} 项", passed(), outcomes.with(Vec::len))}</p>
             <table class="grid">

@@ -10,7 +10,7 @@ after(async () => { await h?.close(); });
 test('page loads with title 应诉通, navigation, no console error, no other host', async () => {
   const { page, log, ctx } = await h.open();
   assert.match(await page.title(), /应诉通/);
-  for (const name of ['总览', '案件', '机关名录', '规则', '规则自测', '设置']) {
+  for (const name of ['总览', '日程', '案件', '机关名录', '规则', '设置']) {
     assert.equal(await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true }).count(), 1, name);
   }
   assert.equal(await page.locator('#boot-msg').count(), 0, 'the loading message is replaced');
@@ -23,7 +23,7 @@ test('page loads with title 应诉通, navigation, no console error, no other ho
 
 test('a reload on every page works on a plain file server (hash routes)', async () => {
   const { page, log, ctx } = await h.open();
-  for (const [name, heading] of [['案件', '案件'], ['机关名录', '机关名录'], ['规则', '规则'], ['规则自测', '规则自测'], ['设置', '设置']]) {
+  for (const [name, heading] of [['日程', '日程'], ['案件', '案件'], ['机关名录', '机关名录'], ['规则', '规则'], ['规则核验', '规则核验'], ['设置', '设置']]) {
     await page.getByRole('link', { name, exact: true }).click();
     await page.reload();
     await page.waitForSelector('nav[aria-label="主导航"]');

@@ -10,6 +10,14 @@ after(async () => { await h?.close(); });
 
 const CASE = '（2025）京0112行初1号';
 
+/** Adds a row to the 代理人 editor: 姓名 and 身份 (工作人员 / 律师, or '' for none chosen). */
+export async function addAgent(page, name, role = '工作人员') {
+  await page.getByRole('button', { name: '添加代理人' }).click();
+  const row = page.getByTestId('agent-row').last();
+  await row.getByLabel('姓名').fill(name);
+  await row.getByLabel('身份').selectOption(role);
+}
+
 async function createMatter(page) {
   await page.getByRole('link', { name: '案件', exact: true }).click();
   await page.getByRole('link', { name: '新建案件' }).click();
@@ -19,7 +27,7 @@ async function createMatter(page) {
   await page.getByLabel('所属机关', { exact: true }).fill('区城管委');
   await page.getByLabel('原告', { exact: true }).fill('张某');
   await page.getByLabel('起诉状副本收到日', { exact: true }).fill('2025-01-20');
-  await page.getByLabel('代理人', { exact: true }).fill('李四（工作人员）');
+  await addAgent(page, '李四');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
 }
@@ -87,12 +95,12 @@ test('bad input: empty 案号 and a duplicate 案号 are refused with a message,
   await createMatter(page);
   await page.goto(h.base + '#/case/new');
   await page.getByRole('button', { name: '保存', exact: true }).click();
-  assert.match(await page.getByTestId('case-message').textContent(), /请先修正/);
+  assert.match(await page.getByTestId('case-message').textContent(), /未保存：「案号」必填/);
   assert.match(await page.locator('.field.has-error').first().textContent(), /案号.*必填/);
   await page.getByLabel('案号', { exact: true }).fill(CASE);
   await page.getByRole('button', { name: '保存', exact: true }).click();
   assert.match(await page.getByTestId('case-message').textContent(), /已存在/);
-  await page.getByLabel('代理人', { exact: true }).fill('王五');
+  await addAgent(page, '王五', '');
   await page.getByLabel('案号', { exact: true }).fill('（2025）京0112行初2号');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   assert.match(await page.locator('.field.has-error').textContent(), /须注明（工作人员）或（律师）/);

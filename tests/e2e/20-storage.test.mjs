@@ -119,7 +119,7 @@ test('data from a newer version is refused, never overwritten', async () => {
 
 test('keyboard only: Tab and Enter reach every page', async () => {
   const { page, ctx } = await h.open();
-  for (const name of ['案件', '机关名录', '规则', '规则自测', '设置', '总览']) {
+  for (const name of ['日程', '案件', '机关名录', '规则', '设置', '总览']) {
     await page.locator('body').focus();
     await page.evaluate(() => document.activeElement?.blur());
     let found = false;

@@ -147,9 +147,11 @@ test('区司法局 consolidation: two files change one 案号 differently → a 
   assert.equal(await page.getByTestId('n-new').textContent(), '新增 2');
   assert.equal(await page.getByRole('button', { name: '确认导入' }).isDisabled(), true, 'no commit while a conflict is open');
   await shot(page, '42-consolidation-conflict');
-  assert.match(await conflict.textContent(), /原告：甲公司/);
-  assert.match(await conflict.textContent(), /原告：乙公司/);
-  await conflict.getByRole('button', { name: /采用 住建委\.csv/ }).click();
+  const row = conflict.locator('tr[data-field="原告"]');
+  assert.match(await row.textContent(), /甲公司/);
+  assert.match(await row.textContent(), /乙公司/);
+  await conflict.getByRole('button', { name: /全部采用 住建委\.csv/ }).click();
+  await conflict.getByRole('button', { name: '按所选字段合并' }).click();
   await page.getByTestId('n-new').filter({ hasText: '新增 3' }).waitFor();
   await page.getByRole('button', { name: '确认导入' }).click();
   await page.getByTestId('exchange-message').filter({ hasText: '已导入 3 个案件' }).waitFor();
