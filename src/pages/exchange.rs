@@ -333,7 +333,7 @@ pub fn Exchange() -> impl IntoView {
                             {Status::ALL.iter().map(|s| view! { <option value=s.label()>{s.label()}</option> }).collect_view()}
                         </select></div>
                     <button type="button" on:click=export_obligations>"导出义务清单 obligations.csv"</button>
-                    <button type="button" on:click=export_ics>"导出日历 .ics（到期前一天 9:00 提醒）"</button>
+                    <button type="button" on:click=export_ics>"导出日历 .ics（期限与开庭，前一天 9:00 提醒）"</button>
                 </div>
             </section>
 

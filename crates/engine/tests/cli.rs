@@ -61,6 +61,20 @@ fn validate_reports_row_and_column_and_exit_codes() {
     assert!(err.contains("无法读取文件"));
 }
 
+/// Issue 11: "王芳、李明律师" is read as two entries, the lawyer's form normalised with a notice, and the
+/// untagged name refused with the form to write.
+#[test]
+fn issue_11_validate_normalises_agents_and_shows_the_expected_form() {
+    let dir = std::env::temp_dir().join(format!("yingsu-cli-agents-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = dir.join("cases.csv");
+    std::fs::write(&cases, "案号,案件类型,被告类型,代理人\nP,行政诉讼,本机关,王芳、李明律师\n").unwrap();
+    let (code, _, err) = yingsu(&["validate", cases.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("第2行「代理人」：「王芳」须注明（工作人员）或（律师），应写为「王芳（工作人员）」或「王芳（律师）」"), "{err}");
+    assert!(err.contains("已规范：第2行「代理人」：「王芳、李明律师」已按「王芳；李明（律师）」读取"), "{err}");
+}
+
 #[test]
 fn bad_usage_never_panics() {
     for args in [

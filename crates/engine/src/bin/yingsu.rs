@@ -287,6 +287,7 @@ fn validate(args: &[String]) -> Result<u8, Fail> {
                 evaluate(&r.record, &Calendar::bundled(), &Settings::default(), today).warnings
             })
             .map(|w| format!("提示：{w}"))
+            .chain(imp.notices.iter().map(|n| format!("已规范：{n}")))
             .collect();
         (imp.errors().map(|e| e.to_string()).collect(), imp.rows.len(), warnings)
     };
