@@ -151,6 +151,19 @@ pub fn Cases() -> impl IntoView {
                 <h1>"案件"</h1>
                 <a class="button primary" href=Page::Case(None).href()>"新建案件"</a>
             </div>
+            {
+                // Matters left with unsaved changes (kept as drafts): one click back to each.
+                let drafts = crate::storage::drafts();
+                (!drafts.is_empty()).then(|| view! {
+                    <p class="banner banner-warn" role="status" data-testid="drafts">"有未保存的修改："
+                        {drafts.into_iter().map(|k| {
+                            let label = k.clone().unwrap_or_else(|| "新建案件".into());
+                            view! { " " <a href=Page::Case(k).href()>{label}</a> }
+                        }).collect_view()}
+                        "（打开后可保存或放弃）"
+                    </p>
+                })
+            }
             <div class="filters">
                 <div class="field grow">
                     <label for="q">"搜索（案号、原告、案由）"</label>
