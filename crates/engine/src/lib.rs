@@ -15,6 +15,8 @@
 //! | 第三十条 (复议、民事诉讼 covered), 第三十二条 (in force 2022-04-28, judged per obligation) | [`rules::evaluate`] |
 //! | 第二十三条、第二十四条 report definitions (RULES.md §4.1: the agency of a matter, 案件 vs 建议, 法院 vs 复议) | [`report`] |
 //! | periods, roll-forward (民诉法第八十五条, 行诉解释第四十八条, 行政复议法第八十八条) | [`period`], [`calendar`] |
+//! | 日程 (hearings with 第十八条第一款/第十九条 state, due dates, report dates by day) | [`schedule`] |
+//! | files between agencies and 区司法局: cases.csv merge (field-level conflicts), reports.csv (报送记录), `.ics` | [`exchange`], [`codec`] |
 //!
 //! ## Example
 //! ```
