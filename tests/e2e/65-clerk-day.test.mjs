@@ -91,7 +91,8 @@ test('unsaved input survives clicking another page, Back and reload; saving or d
   await newMatter(page, 'NEW-1', { 原告: '新案原告' });
   await page.getByRole('link', { name: '总览', exact: true }).click();
   await page.getByRole('link', { name: '案件', exact: true }).click();
-  await page.getByRole('link', { name: '新建案件' }).click();
+  assert.match(await page.getByTestId('drafts').textContent(), /有未保存的修改：.*新建案件/, 'the list names unsaved work');
+  await page.locator('.page-head').getByRole('link', { name: '新建案件' }).click();
   await page.getByTestId('draft-restored').waitFor();
   assert.equal(await page.getByLabel('案号', { exact: true }).inputValue(), 'NEW-1');
   assert.deepEqual(log.errors, []);
