@@ -71,7 +71,12 @@ fn issue_11_validate_normalises_agents_and_shows_the_expected_form() {
     std::fs::write(&cases, "案号,案件类型,被告类型,代理人\nP,行政诉讼,本机关,王芳、李明律师\n").unwrap();
     let (code, _, err) = yingsu(&["validate", cases.to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert!(err.contains("第2行「代理人」：「王芳」须注明（工作人员）或（律师），应写为「王芳（工作人员）」或「王芳（律师）」"), "{err}");
+    assert!(
+        err.contains(
+            "第2行「代理人」：「王芳」须注明（工作人员）或（律师），应写为「王芳（工作人员）」或「王芳（律师）」"
+        ),
+        "{err}"
+    );
     assert!(err.contains("已规范：第2行「代理人」：「王芳、李明律师」已按「王芳；李明（律师）」读取"), "{err}");
 }
 
