@@ -154,13 +154,32 @@ pub fn request_persistence(done: impl FnOnce(Option<bool>) + 'static) {
 pub const DRAFT_PREFIX: &str = "yingsu.draft.";
 
 /// An unsaved form, kept so that leaving the page (another page, Back, reload, closing the tab) loses nothing.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
     /// The stored version the edit began from (to detect that someone else saved meanwhile).
     pub base: Option<Matter>,
     pub draft: Matter,
     /// `YYYY-MM-DD HH:MM` of the last change.
     pub at: String,
+}
+
+/// As stored: the matters as canonical `cases.csv` text (the register's own format; no second serialiser
+/// of the 70 columns in the page).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredDraft {
+    base: Option<String>,
+    draft: String,
+    at: String,
+}
+
+fn to_csv(m: &Matter) -> String {
+    String::from_utf8_lossy(&yingsu_engine::codec::export(std::slice::from_ref(m))).into_owned()
+}
+
+fn from_csv(text: &str) -> Option<Matter> {
+    // A draft may hold what the form refuses to save (an untagged 代理人): the record is kept as read.
+    let imp = yingsu_engine::codec::import_text::<Matter>(text, "UTF-8").ok()?;
+    imp.rows.into_iter().next().map(|r| r.record)
 }
 
 /// The storage key of a matter's draft (`None` = a new matter).
@@ -170,12 +189,14 @@ pub fn draft_key(case_no: Option<&str>) -> String {
 
 pub fn load_draft(key: &str) -> Option<Draft> {
     let raw = storage().ok()?.get_item(key).ok().flatten()?;
-    serde_json::from_str(&raw).ok()
+    let d: StoredDraft = serde_json::from_str(&raw).ok()?;
+    Some(Draft { base: d.base.as_deref().and_then(from_csv), draft: from_csv(&d.draft)?, at: d.at })
 }
 
 pub fn save_draft(key: &str, d: &Draft) -> Result<(), String> {
     let st = storage()?;
-    let json = serde_json::to_string(d).map_err(|e| e.to_string())?;
+    let stored = StoredDraft { base: d.base.as_ref().map(to_csv), draft: to_csv(&d.draft), at: d.at.clone() };
+    let json = serde_json::to_string(&stored).map_err(|e| e.to_string())?;
     st.set_item(key, &json).map_err(|e| match classify(e) {
         SaveError::Quota => "存储空间已满".to_string(),
         SaveError::Other(m) => m,

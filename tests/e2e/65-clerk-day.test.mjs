@@ -113,6 +113,12 @@ test('a refused save names the field and the expected form, keeps every other ed
   assert.match(await page.locator('.timeline [data-rule="R14"] [data-testid="due"]').textContent(), /2025-03-07/);
   assert.equal(await stored(page), '', 'nothing saved');
   await shot(page, '61-refused-save');
+  // The refused form survives a reload too, the untagged entry included.
+  await page.reload();
+  await page.getByTestId('draft-restored').waitFor();
+  assert.equal(await page.getByLabel('原告', { exact: true }).inputValue(), '甲公司');
+  assert.equal(await page.getByTestId('agent-row').last().getByLabel('姓名').inputValue(), '王芳');
+  assert.equal(await page.getByTestId('agent-row').last().getByLabel('身份').inputValue(), '');
   await page.getByTestId('agent-row').last().getByLabel('身份').selectOption('工作人员');
   await save(page);
   assert.equal(await page.getByTestId('unsaved-preview').count(), 0);
