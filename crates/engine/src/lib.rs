@@ -46,6 +46,7 @@ pub mod rules;
 pub mod selftest;
 pub mod store;
 pub mod synth;
+pub mod text;
 
 pub use calendar::Calendar;
 pub use error::{FileError, RowError};
