@@ -89,7 +89,11 @@ fn main() {
         let reg = Register { matters: ms_list, ..Register::default() };
         let t = Instant::now();
         let json = reg.to_json();
-        println!("| 20,000 unknown columns × 50 matters: one save | stored {} MB | {:.0} |", json.len() / 1_000_000, ms(t));
+        println!(
+            "| 20,000 unknown columns × 50 matters: one save | stored {} MB | {:.0} |",
+            json.len() / 1_000_000,
+            ms(t)
+        );
         let mut text = String::from("案号,案件类型,被告类型");
         for i in 0..20_000 {
             text.push_str(&format!(",列{i}"));
@@ -147,7 +151,9 @@ fn main() {
                     ms(t)
                 );
             }
-            Err(es) => println!("| holidays every day 2022–2121 | refused: {} | {el:.0} |", first_line(&es[0].to_string())),
+            Err(es) => {
+                println!("| holidays every day 2022–2121 | refused: {} | {el:.0} |", first_line(&es[0].to_string()))
+            }
         }
     }
 }

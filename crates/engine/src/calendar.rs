@@ -461,11 +461,14 @@ mod tests {
         let mut have = parse_holiday_csv("date,kind,name\n2027-01-04,holiday,测试\n2027-01-01,holiday,元旦\n").unwrap();
         let new = parse_holiday_csv("date,kind,name\n2027-01-04,holiday,改\n2027-02-06,workday,春节\n").unwrap();
         merge_rows(&mut have, new);
-        assert_eq!(have.iter().map(|r| (fmt(r.date), r.name.as_str())).collect::<Vec<_>>(), vec![
-            ("2027-01-01".to_string(), "元旦"),
-            ("2027-01-04".to_string(), "改"),
-            ("2027-02-06".to_string(), "春节")
-        ]);
+        assert_eq!(
+            have.iter().map(|r| (fmt(r.date), r.name.as_str())).collect::<Vec<_>>(),
+            vec![
+                ("2027-01-01".to_string(), "元旦"),
+                ("2027-01-04".to_string(), "改"),
+                ("2027-02-06".to_string(), "春节")
+            ]
+        );
     }
 
     #[test]

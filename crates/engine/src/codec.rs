@@ -417,9 +417,7 @@ impl<'a, R: Table> Importer<'a, R> {
         // The header: the first record that is not empty.
         let header = loop {
             match rdr.read_record(&mut rec) {
-                Ok(false) => {
-                    return Err(ImportError::File(FileError(format!("文件为空：{} 至少需要标题行", R::FILE))))
-                }
+                Ok(false) => return Err(ImportError::File(FileError(format!("文件为空：{} 至少需要标题行", R::FILE)))),
                 Err(e) => return Err(ImportError::File(FileError(format!("无法按 CSV 读取：{e}")))),
                 Ok(true) if rec.iter().all(|c| c.trim().is_empty()) => continue,
                 Ok(true) => break rec.clone(),
@@ -561,7 +559,11 @@ impl<'a, R: Table> Importer<'a, R> {
         }
         // One error for all the cells past the header, however many there are.
         if let Some((first, n)) = unnamed {
-            errors.push(RowError::new(row_no, "", format!("有 {n} 个单元格没有列名（从第{first}列起），请删除或补上列名")));
+            errors.push(RowError::new(
+                row_no,
+                "",
+                format!("有 {n} 个单元格没有列名（从第{first}列起），请删除或补上列名"),
+            ));
         }
         // A short row (trailing cells dropped by a spreadsheet): required columns still must be set.
         for (slot, req) in &self.required_slots {

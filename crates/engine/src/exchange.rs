@@ -9,8 +9,8 @@ use crate::error::RowError;
 use crate::model::{Column, Matter};
 use crate::rules::Obligation;
 use crate::store::Register;
-use chrono::{Duration, NaiveDate};
 use crate::text::key_norm;
+use chrono::{Duration, NaiveDate};
 use std::collections::{HashMap, HashSet};
 
 /// How an import meets the register.
@@ -218,10 +218,8 @@ pub fn preview(existing: &[Matter], files: &[(String, Import<Matter>)], mode: Mo
         }
     }
     if mode == Mode::ReplaceAll {
-        let in_files: HashSet<String> = files
-            .iter()
-            .flat_map(|(_, i)| i.rows.iter().map(|r| key_norm(&r.record.case_no.0).into_owned()))
-            .collect();
+        let in_files: HashSet<String> =
+            files.iter().flat_map(|(_, i)| i.rows.iter().map(|r| key_norm(&r.record.case_no.0).into_owned())).collect();
         for m in existing {
             if !in_files.contains(key_norm(&m.case_no.0).as_ref()) {
                 p.removed.push(m.case_no.0.clone());

@@ -254,8 +254,7 @@ pub fn evaluate(m: &Matter, cal: &Calendar, settings: &Settings, today: NaiveDat
     // Cells kept as 待修正 (unreadable in stored data or a backup): a due date computed without them
     // could be a false 已逾期 (e.g. an unreadable 答辩提交日), so nothing is computed until they are fixed.
     if !m.invalid.is_empty() {
-        let cells: Vec<String> =
-            m.invalid.iter().map(|(c, v)| format!("「{c}」{}", crate::text::visible(v))).collect();
+        let cells: Vec<String> = m.invalid.iter().map(|(c, v)| format!("「{c}」{}", crate::text::visible(v))).collect();
         cx.ev.unreadable = Some(format!("待修正：{} 无法读取，修正后才计算期限", cells.join("、")));
         return cx.ev;
     }

@@ -304,6 +304,7 @@ impl Register {
     pub fn remove_holiday_year(&mut self, year: i32) -> usize {
         let before = self.holidays.len();
         self.holidays.retain(|h| chrono::Datelike::year(&h.date) != year);
+        self.holiday_notices.retain(|n| n.year != year);
         before - self.holidays.len()
     }
 

@@ -177,7 +177,8 @@ fn issue_12_each_limit_is_refused_with_exit_2() {
     {
         let f = temp(name, &text);
         for cmd in ["validate", "obligations"] {
-            let args: Vec<&str> = if cmd == "validate" { vec![cmd, &f] } else { vec![cmd, "--today", "2025-05-01", &f] };
+            let args: Vec<&str> =
+                if cmd == "validate" { vec![cmd, &f] } else { vec![cmd, "--today", "2025-05-01", &f] };
             let (code, _, err) = yingsu(&args);
             assert_eq!(code, 2, "{cmd} {name}: {err}");
             assert!(err.contains(says), "{cmd} {name}: {err}");

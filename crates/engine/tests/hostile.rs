@@ -133,7 +133,8 @@ fn issue_12_a_preview_made_before_another_tab_saved_is_not_committed() {
 
 #[test]
 fn issue_12_backup_with_bad_cells_keeps_and_lists_them() {
-    let matters = "案号,案件类型,被告类型,裁判文书签收日,裁判结果,重大敏感\r\nK1,行政诉讼,本机关,2025-02-30,大胜,也许\r\n";
+    let matters =
+        "案号,案件类型,被告类型,裁判文书签收日,裁判结果,重大敏感\r\nK1,行政诉讼,本机关,2025-02-30,大胜,也许\r\n";
     let backup = serde_json::json!({
         "schema": 2, "revision": 0, "matters": matters, "agencies": "机关名称\r\n",
         "settings": {}, "profile": {}

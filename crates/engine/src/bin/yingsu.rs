@@ -234,9 +234,8 @@ fn report(args: &[String]) -> Result<u8, Fail> {
     let Some(kind) = args.first() else { return Err(usage("report 需要报告种类：half-year 或 quarter")) };
     let o = parse_opts(&args[1..], &["--period", "--agency", "--today"])?;
     let code = o.period.clone().ok_or_else(|| usage("缺少 --period（如 2025H1 或 2025Q1）"))?;
-    let period = ReportPeriod::parse(&code).ok_or_else(|| {
-        usage(format!("--period「{code}」应为 2025H1、2025H2 或 2025Q1…2025Q4（年份 2000–2099）"))
-    })?;
+    let period = ReportPeriod::parse(&code)
+        .ok_or_else(|| usage(format!("--period「{code}」应为 2025H1、2025H2 或 2025Q1…2025Q4（年份 2000–2099）")))?;
     let imp = import_cases(&o.file)?;
     let bad = print_row_errors(&imp);
     let matters: Vec<Matter> = imp.rows.into_iter().filter(|r| r.errors.is_empty()).map(|r| r.record).collect();
