@@ -360,12 +360,13 @@ impl Register {
                 format!("案号「{}」与已有案号「{}」相同（写法不同）", crate::text::visible(&m.case_no.0), x.case_no)
             });
         }
-        Ok(self.put_matter(pos, m, user, at))
+        Ok(self.put_matter(pos, m, user, at, true))
     }
 
     /// Writes a matter at `pos` (or appends it), with the audit lines of every changed field. The caller
     /// has checked the key; no search here, so a batch of puts stays linear.
-    pub(crate) fn put_matter(&mut self, pos: Option<usize>, m: Matter, user: &str, at: &str) -> usize {
+    /// `audit_new`: write the `（新建）` line of a new matter (a bulk import writes one line for all).
+    pub(crate) fn put_matter(&mut self, pos: Option<usize>, m: Matter, user: &str, at: &str, audit_new: bool) -> usize {
         let entry = |field: &str, old: String, new: String| AuditEntry {
             at: at.to_string(),
             user: user.to_string(),
@@ -386,7 +387,9 @@ impl Register {
                 self.matters[i] = m;
             }
             None => {
-                changes.push(entry("（新建）", String::new(), m.case_no.0.clone()));
+                if audit_new {
+                    changes.push(entry("（新建）", String::new(), m.case_no.0.clone()));
+                }
                 self.matters.push(m);
             }
         }

@@ -206,3 +206,23 @@ fn issue_12_commit_grows_linearly() {
     // Debug build on 2 shared cores: generous, but a quadratic commit takes minutes here.
     assert!(el.as_secs() < 60, "30,000 rows committed in {el:?}");
 }
+
+#[test]
+fn issue_12_a_bulk_import_writes_one_audit_line_for_its_new_matters() {
+    let mut text = String::from("案号,案件类型,被告类型\n");
+    for i in 0..1_001 {
+        text.push_str(&format!("N{i},行政诉讼,本机关\n"));
+    }
+    let imp = import_text::<Matter>(&text, "UTF-8").unwrap();
+    let mut reg = Register::default();
+    let p = preview(&reg.matters, &[("大文件.csv".into(), imp)], Mode::Merge);
+    apply(&mut reg, &p, false, "u", "t").unwrap();
+    assert_eq!(reg.matters.len(), 1_001);
+    assert_eq!(reg.audit.len(), 1);
+    assert_eq!(reg.audit[0].new, "导入新增 1001 个案件（大文件.csv）");
+    // A small import keeps one line per new matter.
+    let imp = import_text::<Matter>("案号,案件类型,被告类型\nS1,行政诉讼,本机关\n", "UTF-8").unwrap();
+    let p = preview(&reg.matters, &[("小.csv".into(), imp)], Mode::Merge);
+    apply(&mut reg, &p, false, "u", "t").unwrap();
+    assert_eq!(reg.audit_of("S1").len(), 1);
+}

@@ -34,9 +34,7 @@ pub fn CasesImport(msg: RwSignal<String>) -> impl IntoView {
         _ => Mode::Merge,
     };
     let make_preview = move || {
-        let p =
-            imports.with_value(|files| state.reg.with_untracked(|r| exchange::preview(&r.matters, files, mode_of())));
-        p
+        imports.with_value(|files| state.reg.with_untracked(|r| exchange::preview(&r.matters, files, mode_of())))
     };
     let check_cases = move |_| {
         msg.set(String::new());
