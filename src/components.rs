@@ -115,7 +115,7 @@ pub fn Banners() -> impl IntoView {
                 SaveState::Conflict { stored } => Some(view! {
                     <div class="banner banner-bad" role="alert" data-testid="conflict">
                         <strong>"另一个标签页已保存了更新的数据（版本 " {stored} "）。"</strong>
-                        "本页的修改尚未保存。请选择："
+                        " " {state.conflict_summary()} " 本页的修改尚未保存（表单中的输入仍保留）。请选择："
                         <button type="button" on:click=move |_| state.reload_from_storage()>"载入另一标签页的版本（放弃本页修改）"</button>
                         <button type="button" on:click=move |_| state.overwrite_storage()>"用本页的版本覆盖"</button>
                     </div>

@@ -163,6 +163,72 @@ impl AppState {
         }
     }
 
+    /// What another tab's stored version holds that this tab's does not, in a sentence: matters added,
+    /// removed or changed (the first few by 案号), and changed settings — shown with the conflict.
+    pub fn conflict_summary(&self) -> String {
+        let storage::Loaded::Ready(theirs) = storage::load() else {
+            return "无法读取另一标签页保存的版本。".into();
+        };
+        self.reg.with_untracked(|mine| {
+            let index: std::collections::HashMap<&str, &yingsu_engine::Matter> =
+                mine.matters.iter().map(|m| (m.case_no.0.as_str(), m)).collect();
+            let theirs_keys: std::collections::HashSet<&str> =
+                theirs.matters.iter().map(|m| m.case_no.0.as_str()).collect();
+            let mut changed = Vec::new();
+            let mut added = Vec::new();
+            for m in &theirs.matters {
+                match index.get(m.case_no.0.as_str()) {
+                    None => added.push(m.case_no.0.clone()),
+                    Some(x) if *x != m => {
+                        let fields: Vec<&str> = yingsu_engine::Column::ALL
+                            .iter()
+                            .filter(|c| c.get(x) != c.get(m))
+                            .map(|c| c.name())
+                            .take(3)
+                            .collect();
+                        changed.push(format!("{}（{}）", m.case_no.0, fields.join("、")));
+                    }
+                    _ => {}
+                }
+            }
+            let removed = mine.matters.iter().filter(|m| !theirs_keys.contains(m.case_no.0.as_str())).count();
+            let mut parts = Vec::new();
+            let list = |v: &[String]| {
+                let head: Vec<String> =
+                    v.iter().take(5).map(|k| yingsu_engine::text::visible(k).into_owned()).collect();
+                format!(
+                    "{}{}",
+                    head.join("、"),
+                    if v.len() > 5 { format!(" 等 {} 个", v.len()) } else { String::new() }
+                )
+            };
+            if !changed.is_empty() {
+                parts.push(format!("修改了案件 {}", list(&changed)));
+            }
+            if !added.is_empty() {
+                parts.push(format!("新增了案件 {}", list(&added)));
+            }
+            if removed > 0 {
+                parts.push(format!("删除了 {removed} 个案件"));
+            }
+            if theirs.settings != mine.settings || theirs.profile != mine.profile {
+                parts.push("修改了设置".into());
+            }
+            if theirs.agencies != mine.agencies {
+                parts.push("修改了机关名录".into());
+            }
+            if theirs.holidays != mine.holidays {
+                parts.push("修改了节假日安排".into());
+            }
+            if parts.is_empty() {
+                "另一标签页的版本与本页在案件、设置、机关名录和节假日上没有差别（可能只改了修改记录或报送记录）。"
+                    .into()
+            } else {
+                format!("与本页相比，另一标签页的版本{}。", parts.join("；"))
+            }
+        })
+    }
+
     /// Replaces this tab's register with what another tab stored.
     pub fn reload_from_storage(&self) {
         match storage::load() {
