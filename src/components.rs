@@ -191,7 +191,10 @@ pub fn RecoveryScreen() -> impl IntoView {
                         state.reg.set(r);
                         state.recovery.set(None);
                         state.overwrite_storage();
-                        msg.set("已从完整备份恢复。".into());
+                        msg.set(match state.save_state.get_untracked() {
+                            SaveState::Saved => "已从完整备份恢复。".into(),
+                            _ => "备份已载入页面，但没有保存到浏览器，请看页面顶部的提示。".into(),
+                        });
                     }
                 }
             }
