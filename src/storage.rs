@@ -122,13 +122,12 @@ pub fn force_save(reg: &Register) -> Result<usize, SaveError> {
     write(reg)
 }
 
-/// Writes the register, then its revision, then reads the register back and compares; returns the
-/// register text's size in UTF-16 units.
+/// Writes the register, reads it back and compares, then writes its revision; returns the register
+/// text's size in UTF-16 units.
 fn write(reg: &Register) -> Result<usize, SaveError> {
     let st = storage().map_err(SaveError::Other)?;
     let json = reg.to_json();
     st.set_item(KEY, &json).map_err(classify)?;
-    st.set_item(REV_KEY, &reg.revision.to_string()).map_err(classify)?;
     let back = st.get_item(KEY).map_err(classify)?.unwrap_or_default();
     if back.len() != json.len() || yingsu_engine::text::fnv1a(&back) != yingsu_engine::text::fnv1a(&json) {
         return Err(SaveError::Verify(format!(
@@ -139,6 +138,9 @@ fn write(reg: &Register) -> Result<usize, SaveError> {
             yingsu_engine::text::fnv1a(&back)
         )));
     }
+    // The revision goes last, once the register is known good: a failed check leaves the old revision,
+    // so the next attempt reports the same failure instead of a false conflict with itself.
+    st.set_item(REV_KEY, &reg.revision.to_string()).map_err(classify)?;
     Ok(json.encode_utf16().count())
 }
 

@@ -27,6 +27,8 @@ test('settings race: tab B saving only 用户名 keeps what tab A saved, and B\'
   await a.page.getByLabel('本机关名称').fill('区城管委');
   await a.page.getByLabel('计日方式').selectOption('工作日');
   await a.page.getByRole('button', { name: '保存设置' }).click();
+  // A change of 计日方式 first lists the obligations it moves (RULES.md §6.16).
+  await a.page.getByTestId('change-review').getByRole('button', { name: '确认' }).click();
   await a.page.getByTestId('settings-message').filter({ hasText: '设置已保存' }).waitFor();
   // B's form follows (its own field untouched).
   await b.page.waitForFunction(() => document.querySelector('#s-agency')?.value === '区城管委');
@@ -139,6 +141,8 @@ test('read-back check: a stored value that differs from what was written is a vi
   const err = page.getByTestId('save-error');
   await err.waitFor();
   assert.match(await err.textContent(), /读回的数据与写入的不一致/);
+  await page.waitForTimeout(300);
+  assert.match(await err.textContent(), /读回的数据与写入的不一致/, 'not turned into a false tab conflict');
   assert.equal(await err.getByRole('button', { name: '立即导出完整备份' }).count(), 1);
   assert.doesNotMatch(await page.getByTestId('case-message').textContent(), /已保存（/);
   await shot(page, '25-read-back');
@@ -248,6 +252,8 @@ test('a 30,000-row import shows progress, keeps the page responsive and commits'
   console.log(`30,000 rows: preview ${tPreview} ms (longest pause ${Math.round(gapPreview)} ms), commit ${tCommit} ms (longest pause ${Math.round(gapCommit)} ms); progress seen: ${seen}`);
   assert.match(seen, /正在/);
   assert.ok(gapPreview < 1500, `reading stays responsive (longest pause ${gapPreview} ms)`);
+  // One localStorage write of the whole register cannot be split; it comes after "正在保存…" is shown.
+  assert.ok(gapCommit < 3000, `commit pauses the page at most once, briefly (longest pause ${gapCommit} ms)`);
   const r = await stored(page);
   assert.equal(r.matters.split('\r\n').filter((l) => l.startsWith('A')).length, 30000);
   await shot(page, '25-import-30000');

@@ -116,13 +116,17 @@ pub fn CasesImport(msg: RwSignal<String>) -> impl IntoView {
             yield_now().await;
             let (user, at) = (state.user(), browser_now());
             let mut next = state.reg.get_untracked();
-            match exchange::apply(&mut next, &p, skip_invalid.get_untracked(), &user, &at) {
+            let applied = exchange::apply(&mut next, &p, skip_invalid.get_untracked(), &user, &at);
+            match applied {
                 Ok(n) => {
                     let rev = next.revision;
-                    match state.commit(move |r| {
+                    progress.set(format!("正在保存 {n} 个案件到浏览器…"));
+                    yield_now().await;
+                    let saved = state.commit(move |r| {
                         *r = next;
                         r.revision = rev;
-                    }) {
+                    });
+                    match saved {
                         Ok(()) => {
                             msg.set(format!("已导入 {n} 个案件（{}），已保存到浏览器。", p.mode.label()));
                             preview.set(None);
