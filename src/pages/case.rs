@@ -367,6 +367,7 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
         let mut rows = ev.obligations.clone();
         rows.sort_by_key(|o| (o.due.is_none(), o.due, o.rule));
         view! {
+            {ev.unreadable.clone().map(|w| view! { <p class="banner banner-warn" data-testid="unreadable">{w}</p> })}
             {ev.art32_note.clone().map(|w| view! { <p class="banner banner-info">{w}</p> })}
             <Timeline rows=rows/>
             {(!ev.warnings.is_empty()).then(|| view! {

@@ -99,10 +99,14 @@ pub fn decode_with(
 
 /// UTF-16 without a byte-order mark: a CSV file is mostly ASCII commas, digits and line breaks, whose
 /// high byte is zero — so zero bytes stand (nearly) only at odd offsets (LE) or only at even ones (BE).
+/// A file of odd length, shorter than 8 characters, or holding a U+0000 is not taken for UTF-16.
 fn sniff_utf16(bytes: &[u8]) -> Option<Legacy> {
-    let head = &bytes[..bytes.len().min(4096) & !1];
+    if bytes.len() % 2 != 0 || bytes.len() < 16 {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
     let pairs = head.len() / 2;
-    if pairs < 2 {
+    if head.chunks_exact(2).any(|p| p == [0, 0]) {
         return None;
     }
     let zeros_even = head.iter().step_by(2).filter(|b| **b == 0).count();

@@ -189,8 +189,10 @@ fn issue_12_utf16_without_bom_is_detected() {
     let b = import::<Matter>(&be).unwrap();
     assert_eq!(b.encoding, "UTF-16BE（无 BOM）");
     // Real binary content is still called binary.
-    let e = codec::decode(&[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0, 1, 2]).unwrap_err();
-    assert!(e.to_string().contains("二进制"), "{e}");
+    for bin in [&[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0, 1, 2][..], &[0, 1, 2, 255, 0][..], &[0u8; 40][..]] {
+        let e = codec::decode(bin).unwrap_err();
+        assert!(e.to_string().contains("二进制"), "{bin:?}: {e}");
+    }
 }
 
 #[test]
