@@ -101,7 +101,7 @@ pub fn decode_with(
 /// high byte is zero — so zero bytes stand (nearly) only at odd offsets (LE) or only at even ones (BE).
 /// A file of odd length, shorter than 8 characters, or holding a U+0000 is not taken for UTF-16.
 fn sniff_utf16(bytes: &[u8]) -> Option<Legacy> {
-    if bytes.len() % 2 != 0 || bytes.len() < 16 {
+    if !bytes.len().is_multiple_of(2) || bytes.len() < 16 {
         return None;
     }
     let head = &bytes[..bytes.len().min(4096)];
