@@ -49,6 +49,11 @@ pub fn App() -> impl IntoView {
         if e.key().as_deref() != Some(storage::KEY) || state.recovery.get_untracked().is_some() {
             return;
         }
+        // A newer version of the app wrote: this page must not write again (nor read what it cannot).
+        if let Some(v) = e.new_value().as_deref().and_then(storage::newer_schema_in) {
+            state.save_state.set(SaveState::NewerVersion(v));
+            return;
+        }
         let dirty = state.reg.with_untracked(|r| r.revision) != state.base_rev.get_value();
         if dirty {
             let stored = storage::stored_revision().unwrap_or(0);

@@ -44,7 +44,7 @@ pub fn ObligationTable(rows: Vec<Obligation>, show_case: bool) -> impl IntoView 
                     let href = Page::Case(Some(o.case_no.0.clone())).href();
                     view! {
                         <tr data-rule=o.rule.label()>
-                            {show_case.then(|| view! { <td class="case-no" data-label="案号"><a href=href.clone()>{o.case_no.0.clone()}</a></td> })}
+                            {show_case.then(|| view! { <td class="case-no" data-label="案号"><a href=href.clone()>{yingsu_engine::text::visible(&o.case_no.0).into_owned()}</a></td> })}
                             <td data-label="规则">{o.rule.label()}</td>
                             <td data-label="条款"><span class="clause" title=info.text>{info.clause}</span></td>
                             <td class="duty" data-label="义务">{info.title}</td>
@@ -104,10 +104,18 @@ pub fn Banners() -> impl IntoView {
                         <button type="button" class="primary" on:click=export>"立即导出完整备份"</button>
                     </div>
                 }.into_any()),
+                SaveState::NewerVersion(v) => Some(view! {
+                    <div class="banner banner-bad" role="alert" data-testid="newer-version">
+                        <strong>"请刷新页面以使用新版本。"</strong>
+                        {format!("另一标签页使用了更新版本的应诉通（数据格式第 {v} 版），本页（只认识到第 {} 版）不再写入任何数据，以免损坏新版本的数据。本页尚未保存的修改可先导出为备份。", yingsu_engine::store::SCHEMA_VERSION)}
+                        <button type="button" class="primary" on:click=move |_| { let _ = window().location().reload(); }>"刷新页面"</button>
+                        <button type="button" on:click=export>"导出本页数据备份"</button>
+                    </div>
+                }.into_any()),
                 SaveState::Conflict { stored } => Some(view! {
                     <div class="banner banner-bad" role="alert" data-testid="conflict">
                         <strong>"另一个标签页已保存了更新的数据（版本 " {stored} "）。"</strong>
-                        "本页的修改尚未保存。请选择："
+                        " " {state.conflict_summary()} " 本页的修改尚未保存（表单中的输入仍保留）。请选择："
                         <button type="button" on:click=move |_| state.reload_from_storage()>"载入另一标签页的版本（放弃本页修改）"</button>
                         <button type="button" on:click=move |_| state.overwrite_storage()>"用本页的版本覆盖"</button>
                     </div>
@@ -127,6 +135,7 @@ pub fn Banners() -> impl IntoView {
                 </div>
             })}
             {move || (!backup_msg.get().is_empty()).then(|| view! { <div class="banner banner-info" role="status">{backup_msg.get()}</div> })}
+            <NeedsFixing/>
         </div>
     }
 }
@@ -182,7 +191,10 @@ pub fn RecoveryScreen() -> impl IntoView {
                         state.reg.set(r);
                         state.recovery.set(None);
                         state.overwrite_storage();
-                        msg.set("已从完整备份恢复。".into());
+                        msg.set(match state.save_state.get_untracked() {
+                            SaveState::Saved => "已从完整备份恢复。".into(),
+                            _ => "备份已载入页面，但没有保存到浏览器，请看页面顶部的提示。".into(),
+                        });
                     }
                 }
             }
@@ -386,5 +398,65 @@ pub fn StorageStatus() -> impl IntoView {
             </span>
             <span>{move || format!("已用 {}%", (state.usage.get() * 100.0).round() as u32)}</span>
         </div>
+    }
+}
+
+/// Cells kept as written because they could not be read (stored data, a restored backup): listed with
+/// matter, column and value until fixed — never emptied.
+#[component]
+pub fn NeedsFixing() -> impl IntoView {
+    let state = AppState::expect();
+    let fixes = Memo::new(move |_| state.reg.with(|r| r.needs_fixing()));
+    move || {
+        let list = fixes.get();
+        (!list.is_empty()).then(|| {
+            let n = list.len();
+            let rows: Vec<String> = list
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{}「{}」 · 「{}」 · {}",
+                        f.table,
+                        yingsu_engine::text::visible(&f.key),
+                        f.column,
+                        yingsu_engine::text::visible(&f.value)
+                    )
+                })
+                .collect();
+            view! {
+                <div class="banner banner-warn" role="status" data-testid="needs-fixing">
+                    <strong>{format!("待修正：{n} 个单元格无法读取，已按原样保留（未清空）。")}</strong>
+                    " 含这些单元格的案件暂不计算期限，请逐个打开修正。"
+                    <ErrorList items=rows title="待修正（案件或机关 · 列 · 原值）" file="待修正清单.txt" testid="needs-fixing-list"/>
+                </div>
+            }
+        })
+    }
+}
+
+/// How many items an error list shows; the rest are counted and downloadable.
+pub const LIST_LIMIT: usize = 200;
+
+/// A list of problems: the first 200 shown, the count of the rest, and the full list as a download.
+#[component]
+pub fn ErrorList(items: Vec<String>, title: &'static str, file: &'static str, testid: &'static str) -> impl IntoView {
+    let total = items.len();
+    let shown: Vec<String> = items.iter().take(LIST_LIMIT).cloned().collect();
+    let all = items.join("\r\n");
+    let msg = RwSignal::new(String::new());
+    let download = move |_| {
+        let body = format!("\u{feff}{title}\r\n{all}\r\n");
+        if let Err(e) = crate::files::download(file, body.as_bytes(), "text/plain;charset=utf-8") {
+            msg.set(format!("下载失败：{e}"));
+        }
+    };
+    view! {
+        <details class="error-list" data-testid=testid open=total <= 20>
+            <summary>{if total > LIST_LIMIT { format!("{title}：共 {total} 处，下面列出前 {LIST_LIMIT} 处") } else { format!("{title}：共 {total} 处") }}</summary>
+            <ul>{shown.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+            {(total > LIST_LIMIT).then(|| view! { <p data-testid="list-more">{format!("……另有 {} 处未列出。", total - LIST_LIMIT)}</p> })}
+            <button type="button" on:click=download>"下载完整清单"</button>
+            <span role="status">{move || msg.get()}</span>
+        </details>
     }
 }

@@ -58,8 +58,9 @@ pub fn decode(bytes: &[u8]) -> Result<yingsu_engine::codec::Decoded, String> {
 
 /// Reads a full backup file (the JSON the app exports).
 pub fn read_backup(bytes: &[u8]) -> Result<yingsu_engine::store::Register, String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| "不是 UTF-8 文本".to_string())?;
-    yingsu_engine::store::Register::from_json(text).map_err(|e| e.to_string())
+    // The same detection as CSV files: a byte-order mark (UTF-8 or UTF-16) is fine.
+    let text = decode(bytes)?.text;
+    yingsu_engine::store::Register::from_json(&text).map_err(|e| e.to_string())
 }
 
 /// Decodes and imports a file of records (cases.csv or agencies.csv).

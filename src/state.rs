@@ -22,6 +22,8 @@ pub enum SaveState {
     Conflict {
         stored: u64,
     },
+    /// A newer version of the app stored its data (schema): this page writes nothing any more.
+    NewerVersion(u64),
 }
 
 /// Stored data that could not be read at start: kept as it is, offered for download.
@@ -109,10 +111,33 @@ impl AppState {
         }
     }
 
+    /// Changes the register and writes it now; `Ok` only once the write succeeded (and read back the
+    /// same), so a page says "已保存" only then. The error is the sentence to show.
+    pub fn commit(&self, f: impl FnOnce(&mut Register)) -> Result<(), String> {
+        self.mutate(f);
+        self.save_now();
+        match self.save_state.get_untracked() {
+            SaveState::Saved => Ok(()),
+            SaveState::Failed { quota: true, .. } => {
+                Err("浏览器本地存储空间已满，没有保存（修改仍显示在页面上）。请导出完整备份。".into())
+            }
+            SaveState::Failed { message, .. } => Err(message),
+            SaveState::Conflict { .. } => {
+                Err("另一个标签页已保存了数据，本次修改尚未保存。请在页面顶部选择如何处理。".into())
+            }
+            SaveState::NewerVersion(_) => {
+                Err("另一标签页使用了更新版本的应诉通，本页不再保存任何修改。请刷新页面以使用新版本。".into())
+            }
+        }
+    }
+
     /// Runs once per register change: writes it to localStorage and reports the outcome.
     pub fn save_now(&self) {
         if self.recovery.get_untracked().is_some() {
             return; // Never overwrite data we could not read.
+        }
+        if let SaveState::NewerVersion(_) = self.save_state.get_untracked() {
+            return; // Never write over a newer version's data.
         }
         let rev = self.reg.with_untracked(|r| r.revision);
         if rev == self.base_rev.get_value() {
@@ -129,16 +154,94 @@ impl AppState {
                 quota: true,
             }),
             Err(SaveError::Conflict { stored }) => self.save_state.set(SaveState::Conflict { stored }),
+            Err(SaveError::NewerVersion(v)) => self.save_state.set(SaveState::NewerVersion(v)),
+            Err(SaveError::Verify(detail)) => self.save_state.set(SaveState::Failed {
+                message: format!("写入浏览器存储后读回的数据与写入的不一致（{detail}），数据可能没有正确保存。请立即导出完整备份。"),
+                quota: false,
+            }),
             Err(SaveError::Other(m)) => self.save_state.set(SaveState::Failed { message: format!("保存失败：{m}。修改仍显示在页面上，请导出完整备份。"), quota: false }),
         }
     }
 
+    /// What another tab's stored version holds that this tab's does not, in a sentence: matters added,
+    /// removed or changed (the first few by 案号), and changed settings — shown with the conflict.
+    pub fn conflict_summary(&self) -> String {
+        let storage::Loaded::Ready(theirs) = storage::load() else {
+            return "无法读取另一标签页保存的版本。".into();
+        };
+        self.reg.with_untracked(|mine| {
+            let index: std::collections::HashMap<&str, &yingsu_engine::Matter> =
+                mine.matters.iter().map(|m| (m.case_no.0.as_str(), m)).collect();
+            let theirs_keys: std::collections::HashSet<&str> =
+                theirs.matters.iter().map(|m| m.case_no.0.as_str()).collect();
+            let mut changed = Vec::new();
+            let mut added = Vec::new();
+            for m in &theirs.matters {
+                match index.get(m.case_no.0.as_str()) {
+                    None => added.push(m.case_no.0.clone()),
+                    Some(x) if *x != m => {
+                        let fields: Vec<&str> = yingsu_engine::Column::ALL
+                            .iter()
+                            .filter(|c| c.get(x) != c.get(m))
+                            .map(|c| c.name())
+                            .take(3)
+                            .collect();
+                        changed.push(format!("{}（{}）", m.case_no.0, fields.join("、")));
+                    }
+                    _ => {}
+                }
+            }
+            let removed = mine.matters.iter().filter(|m| !theirs_keys.contains(m.case_no.0.as_str())).count();
+            let mut parts = Vec::new();
+            let list = |v: &[String]| {
+                let head: Vec<String> =
+                    v.iter().take(5).map(|k| yingsu_engine::text::visible(k).into_owned()).collect();
+                format!(
+                    "{}{}",
+                    head.join("、"),
+                    if v.len() > 5 { format!(" 等 {} 个", v.len()) } else { String::new() }
+                )
+            };
+            if !changed.is_empty() {
+                parts.push(format!("修改了案件 {}", list(&changed)));
+            }
+            if !added.is_empty() {
+                parts.push(format!("新增了案件 {}", list(&added)));
+            }
+            if removed > 0 {
+                parts.push(format!("删除了 {removed} 个案件"));
+            }
+            if theirs.settings != mine.settings || theirs.profile != mine.profile {
+                parts.push("修改了设置".into());
+            }
+            if theirs.agencies != mine.agencies {
+                parts.push("修改了机关名录".into());
+            }
+            if theirs.holidays != mine.holidays {
+                parts.push("修改了节假日安排".into());
+            }
+            if parts.is_empty() {
+                "另一标签页的版本与本页在案件、设置、机关名录和节假日上没有差别（可能只改了修改记录或报送记录）。"
+                    .into()
+            } else {
+                format!("与本页相比，另一标签页的版本{}。", parts.join("；"))
+            }
+        })
+    }
+
     /// Replaces this tab's register with what another tab stored.
     pub fn reload_from_storage(&self) {
-        if let storage::Loaded::Ready(r) = storage::load() {
-            self.base_rev.set_value(r.revision);
-            self.reg.set(*r);
-            self.save_state.set(SaveState::Saved);
+        match storage::load() {
+            storage::Loaded::Ready(r) => {
+                self.base_rev.set_value(r.revision);
+                self.reg.set(*r);
+                self.save_state.set(SaveState::Saved);
+            }
+            _ => {
+                if let Some(v) = storage::newer_schema_stored() {
+                    self.save_state.set(SaveState::NewerVersion(v));
+                }
+            }
         }
     }
 
@@ -151,6 +254,7 @@ impl AppState {
                 self.base_rev.set_value(self.reg.with_untracked(|r| r.revision));
                 self.save_state.set(SaveState::Saved);
             }
+            Err(SaveError::NewerVersion(v)) => self.save_state.set(SaveState::NewerVersion(v)),
             Err(_) => self
                 .save_state
                 .set(SaveState::Failed {
@@ -189,4 +293,14 @@ pub fn browser_now() -> String {
         d.get_hours(),
         d.get_minutes()
     )
+}
+
+/// Lets the browser paint and handle input before the next piece of a long task (a `setTimeout(0)`).
+pub async fn yield_now() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }

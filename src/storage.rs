@@ -3,10 +3,20 @@
 //! The register is one key (`yingsu.register`), its revision a second small key (`yingsu.revision`) so a
 //! save can check cheaply that no other tab wrote in between. A failed write leaves the stored value as it
 //! was (that is how localStorage behaves), so nothing already saved is damaged.
-
+//!
+//! ## The guarantees of every write (issue 12), all kept here
+//! Every path that writes the register — a matter, settings, agencies, an import, holiday rows, report
+//! marks, a restore — ends in [`save`] or [`force_save`], and both end in [`write`]:
+//! 1. **No silent overwrite between tabs.** [`save`] writes only when the stored revision is the one this
+//!    tab last loaded or wrote; otherwise [`SaveError::Conflict`] and nothing is written.
+//! 2. **A newer version's data is never overwritten.** Before writing over data another tab wrote (a
+//!    revision this tab does not know, or any [`force_save`]), the stored schema is read from the text's
+//!    start; a schema newer than this build's is [`SaveError::NewerVersion`]: no write, "请刷新页面以使用新版本".
+//! 3. **Read back.** After every write the stored text is read back and compared with what was written
+//!    (length and an FNV-1a hash); a difference is [`SaveError::Verify`], shown with the backup download.
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
-use yingsu_engine::store::{LoadError, Register};
+use yingsu_engine::store::{stored_schema, LoadError, Register, SCHEMA_VERSION};
 use yingsu_engine::Matter;
 
 pub const KEY: &str = "yingsu.register";
@@ -72,7 +82,22 @@ pub enum SaveError {
     Conflict {
         stored: u64,
     },
+    /// The stored register was written by a newer version of the app (its schema): never overwritten.
+    NewerVersion(u64),
+    /// What localStorage holds after the write is not what was written.
+    Verify(String),
     Other(String),
+}
+
+/// The schema of the stored register if it is newer than this build's.
+pub fn newer_schema_stored() -> Option<u64> {
+    let raw = storage().ok()?.get_item(KEY).ok().flatten()?;
+    newer_schema_in(&raw)
+}
+
+/// The schema of a register text if it is newer than this build's.
+pub fn newer_schema_in(raw: &str) -> Option<u64> {
+    stored_schema(raw).filter(|v| *v > SCHEMA_VERSION)
 }
 
 /// Writes the register unless another tab saved since `base` (the revision this tab knows is stored).
@@ -80,22 +105,42 @@ pub enum SaveError {
 pub fn save(reg: &Register, base: u64) -> Result<usize, SaveError> {
     if let Some(stored) = stored_revision() {
         if stored != base {
+            if let Some(v) = newer_schema_stored() {
+                return Err(SaveError::NewerVersion(v));
+            }
             return Err(SaveError::Conflict { stored });
         }
     }
     write(reg)
 }
 
-/// Writes without the revision check (the user chose to overwrite, or restores a backup).
+/// Writes without the revision check (the user chose to overwrite, or restores a backup) — but never
+/// over a newer version's data.
 pub fn force_save(reg: &Register) -> Result<usize, SaveError> {
+    if let Some(v) = newer_schema_stored() {
+        return Err(SaveError::NewerVersion(v));
+    }
     write(reg)
 }
 
-/// Writes the register, then its revision; returns the register text's size in UTF-16 units.
+/// Writes the register, reads it back and compares, then writes its revision; returns the register
+/// text's size in UTF-16 units.
 fn write(reg: &Register) -> Result<usize, SaveError> {
     let st = storage().map_err(SaveError::Other)?;
     let json = reg.to_json();
     st.set_item(KEY, &json).map_err(classify)?;
+    let back = st.get_item(KEY).map_err(classify)?.unwrap_or_default();
+    if back.len() != json.len() || yingsu_engine::text::fnv1a(&back) != yingsu_engine::text::fnv1a(&json) {
+        return Err(SaveError::Verify(format!(
+            "写入 {} 字节（校验值 {:08x}），读回 {} 字节（校验值 {:08x}）",
+            json.len(),
+            yingsu_engine::text::fnv1a(&json),
+            back.len(),
+            yingsu_engine::text::fnv1a(&back)
+        )));
+    }
+    // The revision goes last, once the register is known good: a failed check leaves the old revision,
+    // so the next attempt reports the same failure instead of a false conflict with itself.
     st.set_item(REV_KEY, &reg.revision.to_string()).map_err(classify)?;
     Ok(json.encode_utf16().count())
 }
@@ -200,7 +245,8 @@ pub fn save_draft(key: &str, d: &Draft) -> Result<(), String> {
     st.set_item(key, &json).map_err(|e| match classify(e) {
         SaveError::Quota => "存储空间已满".to_string(),
         SaveError::Other(m) => m,
-        SaveError::Conflict { .. } => String::new(),
+        // classify() only ever gives Quota or Other; a draft has no revision or schema to check.
+        _ => String::new(),
     })
 }
 

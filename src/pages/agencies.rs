@@ -58,7 +58,7 @@ pub fn Agencies() -> impl IntoView {
             message.set(format!("机关「{name}」已存在"));
             return;
         }
-        state.mutate(|r| {
+        let result = state.commit(|r| {
             match old.as_ref().and_then(|k| r.agencies.iter().position(|x| &x.name.0 == k)) {
                 Some(i) => r.agencies[i] = a,
                 None => r.agencies.push(a),
@@ -66,9 +66,14 @@ pub fn Agencies() -> impl IntoView {
             r.agencies.sort_by(|x, y| x.name.cmp(&y.name));
             r.changes_since_backup += 1;
         });
-        draft.set(Agency::default());
-        editing.set(None);
-        message.set(format!("已保存机关「{name}」。"));
+        match result {
+            Ok(()) => {
+                draft.set(Agency::default());
+                editing.set(None);
+                message.set(format!("已保存机关「{name}」。"));
+            }
+            Err(e) => message.set(format!("机关「{name}」未保存：{e}")),
+        }
     };
     let edit = move |name: String| {
         if let Some(a) = state.reg.with_untracked(|r| r.agencies.iter().find(|x| x.name.0 == name).cloned()) {
@@ -79,7 +84,9 @@ pub fn Agencies() -> impl IntoView {
     };
     let remove = move |name: String| {
         if window().confirm_with_message(&format!("确定从名录中删除「{name}」吗？")).unwrap_or(false) {
-            state.mutate(|r| r.agencies.retain(|x| x.name.0 != name));
+            if let Err(e) = state.commit(|r| r.agencies.retain(|x| x.name.0 != name)) {
+                message.set(format!("删除未保存：{e}"));
+            }
         }
     };
 
@@ -94,7 +101,7 @@ pub fn Agencies() -> impl IntoView {
                     let (n1, n2) = (a.name.0.clone(), a.name.0.clone());
                     view! {
                         <tr>
-                            {AgencyColumn::ALL.iter().map(|c| view! { <td>{c.get(&a)}</td> }).collect_view()}
+                            {AgencyColumn::ALL.iter().map(|c| view! { <td>{yingsu_engine::text::visible(&c.get(&a)).into_owned()}</td> }).collect_view()}
                             <td><StatusChip status=st/>{(!why.is_empty()).then(|| view! { <ul class="why">{why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul> })}</td>
                             <td><button type="button" on:click=move |_| edit(n1.clone())>"编辑"</button>
                                 <button type="button" class="danger" on:click=move |_| remove(n2.clone())>"删除"</button></td>

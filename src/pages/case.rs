@@ -101,6 +101,19 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
     let message = RwSignal::new(state.flash.get_untracked());
     state.flash.set(String::new());
 
+    // Another tab (or an import) saved this matter while it is open: an untouched form shows the new
+    // version; a form with the user's own edits keeps them (the save then shows the conflict).
+    Effect::new(move |_| {
+        let Some(k) = base.with_value(|b| b.as_ref().map(|m| m.case_no.0.clone())) else { return };
+        let stored = state.reg.with(|r| r.find(&k).cloned());
+        let Some(stored) = stored else { return };
+        let untouched = base.with_value(|b| draft.with_untracked(|d| b.as_ref() == Some(d)));
+        if untouched && base.with_value(|b| b.as_ref() != Some(&stored)) {
+            draft.set(stored.clone());
+            base.set_value(Some(stored));
+        }
+    });
+
     let evaluation = Memo::new(move |_| {
         let cal = state.calendar.get();
         let today = state.today.get();
@@ -190,6 +203,16 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                     _ => view! { <label for=id.clone() title=col.name()>{text()}</label>{input} }.into_any(),
                 }}
                 {move || err().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                {move || draft.with(|m| col.invalid_text(m).map(|raw| view! {
+                    <span class="field-error" data-testid="kept-invalid">{format!("待修正：原值「{}」无法读取，已原样保留", yingsu_engine::text::visible(raw))}</span>
+                }))}
+                {move || draft.with(|m| {
+                    let v = col.get(m);
+                    let hidden = yingsu_engine::text::hidden_controls(&v);
+                    (!hidden.is_empty()).then(|| view! {
+                        <span class="field-error">{format!("含不可见的控制字符：{}", yingsu_engine::text::visible(&v))}</span>
+                    })
+                })}
             </div>
         }
     };
@@ -220,6 +243,9 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                     }
                     SaveState::Conflict { .. } => {
                         "另一个标签页已保存了数据，修改尚未写入，请在页面顶部选择如何处理。".into()
+                    }
+                    SaveState::NewerVersion(_) => {
+                        "修改未保存：另一标签页使用了更新版本，请刷新页面以使用新版本。".into()
                     }
                 });
                 let href = Page::Case(Some(m.case_no.0.clone())).href();
@@ -305,11 +331,16 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
         if window().confirm_with_message(&format!("确定删除案件「{k}」吗？删除会记入修改记录。")).unwrap_or(false)
         {
             let (user, at) = (state.user(), browser_now());
-            state.mutate(|r| {
+            let result = state.commit(|r| {
                 r.delete_matter(&yingsu_engine::model::CaseNo(k.clone()), &user, &at);
             });
-            storage::drop_draft(&draft_key.get_value());
-            let _ = window().location().set_hash(&Page::Cases.href());
+            match result {
+                Ok(()) => {
+                    storage::drop_draft(&draft_key.get_value());
+                    let _ = window().location().set_hash(&Page::Cases.href());
+                }
+                Err(e) => message.set(format!("删除未保存：{e}")),
+            }
         }
     };
 
@@ -318,6 +349,7 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
         let mut rows = ev.obligations.clone();
         rows.sort_by_key(|o| (o.due.is_none(), o.due, o.rule));
         view! {
+            {ev.unreadable.clone().map(|w| view! { <p class="banner banner-warn" data-testid="unreadable">{w}</p> })}
             {ev.art32_note.clone().map(|w| view! { <p class="banner banner-info">{w}</p> })}
             <Timeline rows=rows/>
             {(!ev.warnings.is_empty()).then(|| view! {
@@ -339,7 +371,7 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
     view! {
         <section class="page case">
             <div class="page-head">
-                <h1>{move || if is_new { "新建案件".to_string() } else { format!("案件 {}", draft.with(|m| m.case_no.0.clone())) }}</h1>
+                <h1>{move || if is_new { "新建案件".to_string() } else { format!("案件 {}", draft.with(|m| yingsu_engine::text::visible(&m.case_no.0).into_owned())) }}</h1>
                 <a href="#/cases">"返回案件列表"</a>
             </div>
             {move || restored.get().map(|at| view! {

@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use yingsu_engine::dates::fmt;
 use yingsu_engine::model::{CaseType, Defendant};
+use yingsu_engine::text::visible;
 use yingsu_engine::{RuleId, Status};
 
 /// Rows drawn per page of the table.
@@ -188,9 +189,9 @@ pub fn Cases() -> impl IntoView {
                 <tbody>
                     <For each=move || filtered.with(|v| v.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|r| (r.case_no.clone(), r.next, r.worst, r.plaintiff.clone(), r.cause.clone(), r.agency.clone()) let:r>
                         <tr>
-                            <td><a href=Page::Case(Some(r.case_no.clone())).href()>{r.case_no.clone()}</a></td>
-                            <td>{r.case_type}</td><td>{r.defendant}</td><td>{r.agency.clone()}</td>
-                            <td>{r.plaintiff.clone()}</td><td>{r.cause.clone()}</td>
+                            <td><a href=Page::Case(Some(r.case_no.clone())).href()>{visible(&r.case_no).into_owned()}</a></td>
+                            <td>{r.case_type}</td><td>{r.defendant}</td><td>{visible(&r.agency).into_owned()}</td>
+                            <td>{visible(&r.plaintiff).into_owned()}</td><td>{visible(&r.cause).into_owned()}</td>
                             <td class="date">{r.next.map(|(d, rule)| format!("{} {}", fmt(d), rule.label())).unwrap_or_else(|| "—".into())}</td>
                             <td>{r.worst.map(|s| view! { <StatusChip status=s/> })}</td>
                         </tr>

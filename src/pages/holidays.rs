@@ -2,13 +2,13 @@
 //! `cn-holidays.csv` format with the notice named (RULES.md §6.17), after showing every open obligation whose
 //! due date or status would change (§6.16).
 
-use crate::components::ChangeReview;
+use crate::components::{ChangeReview, ErrorList};
 use crate::pages::exchange::with_files;
 use crate::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
 use yingsu_engine::calendar::{
-    holiday_template, notices_for_import, parse_holiday_csv, DayMark, HolidayNotice, HolidayRow,
+    check_holiday_rows, holiday_template, notices_for_import, parse_holiday_csv, DayMark, HolidayNotice, HolidayRow,
 };
 use yingsu_engine::rules::{changes, Change};
 use yingsu_engine::{evaluate, Evaluation};
@@ -28,6 +28,7 @@ pub fn HolidayUpdate(msg: RwSignal<String>) -> impl IntoView {
     let published = RwSignal::new(String::new());
     let url = RwSignal::new(String::new());
     let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
+    let holiday_errors: RwSignal<Vec<String>> = RwSignal::new(vec![]);
 
     let check = move |_| {
         with_files("in-holidays", msg, move |files| {
@@ -36,13 +37,21 @@ pub fn HolidayUpdate(msg: RwSignal<String>) -> impl IntoView {
                 Ok(t) => t.text,
                 Err(e) => return msg.set(format!("{name}：{e}")),
             };
+            holiday_errors.set(vec![]);
             let rows = match parse_holiday_csv(&text) {
                 Ok(rows) => rows,
                 Err(es) => {
-                    return msg
-                        .set(format!("{name}：{}", es.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("；")))
+                    msg.set(format!("{name}：节假日文件有误，未采用。"));
+                    return holiday_errors.set(es.iter().map(|e| e.to_string()).collect());
                 }
             };
+            // Checked before anything is computed with it: a file marking every day of a century would
+            // make every later change walk the whole century (issue 12).
+            let problems = check_holiday_rows(&rows, state.today.get_untracked());
+            if !problems.is_empty() {
+                msg.set(format!("{name}：节假日文件未采用，请检查下列问题。"));
+                return holiday_errors.set(problems);
+            }
             let notices = match notices_for_import(
                 &rows,
                 &title.get_untracked(),
@@ -76,9 +85,15 @@ pub fn HolidayUpdate(msg: RwSignal<String>) -> impl IntoView {
         let Some(p) = pending.get_untracked() else { return };
         let n = p.rows.len();
         let moved = p.changes.len();
-        state.mutate(|r| r.add_holidays(p.rows, p.notices));
-        pending.set(None);
-        msg.set(format!("已导入 {n} 条节假日安排，{moved} 项义务的期限或状态已按新安排重新计算。"));
+        match state.commit(|r| r.add_holidays(p.rows, p.notices)) {
+            Ok(()) => {
+                pending.set(None);
+                msg.set(format!(
+                    "已导入 {n} 条节假日安排，{moved} 项义务的期限或状态已按新安排重新计算。可在“设置”中按年份删除。"
+                ));
+            }
+            Err(e) => msg.set(format!("节假日安排没有保存到浏览器：{e}")),
+        }
     });
     let cancel = Callback::new(move |_: ()| {
         pending.set(None);
@@ -109,6 +124,11 @@ pub fn HolidayUpdate(msg: RwSignal<String>) -> impl IntoView {
                 <button type="button" on:click=check>"检查并预览"</button>
                 <button type="button" on:click=template>"下载空白模板"</button>
             </div>
+            {move || (!holiday_errors.get().is_empty()).then(|| view! {
+                <div class="banner banner-bad" role="alert" data-testid="holiday-errors">
+                    <ErrorList items=holiday_errors.get() title="节假日文件的问题" file="节假日文件问题清单.txt" testid="holiday-error-list"/>
+                </div>
+            })}
             {move || pending.get().map(|p| {
                 let mut years: Vec<i32> = p.notices.iter().map(|n| n.year).collect();
                 years.dedup();

@@ -157,7 +157,7 @@ pub fn Overview() -> impl IntoView {
                     if w.is_empty() { view! { <p class="empty">"没有数据提示。"</p> }.into_any() } else { view! {
                         <ul class="warnings">{w.into_iter().map(|w| {
                             let href = Page::Case(Some(w.case_no.0.clone())).href();
-                            view! { <li><a href=href>{w.case_no.0.clone()}</a> "：" {w.message.clone()} "（" {w.clause} "）"</li> }
+                            view! { <li><a href=href>{yingsu_engine::text::visible(&w.case_no.0).into_owned()}</a> "：" {w.message.clone()} "（" {w.clause} "）"</li> }
                         }).collect_view()}</ul>
                     }.into_any() }
                 }}

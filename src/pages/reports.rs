@@ -140,11 +140,14 @@ pub fn Reports() -> impl IntoView {
             msg.set("报送日期无效。".into());
             return;
         };
-        state.mutate(|r| {
+        let result = state.commit(|r| {
             r.report_log.retain(|e| !(e.agency == a && e.period == period));
             r.report_log.push(ReportLogEntry { agency: a.clone(), period, submitted: date });
         });
-        msg.set(format!("已标记「{a}」{}报告于 {} 报送。", period.label(), fmt(date)));
+        msg.set(match result {
+            Ok(()) => format!("已标记「{a}」{}报告于 {} 报送。", period.label(), fmt(date)),
+            Err(e) => format!("报送标记未保存：{e}"),
+        });
     };
     let submitted_of = move |period: ReportPeriod| {
         let a = agency.get();
@@ -218,13 +221,16 @@ pub fn Reports() -> impl IntoView {
         let save_note = move |_| {
             let text = note_sig.get_untracked();
             let a = note_agency.clone();
-            state.mutate(|reg| {
+            let result = state.commit(|reg| {
                 reg.report_notes.retain(|n| !(n.agency == a && n.period == period));
                 if !text.trim().is_empty() {
                     reg.report_notes.push(ReportNote { agency: a.clone(), period, text: text.clone() });
                 }
             });
-            msg.set("已保存“其他需要说明的事项”。".into());
+            msg.set(match result {
+                Ok(()) => "已保存“其他需要说明的事项”。".into(),
+                Err(e) => format!("“其他需要说明的事项”未保存：{e}"),
+            });
         };
         let csv = report::half_year_csv(std::slice::from_ref(&r));
         let file = format!("半年报告-{}-{}.csv", r.agency, period.code());

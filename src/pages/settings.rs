@@ -5,31 +5,106 @@ use crate::state::AppState;
 use leptos::prelude::*;
 use yingsu_engine::model::{DayCounting, Settings};
 use yingsu_engine::rules::{changes, Change};
-use yingsu_engine::store::{Profile, Role};
+use yingsu_engine::store::{Profile, Register, Role};
 use yingsu_engine::{evaluate, Evaluation};
+
+/// Reads one field's value from the register.
+type Read = fn(&Register) -> String;
+
+/// The form's fields: (label, read from the register). The order is the index used below.
+const FIELDS: &[(&str, Read)] = &[
+    ("计日方式", |r| r.settings.counting.label().to_string()),
+    ("即将到期提醒天数", |r| r.settings.warn_days.to_string()),
+    ("报告报送天数", |r| r.settings.report_days.to_string()),
+    ("及时事项提醒天数", |r| r.settings.timely_days.to_string()),
+    ("本机关名称", |r| r.profile.agency.clone()),
+    ("角色", |r| r.profile.role.label().to_string()),
+    ("用户名", |r| r.profile.user.clone()),
+    ("备份提醒修改次数", |r| r.profile.backup_after_changes.to_string()),
+    ("备份提醒天数", |r| r.profile.backup_after_days.to_string()),
+];
+
+/// Copies field `i` of the parsed form into the register.
+fn copy_field(i: usize, s: &Settings, p: &Profile, r: &mut Register) {
+    match i {
+        0 => r.settings.counting = s.counting,
+        1 => r.settings.warn_days = s.warn_days,
+        2 => r.settings.report_days = s.report_days,
+        3 => r.settings.timely_days = s.timely_days,
+        4 => r.profile.agency = p.agency.clone(),
+        5 => r.profile.role = p.role,
+        6 => r.profile.user = p.user.clone(),
+        7 => r.profile.backup_after_changes = p.backup_after_changes,
+        _ => r.profile.backup_after_days = p.backup_after_days,
+    }
+}
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = AppState::expect();
-    let snapshot = state.reg.get_untracked();
-    let counting = RwSignal::new(snapshot.settings.counting.label().to_string());
-    let warn = RwSignal::new(snapshot.settings.warn_days.to_string());
-    let report = RwSignal::new(snapshot.settings.report_days.to_string());
-    let timely = RwSignal::new(snapshot.settings.timely_days.to_string());
-    let agency = RwSignal::new(snapshot.profile.agency.clone());
-    let role = RwSignal::new(snapshot.profile.role.label().to_string());
-    let user = RwSignal::new(snapshot.profile.user.clone());
-    let remind_changes = RwSignal::new(snapshot.profile.backup_after_changes.to_string());
-    let remind_days = RwSignal::new(snapshot.profile.backup_after_days.to_string());
+    // What the form started from (or last took from the register): a field whose input differs from it
+    // is the user's own edit.
+    let base: StoredValue<Vec<String>> =
+        StoredValue::new(state.reg.with_untracked(|r| FIELDS.iter().map(|f| (f.1)(r)).collect()));
+    let sigs: Vec<RwSignal<String>> = base.with_value(|b| b.iter().map(|v| RwSignal::new(v.clone())).collect());
+    let sigs = StoredValue::new(sigs);
+    let sig = move |i: usize| sigs.with_value(|s| s[i]);
+    let [counting, warn, report, timely, agency, role, user, remind_changes, remind_days] =
+        [0, 1, 2, 3, 4, 5, 6, 7, 8].map(sig);
     let message = RwSignal::new(String::new());
+    // Fields another tab changed while the user had changed them too: (field, theirs, mine).
+    let clashes: RwSignal<Vec<(usize, String, String)>> = RwSignal::new(vec![]);
+    // Another tab saved settings (this tab reloaded them): untouched fields show the new values at once;
+    // fields the user is editing keep the input and are listed, to keep or replace one by one.
+    Effect::new(move |_| {
+        let now: Vec<String> = state.reg.with(|r| FIELDS.iter().map(|f| (f.1)(r)).collect());
+        let old = base.get_value();
+        if now == old {
+            return;
+        }
+        let mut changed_here = Vec::new();
+        let mut list = clashes.get_untracked();
+        for i in 0..FIELDS.len() {
+            if now[i] == old[i] {
+                continue;
+            }
+            let mine = sig(i).get_untracked();
+            if mine == old[i] {
+                sig(i).set(now[i].clone());
+                changed_here.push(FIELDS[i].0);
+            } else if mine != now[i] {
+                list.retain(|(j, _, _)| *j != i);
+                list.push((i, now[i].clone(), mine));
+            }
+        }
+        base.set_value(now);
+        clashes.set(list);
+        if !changed_here.is_empty() {
+            message.set(format!("另一标签页刚保存了设置，已更新：{}。", changed_here.join("、")));
+        }
+    });
+    let take_theirs = move |i: usize, theirs: String| {
+        sig(i).set(theirs);
+        clashes.update(|l| l.retain(|(j, _, _)| *j != i));
+    };
+    let keep_mine = move |i: usize| clashes.update(|l| l.retain(|(j, _, _)| *j != i));
     // Settings waiting for confirmation, with the obligations they would move (RULES.md §6.16).
     let pending: RwSignal<Option<(Settings, Profile, Vec<Change>)>> = RwSignal::new(None);
+    // Writes only the fields the user changed: what another tab saved in the others stays.
     let apply = move |settings: Settings, profile: Profile| {
-        state.mutate(|r| {
-            r.settings = settings;
-            r.profile = profile;
-        });
-        message.set("设置已保存，所有期限已按新设置重新计算。".into());
+        let old = base.get_value();
+        let mine: Vec<usize> = (0..FIELDS.len()).filter(|i| sig(*i).get_untracked() != old[*i]).collect();
+        if mine.is_empty() {
+            return message.set("没有修改。".into());
+        }
+        match state.commit(|r| mine.iter().for_each(|i| copy_field(*i, &settings, &profile, r))) {
+            Ok(()) => {
+                base.set_value(state.reg.with_untracked(|r| FIELDS.iter().map(|f| (f.1)(r)).collect()));
+                clashes.set(vec![]);
+                message.set("设置已保存，所有期限已按新设置重新计算。".into());
+            }
+            Err(e) => message.set(format!("设置未保存：{e}")),
+        }
     };
 
     let save = move |_| {
@@ -106,6 +181,22 @@ pub fn SettingsPage() -> impl IntoView {
         pending.set(None);
         message.set("已取消，设置未改变。".into());
     });
+    let remove_year = move |y: i32| {
+        let ok = window()
+            .confirm_with_message(&format!(
+                "确定删除追加的 {y} 年节假日安排吗？删除后 {y} 年按未导入处理（只计周末）。"
+            ))
+            .unwrap_or(false);
+        if !ok {
+            return;
+        }
+        let mut n = 0;
+        match state.commit(|r| n = r.remove_holiday_year(y)) {
+            Ok(()) => message.set(format!("已删除 {y} 年的 {n} 条节假日安排，所有期限已重新计算。")),
+            Err(e) => message.set(format!("未删除：{e}")),
+        }
+    };
+    let added_years = move || state.reg.with(|r| r.added_holiday_years());
     let text = |id: &'static str, label: &'static str, sig: RwSignal<String>, kind: &'static str| {
         view! {
             <div class="field"><label for=id>{label}</label>
@@ -153,6 +244,18 @@ pub fn SettingsPage() -> impl IntoView {
                         {text("s-rd", "备份提醒天数", remind_days, "number")}
                     </div>
                 </fieldset>
+                {move || (!clashes.get().is_empty()).then(|| view! {
+                    <div class="review conflict" role="alert" data-testid="settings-clash">
+                        <h2>"另一标签页也修改了您正在修改的设置"</h2>
+                        <table class="grid"><thead><tr><th>"设置"</th><th>"另一标签页保存的值"</th><th>"您的输入（尚未保存）"</th><th>"选择"</th></tr></thead>
+                        <tbody>{clashes.get().into_iter().map(|(i, theirs, mine)| {
+                            let t = theirs.clone();
+                            view! { <tr><td>{FIELDS[i].0}</td><td>{theirs}</td><td>{mine}</td>
+                                <td><button type="button" on:click=move |_| take_theirs(i, t.clone())>"用另一标签页的值"</button>
+                                    <button type="button" on:click=move |_| keep_mine(i)>"保留我的输入"</button></td></tr> }
+                        }).collect_view()}</tbody></table>
+                    </div>
+                })}
                 <div class="actions">
                     <button type="button" class="primary" on:click=save>"保存设置"</button>
                     <span class="message" role="status" data-testid="settings-message">{move || message.get()}</span>
@@ -183,6 +286,20 @@ pub fn SettingsPage() -> impl IntoView {
                 <h2>"节假日安排的来源"</h2>
                 <p class="hint">"每个年度的放假调休安排均依国务院办公厅通知；新年度的通知在“导入导出”页导入，导入时须填写通知名称和发布日期。"</p>
                 <HolidayNotices/>
+                <h3>"追加的节假日安排（可按年份删除）"</h3>
+                {move || {
+                    let years = added_years();
+                    if years.is_empty() {
+                        view! { <p class="empty">"没有追加的节假日安排（只用内置的 2018–2026 年通知）。"</p> }.into_any()
+                    } else {
+                        view! {
+                            <table class="grid" data-testid="added-holidays"><thead><tr><th>"年份"</th><th>"条数"</th><th>"操作"</th></tr></thead>
+                            <tbody>{years.into_iter().map(|(y, n)| view! {
+                                <tr><td>{y}</td><td>{n}</td><td><button type="button" class="danger" on:click=move |_| remove_year(y)>{format!("删除 {y} 年")}</button></td></tr>
+                            }).collect_view()}</tbody></table>
+                        }.into_any()
+                    }
+                }}
             </section>
         </section>
     }

@@ -23,7 +23,11 @@ impl ReportPeriod {
     pub fn parse(s: &str) -> Option<ReportPeriod> {
         let s = s.trim().to_ascii_uppercase();
         let (y, rest) = s.split_at_checked(4)?;
-        let y: i32 = y.parse().ok()?;
+        // Four digits, 2000–2099: `-999H1` and `0000H1` are not periods.
+        if !y.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let y: i32 = y.parse().ok().filter(|y| (2000..=2099).contains(y))?;
         match rest {
             "H1" => Some(ReportPeriod::Half(y, 1)),
             "H2" => Some(ReportPeriod::Half(y, 2)),

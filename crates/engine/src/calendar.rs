@@ -145,22 +145,27 @@ impl Calendar {
         Calendar { first: 0, marks: Vec::new(), rows: Vec::new(), years: BTreeSet::new() }
     }
 
-    /// Adds (or replaces) rows; their years become covered.
+    /// Adds (or replaces) rows; their years become covered. The table grows once, to the rows' span.
     pub fn add_rows(&mut self, rows: &[HolidayRow]) {
+        let (Some(lo), Some(hi)) = (
+            rows.iter().map(|r| r.date.num_days_from_ce()).min(),
+            rows.iter().map(|r| r.date.num_days_from_ce()).max(),
+        ) else {
+            return;
+        };
+        if self.marks.is_empty() {
+            self.first = lo;
+        }
+        if lo < self.first {
+            let grow = (self.first - lo) as usize;
+            self.marks.splice(0..0, std::iter::repeat_n(0, grow));
+            self.first = lo;
+        }
+        if (hi - self.first) as usize >= self.marks.len() {
+            self.marks.resize((hi - self.first) as usize + 1, 0);
+        }
         for r in rows {
-            let n = r.date.num_days_from_ce();
-            if self.marks.is_empty() {
-                self.first = n;
-            }
-            if n < self.first {
-                let grow = (self.first - n) as usize;
-                self.marks.splice(0..0, std::iter::repeat_n(0, grow));
-                self.first = n;
-            }
-            let i = (n - self.first) as usize;
-            if i >= self.marks.len() {
-                self.marks.resize(i + 1, 0);
-            }
+            let i = (r.date.num_days_from_ce() - self.first) as usize;
             self.rows.push((r.kind, r.name.clone()));
             self.marks[i] = self.rows.len() as u32;
             self.years.insert(r.date.year());
@@ -265,6 +270,68 @@ impl Calendar {
     }
 }
 
+/// A holiday file's errors are listed up to this many, then counted.
+pub const MAX_LISTED_ERRORS: usize = 200;
+
+/// The most rest days a year's notice may add beyond Saturdays and Sundays. A real notice adds 13 or
+/// fewer (2025); a file marking far more is not a 放假调休 notice.
+pub const MAX_EXTRA_REST_DAYS: usize = 40;
+/// How far from today's year a holiday file's years may lie.
+pub const YEARS_AROUND_TODAY: i32 = 5;
+
+/// Checks holiday rows before they are added (the parser has checked each row's form): every year
+/// within ±5 of `today`'s, at most [`MAX_EXTRA_REST_DAYS`] holiday rows on weekdays per year, no date
+/// twice. Returns one message per problem; empty when the rows can be added.
+pub fn check_holiday_rows(rows: &[HolidayRow], today: NaiveDate) -> Vec<String> {
+    let mut out = Vec::new();
+    let (lo, hi) = (today.year() - YEARS_AROUND_TODAY, today.year() + YEARS_AROUND_TODAY);
+    let mut per_year: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+    let mut seen = BTreeSet::new();
+    let mut bad_years = BTreeSet::new();
+    for r in rows {
+        let y = r.date.year();
+        if !(lo..=hi).contains(&y) {
+            bad_years.insert(y);
+        }
+        if !seen.insert(r.date) {
+            out.push(format!("{} 出现了不止一次", fmt(r.date)));
+        }
+        if r.kind == DayMark::Holiday && !matches!(r.date.weekday(), Weekday::Sat | Weekday::Sun) {
+            *per_year.entry(y).or_default() += 1;
+        }
+    }
+    if !bad_years.is_empty() {
+        let ys: Vec<String> = bad_years.iter().take(10).map(|y| y.to_string()).collect();
+        out.insert(
+            0,
+            format!(
+                "年份 {}{} 不在今年前后 {YEARS_AROUND_TODAY} 年（{lo}–{hi}）之内：节假日文件只应包含放假调休通知所涉及的年份",
+                ys.join("、"),
+                if bad_years.len() > 10 { format!(" 等 {} 个年份", bad_years.len()) } else { String::new() }
+            ),
+        );
+    }
+    for (y, n) in per_year {
+        if n > MAX_EXTRA_REST_DAYS {
+            out.push(format!(
+                "{y} 年在工作日放假 {n} 天，超过 {MAX_EXTRA_REST_DAYS} 天：这不像国务院办公厅的放假调休通知，请检查文件"
+            ));
+        }
+    }
+    out
+}
+
+/// Adds rows to a list of added rows, a row for a date already there replacing it; sorted by date.
+/// Linear in both lists (a map by date, no search per row).
+pub fn merge_rows(existing: &mut Vec<HolidayRow>, new: Vec<HolidayRow>) {
+    let mut by_date: std::collections::BTreeMap<NaiveDate, HolidayRow> =
+        existing.drain(..).map(|r| (r.date, r)).collect();
+    for r in new {
+        by_date.insert(r.date, r);
+    }
+    existing.extend(by_date.into_values());
+}
+
 /// Reads a holiday file in the `cn-holidays.csv` format (`date,kind,name`, header first).
 pub fn parse_holiday_csv(text: &str) -> Result<Vec<HolidayRow>, Vec<RowError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -327,6 +394,11 @@ pub fn parse_holiday_csv(text: &str) -> Result<Vec<HolidayRow>, Vec<RowError>> {
     if header.is_none() {
         errors.push(RowError::new(1, "date", "文件为空".to_string()));
     }
+    if errors.len() > MAX_LISTED_ERRORS {
+        let more = errors.len() - MAX_LISTED_ERRORS;
+        errors.truncate(MAX_LISTED_ERRORS);
+        errors.push(RowError::new(0, "", format!("……另有 {more} 处问题未列出")));
+    }
     if errors.is_empty() {
         Ok(rows)
     } else {
@@ -364,6 +436,39 @@ mod tests {
     fn working_day_file_rejects_weekday_workday() {
         let e = parse_holiday_csv("date,kind,name\n2027-01-04,workday,元旦\n").unwrap_err();
         assert!(e[0].to_string().contains("调休上班日应为周六或周日"), "{}", e[0]);
+    }
+
+    #[test]
+    fn issue_12_holiday_file_marking_every_day_is_refused() {
+        let today = d("2026-11-30");
+        let mut rows = Vec::new();
+        let mut day = d("2022-01-01");
+        while day <= d("2121-12-31") {
+            rows.push(HolidayRow { date: day, kind: DayMark::Holiday, name: "假".into() });
+            day += Duration::days(1);
+        }
+        let e = check_holiday_rows(&rows, today);
+        assert!(e[0].contains("不在今年前后 5 年（2021–2031）之内"), "{}", e[0]);
+        assert!(e.iter().any(|m| m.starts_with("2027 年在工作日放假 261 天")), "{e:?}");
+        // A real notice passes.
+        let ok = parse_holiday_csv("date,kind,name\n2027-01-01,holiday,元旦\n2027-02-06,workday,春节\n").unwrap();
+        assert!(check_holiday_rows(&ok, today).is_empty());
+        assert!(check_holiday_rows(&Calendar::bundled().rows(), today)[0].contains("2018"));
+    }
+
+    #[test]
+    fn merge_replaces_by_date_and_sorts() {
+        let mut have = parse_holiday_csv("date,kind,name\n2027-01-04,holiday,测试\n2027-01-01,holiday,元旦\n").unwrap();
+        let new = parse_holiday_csv("date,kind,name\n2027-01-04,holiday,改\n2027-02-06,workday,春节\n").unwrap();
+        merge_rows(&mut have, new);
+        assert_eq!(
+            have.iter().map(|r| (fmt(r.date), r.name.as_str())).collect::<Vec<_>>(),
+            vec![
+                ("2027-01-01".to_string(), "元旦"),
+                ("2027-01-04".to_string(), "改"),
+                ("2027-02-06".to_string(), "春节")
+            ]
+        );
     }
 
     #[test]

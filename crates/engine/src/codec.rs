@@ -25,6 +25,10 @@ pub struct Decoded {
 pub enum Legacy {
     Utf16Le,
     Utf16Be,
+    /// UTF-16LE without a byte-order mark (told by where its zero bytes stand).
+    Utf16LeNoBom,
+    /// UTF-16BE without a byte-order mark.
+    Utf16BeNoBom,
     /// GB18030, a superset of GBK and GB2312 (what Excel on a Chinese Windows writes).
     Gb18030,
 }
@@ -33,8 +37,8 @@ impl Legacy {
     /// The WHATWG label (for `TextDecoder`).
     pub fn label(self) -> &'static str {
         match self {
-            Legacy::Utf16Le => "utf-16le",
-            Legacy::Utf16Be => "utf-16be",
+            Legacy::Utf16Le | Legacy::Utf16LeNoBom => "utf-16le",
+            Legacy::Utf16Be | Legacy::Utf16BeNoBom => "utf-16be",
             Legacy::Gb18030 => "gb18030",
         }
     }
@@ -43,6 +47,8 @@ impl Legacy {
         match self {
             Legacy::Utf16Le => "UTF-16LE",
             Legacy::Utf16Be => "UTF-16BE",
+            Legacy::Utf16LeNoBom => "UTF-16LE（无 BOM）",
+            Legacy::Utf16BeNoBom => "UTF-16BE（无 BOM）",
             Legacy::Gb18030 => "GB18030",
         }
     }
@@ -50,7 +56,7 @@ impl Legacy {
     pub fn body(self, bytes: &[u8]) -> &[u8] {
         match self {
             Legacy::Utf16Le | Legacy::Utf16Be => &bytes[2..],
-            Legacy::Gb18030 => bytes,
+            Legacy::Gb18030 | Legacy::Utf16LeNoBom | Legacy::Utf16BeNoBom => bytes,
         }
     }
     /// The error when the decoder finds bytes that are not valid in this encoding.
@@ -80,6 +86,9 @@ pub fn decode_with(
         return legacy(bytes, Legacy::Utf16Be);
     }
     if bytes.contains(&0) {
+        if let Some(enc) = sniff_utf16(bytes) {
+            return legacy(bytes, enc);
+        }
         return Err(FileError("这不是文本文件（含有二进制内容），请选择 CSV 文件".into()));
     }
     match std::str::from_utf8(bytes) {
@@ -88,13 +97,37 @@ pub fn decode_with(
     }
 }
 
+/// UTF-16 without a byte-order mark: a CSV file is mostly ASCII commas, digits and line breaks, whose
+/// high byte is zero — so zero bytes stand (nearly) only at odd offsets (LE) or only at even ones (BE).
+/// A file of odd length, shorter than 8 characters, or holding a U+0000 is not taken for UTF-16.
+fn sniff_utf16(bytes: &[u8]) -> Option<Legacy> {
+    if !bytes.len().is_multiple_of(2) || bytes.len() < 16 {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let pairs = head.len() / 2;
+    if head.chunks_exact(2).any(|p| p == [0, 0]) {
+        return None;
+    }
+    let zeros_even = head.iter().step_by(2).filter(|b| **b == 0).count();
+    let zeros_odd = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    let clear = |many: usize, few: usize| many * 5 >= pairs && few * 50 <= many;
+    if clear(zeros_odd, zeros_even) {
+        Some(Legacy::Utf16LeNoBom)
+    } else if clear(zeros_even, zeros_odd) {
+        Some(Legacy::Utf16BeNoBom)
+    } else {
+        None
+    }
+}
+
 /// [`decode_with`] encoding_rs (native builds: the CLI and the tests).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn decode(bytes: &[u8]) -> Result<Decoded, FileError> {
     decode_with(bytes, |bytes, enc| {
         let coder = match enc {
-            Legacy::Utf16Le => encoding_rs::UTF_16LE,
-            Legacy::Utf16Be => encoding_rs::UTF_16BE,
+            Legacy::Utf16Le | Legacy::Utf16LeNoBom => encoding_rs::UTF_16LE,
+            Legacy::Utf16Be | Legacy::Utf16BeNoBom => encoding_rs::UTF_16BE,
             Legacy::Gb18030 => encoding_rs::GB18030,
         };
         let (text, had_errors) = coder.decode_without_bom_handling(enc.body(bytes));
@@ -105,15 +138,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, FileError> {
     })
 }
 
-/// Removes surrounding spaces (only spaces: a leading tab is content). Most cells have none, and this
-/// runs for every cell of an import.
-pub fn trim_spaces(s: &str) -> &str {
-    let b = s.as_bytes();
-    if b.first() != Some(&b' ') && b.last() != Some(&b' ') {
-        return s;
-    }
-    s.trim_matches(' ')
-}
+pub use crate::text::trim_spaces;
 
 /// Characters that make a spreadsheet run a cell as a formula (CSV.md).
 fn starts_formula(s: &str) -> bool {
@@ -154,6 +179,8 @@ pub trait Table: Sized + Default + Clone {
     fn col_from_name(s: &str) -> Option<Self::Col>;
     fn get(&self, c: Self::Col) -> String;
     fn set(&mut self, c: Self::Col, s: &str) -> Result<(), String>;
+    /// Sets a cell, keeping a value that cannot be read as 待修正 text (stored data, backups).
+    fn set_or_keep(&mut self, c: Self::Col, s: &str) -> Result<(), String>;
     fn key(&self) -> &str;
     fn extra(&self) -> &[(String, String)];
     fn extra_mut(&mut self) -> &mut Vec<(String, String)>;
@@ -188,6 +215,9 @@ impl Table for Matter {
     }
     fn set(&mut self, c: Column, s: &str) -> Result<(), String> {
         c.set(self, s)
+    }
+    fn set_or_keep(&mut self, c: Column, s: &str) -> Result<(), String> {
+        c.set_or_keep(self, s)
     }
     fn key(&self) -> &str {
         &self.case_no.0
@@ -232,6 +262,9 @@ impl Table for Agency {
     fn set(&mut self, c: AgencyColumn, s: &str) -> Result<(), String> {
         c.set(self, s)
     }
+    fn set_or_keep(&mut self, c: AgencyColumn, s: &str) -> Result<(), String> {
+        c.set_or_keep(self, s)
+    }
     fn key(&self) -> &str {
         &self.name.0
     }
@@ -243,12 +276,20 @@ impl Table for Agency {
     }
 }
 
+/// The largest file an import takes: more rows than this is refused before any work starts.
+pub const MAX_ROWS: usize = 100_000;
+/// The most columns a header (or any row) may have.
+pub const MAX_COLUMNS: usize = 1_000;
+/// The most bytes one cell may hold (32 KB).
+pub const MAX_CELL_BYTES: usize = 32 * 1024;
+
 /// One data row of an import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRow<R> {
     /// Spreadsheet row number (header = 1).
     pub row: usize,
-    /// The record as far as it could be read (bad cells left empty).
+    /// The record as far as it could be read (bad cells left empty, or kept as 待修正 text when loading
+    /// stored data).
     pub record: R,
     /// This row's errors; empty when the row is valid.
     pub errors: Vec<RowError>,
@@ -266,6 +307,9 @@ pub struct Import<R> {
     pub rows: Vec<ImportRow<R>>,
     /// Header columns this tool does not know (kept with each record).
     pub unknown_columns: Vec<String>,
+    /// Cells that hold characters a screen hides (bidi overrides, zero-width spaces, control
+    /// characters): imported as written, flagged, and shown as `⟨U+XXXX⟩`.
+    pub warnings: Vec<RowError>,
     /// Cells read in a non-canonical form and rewritten (e.g. `王芳、李明律师` in 代理人), each at its row and column.
     pub notices: Vec<RowError>,
 }
@@ -282,7 +326,7 @@ impl<R> Import<R> {
     }
 }
 
-/// A file that could not be taken at all: unreadable, or its header lacks a required column.
+/// A file that could not be taken at all: unreadable, too large, or its header lacks a required column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     File(FileError),
@@ -311,103 +355,224 @@ pub fn import<R: Table>(bytes: &[u8]) -> Result<Import<R>, ImportError> {
 
 /// Reads and validates already-decoded text.
 pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Import<R>, ImportError> {
+    let mut job = Importer::<R>::begin(text, encoding, false)?;
+    while job.step(usize::MAX) {}
+    Ok(job.finish())
+}
+
+/// Reads records kept by this app (stored data, a full backup): nothing is dropped — a cell that cannot
+/// be read is kept as written (待修正) and its error returned, every row is kept.
+pub fn import_stored<R: Table>(text: &str) -> Result<(Vec<R>, Vec<RowError>), ImportError> {
+    let mut job = Importer::<R>::begin(text, "UTF-8", true)?;
+    while job.step(usize::MAX) {}
+    let imp = job.finish();
+    let errors = imp.errors().cloned().collect();
+    Ok((imp.rows.into_iter().map(|r| r.record).collect(), errors))
+}
+
+/// Checks the limits in one pass over the text, before any cell is interpreted: rows, cells per row,
+/// bytes per cell. The pass reads CSV syntax only (it costs what a parse alone costs).
+pub fn check_limits(text: &str, file: &str) -> Result<(), FileError> {
     let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-    // One record buffer for the whole file: no allocation per row for the cells themselves.
-    let mut rec = csv::StringRecord::new();
-    // The header: the first record that is not empty.
-    let header = loop {
-        match rdr.read_record(&mut rec) {
-            Ok(false) => return Err(ImportError::File(FileError(format!("文件为空：{} 至少需要标题行", R::FILE)))),
-            Err(e) => return Err(ImportError::File(FileError(format!("无法按 CSV 读取：{e}")))),
-            Ok(true) if rec.iter().all(|c| c.trim().is_empty()) => continue,
-            Ok(true) => break rec.clone(),
-        }
-    };
-    enum Slot<C> {
-        /// A known column and its index in `R::columns()`.
-        Known(C, usize),
-        Unknown(String),
-        Ignored,
-    }
-    let mut slots = Vec::new();
-    let mut header_errors = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    let mut unknown = Vec::new();
-    for raw in header.iter() {
-        let name = unguard(raw.trim_start_matches('\u{feff}').trim()).trim().to_string();
-        if name.is_empty() {
-            slots.push(Slot::Ignored);
-            continue;
-        }
-        if seen.contains(&name) {
-            header_errors.push(RowError::new(1, &name, "列名重复".into()));
-            slots.push(Slot::Ignored);
-            continue;
-        }
-        seen.push(name.clone());
-        match R::col_from_name(&name) {
-            Some(c) => slots.push(Slot::Known(c, R::columns().iter().position(|x| *x == c).unwrap_or(127).min(127))),
-            None => {
-                unknown.push(name.clone());
-                slots.push(Slot::Unknown(name));
-            }
-        }
-    }
-    for req in R::required() {
-        if !seen.iter().any(|n| n == R::col_name(*req)) {
-            header_errors.push(RowError::new(1, R::col_name(*req), "缺少必需列".into()));
-        }
-    }
-    if !header_errors.is_empty() {
-        return Err(ImportError::Header(header_errors));
-    }
-    // Where each required column stands in the header (all are present: checked above).
-    let required_slots: Vec<(usize, R::Col)> = slots
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| match s {
-            Slot::Known(c, _) if R::required().contains(c) => Some((i, *c)),
-            _ => None,
-        })
-        .collect();
-    let mut rows: Vec<ImportRow<R>> = Vec::new();
-    let mut notices = Vec::new();
-    let mut keys: HashMap<String, usize> = HashMap::new();
-    let mut row_no = 1;
+    let mut rec = csv::ByteRecord::new();
+    let mut rows = 0usize;
     loop {
-        match rdr.read_record(&mut rec) {
+        match rdr.read_byte_record(&mut rec) {
             Ok(false) => break,
-            Ok(true) => row_no += 1,
-            Err(e) => {
-                row_no += 1;
-                rows.push(ImportRow {
-                    row: row_no,
-                    record: R::default(),
-                    errors: vec![RowError::new(row_no, "", format!("无法按 CSV 读取：{e}"))],
-                    usable: false,
-                    blank: u128::MAX,
-                });
+            Ok(true) => {}
+            // Syntax errors are reported row by row by the import itself.
+            Err(_) => continue,
+        }
+        rows += 1;
+        if rows > MAX_ROWS + 1 {
+            return Err(FileError(format!(
+                "{file} 超过 {MAX_ROWS} 行（不含标题行），未导入。请把文件拆分为每个不超过 {MAX_ROWS} 行后分别导入。"
+            )));
+        }
+        if rec.len() > MAX_COLUMNS {
+            return Err(FileError(format!(
+                "{file} 第{rows}行有 {} 列，超过上限 {MAX_COLUMNS} 列，未导入。请删除多余的列后重新导入。",
+                rec.len()
+            )));
+        }
+        if let Some((i, cell)) = rec.iter().enumerate().find(|(_, c)| c.len() > MAX_CELL_BYTES) {
+            return Err(FileError(format!(
+                "{file} 第{rows}行第{}列的内容有 {} 字节，超过每个单元格 32 KB 的上限，未导入。",
+                i + 1,
+                cell.len()
+            )));
+        }
+    }
+    Ok(())
+}
+
+enum Slot<C> {
+    /// A known column and its index in `R::columns()`.
+    Known(C, usize),
+    Unknown(String),
+    Ignored,
+}
+
+/// An import in steps, so the page can show progress and stay responsive between them:
+/// [`Importer::begin`] checks the limits and reads the header, [`Importer::step`] reads up to `n` rows,
+/// [`Importer::finish`] gives the [`Import`]. Linear in the file: keys are matched through a hash map.
+pub struct Importer<'a, R: Table> {
+    rdr: csv::Reader<&'a [u8]>,
+    rec: csv::StringRecord,
+    slots: Vec<Slot<R::Col>>,
+    required_slots: Vec<(usize, R::Col)>,
+    /// Normalised key → (row, key as written) of the first row that had it.
+    keys: HashMap<String, (usize, String)>,
+    row_no: usize,
+    lenient: bool,
+    out: Import<R>,
+}
+
+impl<'a, R: Table> Importer<'a, R> {
+    /// Checks the limits, reads the header. `lenient`: data this app stored (keep bad cells as text).
+    pub fn begin(text: &'a str, encoding: &'static str, lenient: bool) -> Result<Self, ImportError> {
+        check_limits(text, R::FILE).map_err(ImportError::File)?;
+        let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+        // One record buffer for the whole file: no allocation per row for the cells themselves.
+        let mut rec = csv::StringRecord::new();
+        // The header: the first record that is not empty.
+        let header = loop {
+            match rdr.read_record(&mut rec) {
+                Ok(false) => return Err(ImportError::File(FileError(format!("文件为空：{} 至少需要标题行", R::FILE)))),
+                Err(e) => return Err(ImportError::File(FileError(format!("无法按 CSV 读取：{e}")))),
+                Ok(true) if rec.iter().all(|c| c.trim().is_empty()) => continue,
+                Ok(true) => break rec.clone(),
+            }
+        };
+        let mut slots = Vec::new();
+        let mut header_errors = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut unknown = Vec::new();
+        for raw in header.iter() {
+            let name = unguard(raw.trim_start_matches('\u{feff}').trim()).trim().to_string();
+            if name.is_empty() {
+                slots.push(Slot::Ignored);
                 continue;
             }
+            if !seen.insert(name.clone()) {
+                header_errors.push(RowError::new(1, &name, "列名重复".into()));
+                slots.push(Slot::Ignored);
+                continue;
+            }
+            match R::col_from_name(&name) {
+                Some(c) => {
+                    slots.push(Slot::Known(c, R::columns().iter().position(|x| *x == c).unwrap_or(127).min(127)))
+                }
+                None => {
+                    unknown.push(name.clone());
+                    slots.push(Slot::Unknown(name));
+                }
+            }
         }
-        if rec.iter().all(|c| c.trim().is_empty()) {
-            continue; // Empty rows (trailing or not) are ignored.
+        for req in R::required() {
+            if !seen.contains(R::col_name(*req)) {
+                header_errors.push(RowError::new(1, R::col_name(*req), "缺少必需列".into()));
+            }
         }
+        if !header_errors.is_empty() {
+            return Err(ImportError::Header(header_errors));
+        }
+        // Where each required column stands in the header (all are present: checked above).
+        let required_slots: Vec<(usize, R::Col)> = slots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| match s {
+                Slot::Known(c, _) if R::required().contains(c) => Some((i, *c)),
+                _ => None,
+            })
+            .collect();
+        Ok(Importer {
+            rdr,
+            rec,
+            slots,
+            required_slots,
+            keys: HashMap::new(),
+            row_no: 1,
+            lenient,
+            out: Import { encoding, rows: Vec::new(), unknown_columns: unknown, warnings: Vec::new(), notices: Vec::new() },
+        })
+    }
+
+    /// Rows read so far (data rows, empty ones not counted).
+    pub fn rows_done(&self) -> usize {
+        self.out.rows.len()
+    }
+
+    /// The spreadsheet row last read (header = 1).
+    pub fn row_no(&self) -> usize {
+        self.row_no
+    }
+
+    /// Reads up to `n` more records; `false` once the file is done.
+    pub fn step(&mut self, n: usize) -> bool {
+        for _ in 0..n {
+            match self.rdr.read_record(&mut self.rec) {
+                Ok(false) => return false,
+                Ok(true) => self.row_no += 1,
+                Err(e) => {
+                    self.row_no += 1;
+                    self.out.rows.push(ImportRow {
+                        row: self.row_no,
+                        record: R::default(),
+                        errors: vec![RowError::new(self.row_no, "", format!("无法按 CSV 读取：{e}"))],
+                        usable: false,
+                        blank: u128::MAX,
+                    });
+                    continue;
+                }
+            }
+            if self.rec.iter().all(|c| c.trim().is_empty()) {
+                continue; // Empty rows (trailing or not) are ignored.
+            }
+            self.read_row();
+        }
+        true
+    }
+
+    fn read_row(&mut self) {
+        let row_no = self.row_no;
         let mut r = R::default();
         let mut errors = Vec::new();
         let mut required_bad = false;
+        let mut unnamed: Option<(usize, usize)> = None;
         let mut blank = u128::MAX;
-        for (i, cell) in rec.iter().enumerate() {
+        for (i, cell) in self.rec.iter().enumerate() {
             let value = unguard(trim_spaces(cell));
-            match slots.get(i) {
+            if may_hide(value) {
+                let hidden = crate::text::hidden_controls(value);
+                if !hidden.is_empty() {
+                    let col = match self.slots.get(i) {
+                        Some(Slot::Known(c, _)) => R::col_name(*c).to_string(),
+                        Some(Slot::Unknown(n)) => n.clone(),
+                        _ => String::new(),
+                    };
+                    let list: Vec<String> = hidden.iter().map(|c| crate::text::code_point(*c)).collect();
+                    self.out.warnings.push(RowError {
+                        row: row_no,
+                        column: col,
+                        message: format!(
+                            "含有不可见的控制字符 {}，显示为「{}」",
+                            list.join(""),
+                            crate::text::visible(value)
+                        ),
+                    });
+                }
+            }
+            match self.slots.get(i) {
                 // An empty optional cell leaves the default, which is what parsing it would give.
                 Some(Slot::Known(c, _)) if value.is_empty() && !R::required().contains(c) => {}
                 Some(Slot::Known(c, idx)) => {
                     blank &= !(1u128 << idx);
                     if let Some(n) = R::notice(*c, value) {
-                        notices.push(RowError::new(row_no, R::col_name(*c), n));
+                        self.out.notices.push(RowError::new(row_no, R::col_name(*c), n));
                     }
-                    if let Err(msg) = r.set(*c, value) {
+                    let res = if self.lenient { r.set_or_keep(*c, value) } else { r.set(*c, value) };
+                    if let Err(msg) = res {
                         required_bad |= R::required().contains(c);
                         errors.push(RowError::new(row_no, R::col_name(*c), msg));
                     }
@@ -415,13 +580,25 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
                 Some(Slot::Unknown(name)) => r.extra_mut().push((name.clone(), value.to_string())),
                 Some(Slot::Ignored) => {}
                 None if value.is_empty() => {}
-                None => errors.push(RowError::new(row_no, "", format!("第{}列「{value}」没有列名", i + 1))),
+                None => {
+                    let u = unnamed.get_or_insert((i + 1, 0));
+                    u.1 += 1;
+                }
             }
         }
+        // One error for all the cells past the header, however many there are.
+        if let Some((first, n)) = unnamed {
+            errors.push(RowError::new(
+                row_no,
+                "",
+                format!("有 {n} 个单元格没有列名（从第{first}列起），请删除或补上列名"),
+            ));
+        }
         // A short row (trailing cells dropped by a spreadsheet): required columns still must be set.
-        for (slot, req) in &required_slots {
-            if *slot >= rec.len() {
-                if let Err(msg) = r.set(*req, "") {
+        for (slot, req) in &self.required_slots {
+            if *slot >= self.rec.len() {
+                let res = if self.lenient { r.set_or_keep(*req, "") } else { r.set(*req, "") };
+                if let Err(msg) = res {
                     required_bad = true;
                     errors.push(RowError::new(row_no, R::col_name(*req), msg));
                 }
@@ -430,23 +607,39 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
         for (c, msg) in r.problems() {
             errors.push(RowError::new(row_no, R::col_name(c), msg));
         }
-        let mut usable = !required_bad;
-        // A repeated key: the later row is the invalid one, whatever else is wrong with the first.
+        let mut usable = !required_bad || self.lenient;
+        // A repeated key (as people read it): the later row is the invalid one.
         if !r.key().is_empty() {
-            if let Some(first) = keys.get(r.key()) {
-                errors.push(RowError::new(
-                    row_no,
-                    R::KEY_NAME,
-                    format!("{}「{}」重复（与第{first}行相同），本行无效", R::KEY_NAME, r.key()),
-                ));
-                usable = false;
+            let norm = crate::text::key_norm(r.key()).into_owned();
+            if let Some((first, written)) = self.keys.get(&norm) {
+                let msg = if written == r.key() {
+                    format!("{}「{}」重复（与第{first}行相同），本行无效", R::KEY_NAME, r.key())
+                } else {
+                    format!(
+                        "{}「{}」与第{first}行的「{}」相同（写法不同），本行无效",
+                        R::KEY_NAME,
+                        crate::text::visible(r.key()),
+                        crate::text::visible(written)
+                    )
+                };
+                errors.push(RowError::new(row_no, R::KEY_NAME, msg));
+                usable = self.lenient;
             } else {
-                keys.insert(r.key().to_string(), row_no);
+                self.keys.insert(norm, (row_no, r.key().to_string()));
             }
         }
-        rows.push(ImportRow { row: row_no, record: r, errors, usable, blank });
+        self.out.rows.push(ImportRow { row: row_no, record: r, errors, usable, blank });
     }
-    Ok(Import { encoding, rows, unknown_columns: unknown, notices })
+
+    /// The import, validated.
+    pub fn finish(self) -> Import<R> {
+        self.out
+    }
+}
+
+/// Whether a cell may hold a hidden control (a byte test first: most cells are plain text).
+fn may_hide(s: &str) -> bool {
+    s.bytes().any(|b| b < 0x20 || b == 0x7f || matches!(b, 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF))
 }
 
 /// Writes rows as CSV.md says: UTF-8 with BOM, CRLF, RFC 4180 quoting, formula guard.
@@ -461,11 +654,14 @@ pub fn write_csv<'a>(header: &[&str], rows: impl Iterator<Item = Vec<std::borrow
 }
 
 /// Writes records (all known columns in CSV.md order, then every unknown column kept from imports).
+/// Linear in the cells written: unknown columns are matched through a hash map, not searched.
 pub fn export<R: Table>(records: &[R]) -> Vec<u8> {
     let mut extra_names: Vec<&str> = Vec::new();
+    let mut extra_index: HashMap<&str, usize> = HashMap::new();
     for r in records {
         for (k, _) in r.extra() {
-            if !extra_names.contains(&k.as_str()) {
+            if !extra_index.contains_key(k.as_str()) {
+                extra_index.insert(k, extra_names.len());
                 extra_names.push(k);
             }
         }
@@ -474,8 +670,14 @@ pub fn export<R: Table>(records: &[R]) -> Vec<u8> {
     header.extend(extra_names.iter().copied());
     let rows = records.iter().map(|r| {
         let mut cells: Vec<std::borrow::Cow<str>> = R::columns().iter().map(|c| r.get(*c).into()).collect();
-        for name in &extra_names {
-            cells.push(r.extra().iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("").into());
+        if !extra_names.is_empty() {
+            let base = cells.len();
+            cells.resize(base + extra_names.len(), "".into());
+            for (k, v) in r.extra() {
+                if let Some(i) = extra_index.get(k.as_str()) {
+                    cells[base + i] = v.as_str().into();
+                }
+            }
         }
         cells
     });

@@ -3,8 +3,29 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-/// Reads one date cell (already trimmed). The error is the message for `第N行「列名」：…`.
+/// The first date a cell may hold: 1949-10-01.
+pub const MIN_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1949, 10, 1) {
+    Some(d) => d,
+    None => panic!("valid constant date"),
+};
+/// The last date a cell may hold: 2099-12-31 (a due date then stays within four-digit years).
+pub const MAX_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2099, 12, 31) {
+    Some(d) => d,
+    None => panic!("valid constant date"),
+};
+
+/// Reads one date cell (already trimmed). The error is the message for `第N行「列名」：…`. Only dates
+/// within [`MIN_DATE`] … [`MAX_DATE`] are taken: `9999-12-31` would put a due date in year 10000.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let d = parse_date_any(s)?;
+    if d < MIN_DATE || d > MAX_DATE {
+        return Err(format!("「{s}」超出可接受的日期范围（1949-10-01 至 2099-12-31）"));
+    }
+    Ok(d)
+}
+
+/// [`parse_date`] without the range check (reading what older versions stored).
+pub fn parse_date_any(s: &str) -> Result<NaiveDate, String> {
     // Fast path for the canonical form, which is nearly every cell of an exported file.
     let b = s.as_bytes();
     if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
@@ -150,8 +171,18 @@ mod tests {
 
     #[test]
     fn excel_serial_bounds() {
-        assert_eq!(parse_date("1"), Ok(d("1899-12-31")));
-        assert_eq!(parse_date("2958465"), Ok(d("9999-12-31")));
+        assert_eq!(parse_date_any("1"), Ok(d("1899-12-31")));
+        assert_eq!(parse_date_any("2958465"), Ok(d("9999-12-31")));
+    }
+
+    #[test]
+    fn issue_12_dates_only_within_1949_10_01_and_2099_12_31() {
+        assert_eq!(parse_date("1949-10-01"), Ok(d("1949-10-01")));
+        assert_eq!(parse_date("2099-12-31"), Ok(d("2099-12-31")));
+        for s in ["9999-12-31", "2100-01-01", "1949-09-30", "1", "2958465", "0001/1/1"] {
+            let e = parse_date(s).unwrap_err();
+            assert!(e.contains("超出可接受的日期范围") || e.contains("不是有效日期"), "{s}: {e}");
+        }
     }
 
     #[test]
@@ -175,6 +206,6 @@ pub mod ymd {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         let s = String::deserialize(d)?;
-        super::parse_date(&s).map_err(serde::de::Error::custom)
+        super::parse_date_any(&s).map_err(serde::de::Error::custom)
     }
 }

@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-/// A problem at a spreadsheet row (the header is 第1行, the first record 第2行) and column.
+/// A problem at a spreadsheet row (the header is 第1行, the first record 第2行) and column. Row 0 is a
+/// note about the whole file (e.g. how many more problems were not listed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     pub row: usize,
@@ -19,7 +20,9 @@ impl RowError {
 
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.column.is_empty() {
+        if self.row == 0 {
+            f.write_str(&self.message)
+        } else if self.column.is_empty() {
             write!(f, "第{}行：{}", self.row, self.message)
         } else {
             write!(f, "第{}行「{}」：{}", self.row, self.column, self.message)

@@ -49,6 +49,7 @@ pub mod schedule;
 pub mod selftest;
 pub mod store;
 pub mod synth;
+pub mod text;
 
 pub use calendar::Calendar;
 pub use error::{FileError, RowError};

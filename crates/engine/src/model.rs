@@ -238,7 +238,7 @@ impl Cell for String {
     const KIND: Kind = Kind::Text;
     fn parse_cell(s: &str) -> Result<Self, String> {
         // Only spaces go: a leading tab is content (a guarded cell must round-trip byte for byte).
-        Ok(crate::codec::trim_spaces(s).to_string())
+        Ok(crate::text::trim_spaces(s).to_string())
     }
     fn format_cell(&self) -> String {
         self.clone()
@@ -447,6 +447,11 @@ macro_rules! columns {
             /// Columns this tool does not know: kept as (name, value) and written back on export.
             #[serde(default, skip_serializing_if = "Vec::is_empty")]
             pub extra: Vec<(String, String)>,
+            /// Cells of known columns that could not be read when stored data or a backup was loaded:
+            /// kept as written (column name, text), shown as 待修正, and written back as they were —
+            /// never emptied. Setting the column to a valid value clears the entry.
+            #[serde(default, skip_serializing_if = "Vec::is_empty")]
+            pub invalid: Vec<(String, String)>,
         }
 
         /// A column of the file, by its Chinese header name.
@@ -463,14 +468,37 @@ macro_rules! columns {
                 match s.trim() { $($name => Some($colenum::$variant),)* _ => None }
             }
             pub fn kind(self) -> Kind { match self { $($colenum::$variant => <$ty as Cell>::KIND),* } }
-            /// The cell's canonical text.
+            /// The cell's canonical text (or, for a cell kept as 待修正, the text as it was written).
             pub fn get(self, r: &$record) -> String {
+                if let Some(raw) = self.invalid_text(r) {
+                    return raw.to_string();
+                }
                 match self { $($colenum::$variant => r.$field.format_cell()),* }
             }
-            /// Sets the field from a cell's text; on error the field is left as it was.
+            /// The text of a cell kept as 待修正, if this column has one.
+            pub fn invalid_text(self, r: &$record) -> Option<&str> {
+                if r.invalid.is_empty() {
+                    return None;
+                }
+                r.invalid.iter().find(|(k, _)| k == self.name()).map(|(_, v)| v.as_str())
+            }
+            /// Sets the field from a cell's text; on error the field is left as it was. A valid value
+            /// clears a 待修正 entry of the column.
             pub fn set(self, r: &mut $record, s: &str) -> Result<(), String> {
                 let s = if matches!(self.kind(), Kind::Text) { s } else { s.trim() };
-                match self { $($colenum::$variant => { r.$field = <$ty as Cell>::parse_cell(s)?; Ok(()) }),* }
+                match self { $($colenum::$variant => { r.$field = <$ty as Cell>::parse_cell(s)?; }),* }
+                if !r.invalid.is_empty() {
+                    r.invalid.retain(|(k, _)| k != self.name());
+                }
+                Ok(())
+            }
+            /// Like [`Self::set`], but a value that cannot be read is kept as written (待修正) instead
+            /// of being dropped; the error is still returned for the list.
+            pub fn set_or_keep(self, r: &mut $record, s: &str) -> Result<(), String> {
+                self.set(r, s).inspect_err(|_| {
+                    r.invalid.retain(|(k, _)| k != self.name());
+                    r.invalid.push((self.name().to_string(), s.to_string()));
+                })
             }
         }
 

@@ -209,6 +209,9 @@ pub struct Evaluation {
     /// 第三十二条: how many rows were left out because their duty had ended before 2022-04-28, as the note
     /// `第三十二条：N项义务在2022-04-28本规则施行前已届满或已完成，未列出`.
     pub art32_note: Option<String>,
+    /// Cells kept as 待修正 (unreadable when stored data or a backup was loaded): nothing is computed
+    /// until they are fixed, and this says which (`待修正：「答辩提交日」2025-02-30 无法读取…`).
+    pub unreadable: Option<String>,
 }
 
 /// An obligation whose due date or status a change of settings or calendar would move (RULES.md §6.16).
@@ -248,6 +251,13 @@ pub fn changes(before: &[Evaluation], after: &[Evaluation]) -> Vec<Change> {
 /// Evaluates one matter on `today`.
 pub fn evaluate(m: &Matter, cal: &Calendar, settings: &Settings, today: NaiveDate) -> Evaluation {
     let mut cx = Ctx { m, cal, settings, today, ev: Evaluation::default() };
+    // Cells kept as 待修正 (unreadable in stored data or a backup): a due date computed without them
+    // could be a false 已逾期 (e.g. an unreadable 答辩提交日), so nothing is computed until they are fixed.
+    if !m.invalid.is_empty() {
+        let cells: Vec<String> = m.invalid.iter().map(|(c, v)| format!("「{c}」{}", crate::text::visible(v))).collect();
+        cx.ev.unreadable = Some(format!("待修正：{} 无法读取，修正后才计算期限", cells.join("、")));
+        return cx.ev;
+    }
     match m.case_type {
         // §6.9: 法制建议 matters get only R22C, whatever the 被告类型.
         CaseType::LegalSuggestion => ch3::r22c(&mut cx),

@@ -6,7 +6,7 @@
 
 use crate::agency::{report_duties, ReportDuty, ReportLogEntry};
 use crate::calendar::{bundled_notices, Calendar, HolidayNotice, HolidayRow};
-use crate::codec::{self, Import};
+use crate::codec;
 use crate::model::{Agency, CaseNo, Column, Matter, Settings};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -229,8 +229,10 @@ impl Register {
         serde_json::to_string(&v).expect("a register always serializes")
     }
 
-    /// Reads stored text, migrating older versions.
+    /// Reads stored text (or a backup file's text, a byte-order mark allowed), migrating older versions.
+    /// A cell that cannot be read is kept as written and listed by [`Register::needs_fixing`].
     pub fn from_json(s: &str) -> Result<Register, LoadError> {
+        let s = s.strip_prefix('\u{feff}').unwrap_or(s);
         let mut v: Value =
             serde_json::from_str(s).map_err(|e| LoadError::Corrupt(format!("不是有效的 JSON（{e}）")))?;
         let version =
@@ -284,6 +286,59 @@ impl Register {
         self.matters.iter().find(|m| m.case_no.0 == case_no)
     }
 
+    /// The years of the added holiday rows, ascending (what 设置 offers to remove).
+    pub fn added_holiday_years(&self) -> Vec<(i32, usize)> {
+        let mut out: Vec<(i32, usize)> = Vec::new();
+        for h in &self.holidays {
+            let y = chrono::Datelike::year(&h.date);
+            match out.iter_mut().find(|(x, _)| *x == y) {
+                Some((_, n)) => *n += 1,
+                None => out.push((y, 1)),
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// Removes the added holiday rows of one year (the bundled notices stay). Returns how many went.
+    pub fn remove_holiday_year(&mut self, year: i32) -> usize {
+        let before = self.holidays.len();
+        self.holidays.retain(|h| chrono::Datelike::year(&h.date) != year);
+        self.holiday_notices.retain(|n| n.year != year);
+        before - self.holidays.len()
+    }
+
+    /// Every cell kept as 待修正 (could not be read when loaded): (matter or agency, column, text as
+    /// written), matters first, in register order.
+    pub fn needs_fixing(&self) -> Vec<Fix> {
+        let mut out = Vec::new();
+        // Within a record, in the file's column order (the same however the cells were first read).
+        for m in self.matters.iter().filter(|m| !m.invalid.is_empty()) {
+            let mut cells: Vec<&(String, String)> = m.invalid.iter().collect();
+            cells.sort_by_key(|(c, _)| Column::from_name(c));
+            for (col, raw) in cells {
+                out.push(Fix { table: "案件", key: m.case_no.0.clone(), column: col.clone(), value: raw.clone() });
+            }
+        }
+        for a in self.agencies.iter().filter(|a| !a.invalid.is_empty()) {
+            let mut cells: Vec<&(String, String)> = a.invalid.iter().collect();
+            cells.sort_by_key(|(c, _)| crate::model::AgencyColumn::from_name(c));
+            for (col, raw) in cells {
+                out.push(Fix { table: "机关", key: a.name.0.clone(), column: col.clone(), value: raw.clone() });
+            }
+        }
+        out
+    }
+
+    /// Where a matter with this 案号 (as people read it) stands, and its 案号 as written there.
+    pub fn position_of(&self, case_no: &str) -> Option<(usize, &str)> {
+        let norm = crate::text::key_norm(case_no);
+        self.matters
+            .iter()
+            .position(|m| crate::text::key_norm(&m.case_no.0) == norm)
+            .map(|i| (i, self.matters[i].case_no.0.as_str()))
+    }
+
     /// Adds or replaces a matter (by the original key `old_key`, so a renamed 案号 replaces its record),
     /// recording every changed field in the audit trail. Returns the number of changed fields.
     pub fn save_matter(&mut self, old_key: Option<&str>, m: Matter, user: &str, at: &str) -> Result<usize, String> {
@@ -291,9 +346,27 @@ impl Register {
             return Err("案号不能为空".into());
         }
         let pos = old_key.and_then(|k| self.matters.iter().position(|x| x.case_no.0 == k));
-        if self.matters.iter().enumerate().any(|(i, x)| x.case_no == m.case_no && Some(i) != pos) {
-            return Err(format!("案号「{}」已存在", m.case_no));
+        let norm = crate::text::key_norm(&m.case_no.0);
+        if let Some(x) = self
+            .matters
+            .iter()
+            .enumerate()
+            .find(|(i, x)| Some(*i) != pos && crate::text::key_norm(&x.case_no.0) == norm)
+            .map(|(_, x)| x)
+        {
+            return Err(if x.case_no == m.case_no {
+                format!("案号「{}」已存在", m.case_no)
+            } else {
+                format!("案号「{}」与已有案号「{}」相同（写法不同）", crate::text::visible(&m.case_no.0), x.case_no)
+            });
         }
+        Ok(self.put_matter(pos, m, user, at, true))
+    }
+
+    /// Writes a matter at `pos` (or appends it), with the audit lines of every changed field. The caller
+    /// has checked the key; no search here, so a batch of puts stays linear.
+    /// `audit_new`: write the `（新建）` line of a new matter (a bulk import writes one line for all).
+    pub(crate) fn put_matter(&mut self, pos: Option<usize>, m: Matter, user: &str, at: &str, audit_new: bool) -> usize {
         let entry = |field: &str, old: String, new: String| AuditEntry {
             at: at.to_string(),
             user: user.to_string(),
@@ -314,7 +387,9 @@ impl Register {
                 self.matters[i] = m;
             }
             None => {
-                changes.push(entry("（新建）", String::new(), m.case_no.0.clone()));
+                if audit_new {
+                    changes.push(entry("（新建）", String::new(), m.case_no.0.clone()));
+                }
                 self.matters.push(m);
             }
         }
@@ -323,7 +398,7 @@ impl Register {
         if n > 0 {
             self.changes_since_backup += 1;
         }
-        Ok(n)
+        n
     }
 
     /// Removes a matter, keeping an audit line.
@@ -356,13 +431,32 @@ fn text(bytes: Vec<u8>) -> String {
     s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s)
 }
 
+/// Reads the stored records: every row kept, a bad cell kept as written (待修正), never emptied.
 fn records<R: codec::Table>(csv_text: &str) -> Result<Vec<R>, LoadError> {
-    let imp: Import<R> =
-        codec::import_text(csv_text, "UTF-8").map_err(|e| LoadError::Corrupt(format!("{}：{e}", R::FILE)))?;
-    if let Some(e) = imp.rows.iter().find(|r| !r.usable).and_then(|r| r.errors.first()) {
-        return Err(LoadError::Corrupt(format!("{}：{e}", R::FILE)));
-    }
-    Ok(imp.rows.into_iter().map(|r| r.record).collect())
+    codec::import_stored::<R>(csv_text)
+        .map(|(records, _)| records)
+        .map_err(|e| LoadError::Corrupt(format!("{}：{e}", R::FILE)))
+}
+
+/// The schema version of stored text, read from its start (`{"schema":N,…` as this app writes it)
+/// without parsing the whole document; `None` when it cannot be told.
+pub fn stored_schema(s: &str) -> Option<u64> {
+    // A key inside a JSON string would be escaped (`\"schema\":`), so the first match is the document's.
+    let at = s.find("\"schema\":")? + "\"schema\":".len();
+    let digits: String = s[at..].trim_start().chars().take_while(|c| c.is_ascii_digit()).collect();
+    digits.parse().ok()
+}
+
+/// One cell kept as 待修正.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// `案件` or `机关`.
+    pub table: &'static str,
+    /// 案号 or 机关名称.
+    pub key: String,
+    pub column: String,
+    /// The text as it was written.
+    pub value: String,
 }
 
 #[cfg(test)]

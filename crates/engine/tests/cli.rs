@@ -123,3 +123,107 @@ fn validate_recognises_an_agencies_file() {
     assert!(err.contains("第2行「机关名称」：必填"), "{err}");
     assert!(err.contains("第3行「机关类型」：「委员会」不是可选值"), "{err}");
 }
+
+fn temp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("yingsu-issue12-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
+#[test]
+fn issue_12_obligations_exit_1_on_any_invalid_row_after_writing_the_valid_ones() {
+    let f = temp(
+        "mixed.csv",
+        "案号,案件类型,被告类型,起诉状副本收到日,答辩提交日\nOK1,行政诉讼,本机关,2025-01-20,\nBAD1,行政诉讼,本机关,2025-01-20,2025-02-30\n",
+    );
+    let (code, out, err) = yingsu(&["obligations", "--today", "2025-05-01", &f]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("OK1,R14,"), "the valid row is written: {out}");
+    assert!(!out.contains("BAD1"), "a row with an unreadable cell is not evaluated (no false 已逾期)");
+    assert!(err.contains("第3行「答辩提交日」：「2025-02-30」不是存在的日期"), "{err}");
+    assert!(err.contains("有 1 行无效"), "{err}");
+}
+
+#[test]
+fn issue_12_report_exit_1_when_a_matter_cannot_be_counted() {
+    let f = temp(
+        "report.csv",
+        "案号,案件类型,被告类型,裁判文书签收日,裁判结果\nL1,行政诉讼,本机关,2025-02-10,败诉\nL2,行政诉讼,本机关,2025-02-30,败诉\n",
+    );
+    for kind in [["quarter", "2025Q1"], ["half-year", "2025H1"]] {
+        let (code, out, err) = yingsu(&["report", kind[0], "--period", kind[1], "--today", "2025-07-20", &f]);
+        assert_eq!(code, 1, "{kind:?}: {err}");
+        assert!(!out.is_empty(), "what can be written is written");
+        assert!(err.contains("第3行「裁判文书签收日」") && err.contains("未计入报告"), "{err}");
+    }
+}
+
+#[test]
+fn issue_12_bad_periods_and_dates_out_of_range_exit_2() {
+    let f = temp("ok.csv", "案号,案件类型,被告类型\nA,行政诉讼,本机关\n");
+    for p in ["-999H1", "0000H1", "1999H2", "2100Q1", "2025H3", "2025Q5", "25H1", "２０２５H1"] {
+        let (code, _, err) = yingsu(&["report", "half-year", "--period", p, &f]);
+        assert_eq!(code, 2, "{p}: {err}");
+        assert!(err.starts_with("错误："), "{err}");
+    }
+    let (code, _, _) = yingsu(&["report", "half-year", "--period", "2099H2", "--today", "2025-07-20", &f]);
+    assert_eq!(code, 0);
+    let (code, _, err) = yingsu(&["obligations", "--today", "9999-12-31", &f]);
+    assert_eq!(code, 2, "{err}");
+    let late = temp("late.csv", "案号,案件类型,被告类型,起诉状副本收到日\nZ,行政诉讼,本机关,9999-12-31\n");
+    let (code, out, err) = yingsu(&["obligations", "--today", "2025-05-01", &late]);
+    assert_eq!(code, 1);
+    assert!(err.contains("超出可接受的日期范围（1949-10-01 至 2099-12-31）"), "{err}");
+    assert!(!out.contains("10000"), "no due date in year 10000");
+}
+
+#[test]
+fn issue_12_each_limit_is_refused_with_exit_2() {
+    let mut wide = String::from("案号,案件类型,被告类型");
+    for i in 0..1_000 {
+        wide.push_str(&format!(",列{i}"));
+    }
+    wide.push_str("\nA,行政诉讼,本机关\n");
+    let mut long = String::from("案号,案件类型,被告类型\n");
+    for i in 0..100_001 {
+        long.push_str(&format!("A{i},行政诉讼,本机关\n"));
+    }
+    let big = format!("案号,案件类型,被告类型,备注\nA,行政诉讼,本机关,{}\n", "x".repeat(40_000));
+    for (name, text, says) in
+        [("wide.csv", wide, "超过上限 1000 列"), ("long.csv", long, "超过 100000 行"), ("big.csv", big, "32 KB")]
+    {
+        let f = temp(name, &text);
+        for cmd in ["validate", "obligations"] {
+            let args: Vec<&str> =
+                if cmd == "validate" { vec![cmd, &f] } else { vec![cmd, "--today", "2025-05-01", &f] };
+            let (code, _, err) = yingsu(&args);
+            assert_eq!(code, 2, "{cmd} {name}: {err}");
+            assert!(err.contains(says), "{cmd} {name}: {err}");
+        }
+    }
+}
+
+#[test]
+fn issue_12_a_holiday_file_marking_every_day_is_refused() {
+    let mut text = String::from("date,kind,name\n");
+    let mut d = chrono::NaiveDate::from_ymd_opt(2022, 1, 1).unwrap();
+    while d <= chrono::NaiveDate::from_ymd_opt(2121, 12, 31).unwrap() {
+        text.push_str(&format!("{},holiday,假\n", d.format("%Y-%m-%d")));
+        d = d.succ_opt().unwrap();
+    }
+    let h = temp("every-day.csv", &text);
+    let f = temp("one.csv", "案号,案件类型,被告类型\nA,行政诉讼,本机关\n");
+    let (code, _, err) = yingsu(&["obligations", "--today", "2026-11-30", "--holidays", &h, &f]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("节假日文件"), "{err}");
+    assert!(err.contains("超出可接受的日期范围") && err.contains("……另有 "), "{err}");
+    assert!(err.lines().count() < 210, "the first 200 problems and a count, not 8,000 lines");
+    // Within 2022–2099 only: refused by the notice checks.
+    let upto: String = text.lines().take(1 + 365 * 10).map(|l| format!("{l}\n")).collect();
+    let h = temp("ten-years.csv", &upto);
+    let (code, _, err) = yingsu(&["obligations", "--today", "2026-11-30", "--holidays", &h, &f]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("未采用") && err.contains("2022 年在工作日放假 260 天，超过 40 天"), "{err}");
+}

@@ -33,6 +33,10 @@ const HELP: &str = "应诉通 yingsu — 《通州区行政机关应诉规则》
   yingsu --help
       显示本帮助。
 
+退出码：0 全部有效；1 有无效行——每个问题写到标准错误；obligations 和 report 照常写出有效行，
+无效行不计算、不计入报告（normalize 不输出）；2 参数错误（如 --period 年份不在 2000–2099）、
+文件无法读取，或文件超过上限（100000 行、1000 列、每个单元格 32 KB）。日期只接受 1949-10-01 至 2099-12-31。
+
 计日说明：起算日不计入；自然日期限届满日为休息日（周末或法定节假日）时顺延至下一工作日，
 调休上班日为工作日；行政复议法“十日”为工作日（2024-01-01 起）；法院期限一律按自然日。";
 
@@ -115,10 +119,12 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
         match name {
             "--today" => {
                 let v = value()?;
-                o.today = Some(
-                    NaiveDate::parse_from_str(&v, "%Y-%m-%d")
-                        .map_err(|_| usage(format!("--today「{v}」应为 YYYY-MM-DD")))?,
-                );
+                let d = NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+                    .map_err(|_| usage(format!("--today「{v}」应为 YYYY-MM-DD")))?;
+                if !(yingsu_engine::dates::MIN_DATE..=yingsu_engine::dates::MAX_DATE).contains(&d) {
+                    return Err(usage(format!("--today「{v}」超出可接受的日期范围（1949-10-01 至 2099-12-31）")));
+                }
+                o.today = Some(d);
             }
             "--days" => {
                 let v = value()?;
@@ -159,12 +165,14 @@ fn import_cases(path: &str) -> Result<Import<Matter>, Fail> {
     })
 }
 
-/// Prints every row error as `第N行「列名」：说明`; returns how many rows cannot be evaluated at all.
+/// Prints every row error as `第N行「列名」：说明`; returns how many rows have any error. Such a row is
+/// never evaluated: a due date computed without an unreadable cell (an unreadable 答辩提交日) could be a
+/// false 已逾期, and a silently missing 裁判文书签收日 would drop the matter from a report.
 fn print_row_errors(imp: &Import<Matter>) -> usize {
     for e in imp.errors() {
         eprintln!("{e}");
     }
-    imp.rows.iter().filter(|r| !r.usable).count()
+    imp.invalid_rows()
 }
 
 fn out(bytes: &[u8]) -> Result<(), Fail> {
@@ -187,6 +195,10 @@ fn obligations(args: &[String]) -> Result<u8, Fail> {
                 ),
             )
         })?;
+        let problems = yingsu_engine::calendar::check_holiday_rows(&rows, today);
+        if !problems.is_empty() {
+            return Err(Fail(2, format!("错误：节假日文件「{h}」未采用：\n{}", problems.join("\n"))));
+        }
         cal.add_rows(&rows);
     }
     let settings =
@@ -194,7 +206,7 @@ fn obligations(args: &[String]) -> Result<u8, Fail> {
     let imp = import_cases(&o.file)?;
     let skipped = print_row_errors(&imp);
     let mut all = Vec::new();
-    for row in imp.rows.iter().filter(|r| r.usable) {
+    for row in imp.rows.iter().filter(|r| r.errors.is_empty()) {
         let ev = evaluate(&row.record, &cal, &settings, today);
         if let Some(why) = &ev.art32_note {
             eprintln!("提示：{}：{why}", row.record.case_no);
@@ -206,7 +218,7 @@ fn obligations(args: &[String]) -> Result<u8, Fail> {
     }
     out(&codec::export_obligations(&all))?;
     if skipped > 0 {
-        eprintln!("有 {skipped} 行因案号、案件类型或被告类型无效而未计算");
+        eprintln!("有 {skipped} 行无效，未计算（上面列出了每个问题）；其余各行的义务已写出");
         return Ok(1);
     }
     Ok(0)
@@ -227,10 +239,10 @@ fn report(args: &[String]) -> Result<u8, Fail> {
     let o = parse_opts(&args[1..], &["--period", "--agency", "--today"])?;
     let code = o.period.clone().ok_or_else(|| usage("缺少 --period（如 2025H1 或 2025Q1）"))?;
     let period = ReportPeriod::parse(&code)
-        .ok_or_else(|| usage(format!("--period「{code}」应为 2025H1、2025H2 或 2025Q1…2025Q4")))?;
+        .ok_or_else(|| usage(format!("--period「{code}」应为 2025H1、2025H2 或 2025Q1…2025Q4（年份 2000–2099）")))?;
     let imp = import_cases(&o.file)?;
     let bad = print_row_errors(&imp);
-    let matters: Vec<Matter> = imp.rows.into_iter().filter(|r| r.usable).map(|r| r.record).collect();
+    let matters: Vec<Matter> = imp.rows.into_iter().filter(|r| r.errors.is_empty()).map(|r| r.record).collect();
     let today = today_or_system(o.today);
     let cal = Calendar::bundled();
     let settings = Settings::default();
@@ -260,7 +272,7 @@ fn report(args: &[String]) -> Result<u8, Fail> {
         (other, _) => return Err(usage(format!("未知报告种类「{other}」：应为 half-year 或 quarter"))),
     }
     if bad > 0 {
-        eprintln!("有 {bad} 行无效，未计入报告");
+        eprintln!("有 {bad} 行无效，未计入报告（上面列出了每个问题）；报告不完整");
         return Ok(1);
     }
     Ok(0)

@@ -1,0 +1,130 @@
+//! Text helpers below the model and the codec: trimming, comparing keys as people read them, and showing
+//! characters that a screen would hide.
+//!
+//! Two 案号 that look the same must be the same matter: `(2025)京0112行初1号` (half-width brackets),
+//! `（２０２５）京0112行初1号` (full-width digits) and `（2025）京0112行初1号` with a zero-width space all read
+//! as `（2025）京0112行初1号`. [`key_norm`] gives the form they are matched by; the text as written is kept.
+
+use std::borrow::Cow;
+
+/// Removes surrounding spaces (only spaces: a leading tab is content). Most cells have none, and this
+/// runs for every cell of an import.
+pub fn trim_spaces(s: &str) -> &str {
+    let b = s.as_bytes();
+    if b.first() != Some(&b' ') && b.last() != Some(&b' ') {
+        return s;
+    }
+    s.trim_matches(' ')
+}
+
+/// A character that changes how text is shown without being seen: C0/C1 controls other than tab and
+/// line breaks, zero-width characters, bidirectional embeddings, overrides and isolates, the BOM, the
+/// soft hyphen. `BIDI\u{202E}gpj.exe` displays as `BIDIexe.jpg`.
+pub fn is_hidden_control(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{ad}' | '\u{61c}' | '\u{180e}'
+        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}'
+        | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
+}
+
+/// The hidden controls of a text, each once, in order of appearance.
+pub fn hidden_controls(s: &str) -> Vec<char> {
+    let mut out: Vec<char> = Vec::new();
+    for c in s.chars().filter(|c| is_hidden_control(*c)) {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `⟨U+202E⟩`.
+pub fn code_point(c: char) -> String {
+    format!("⟨U+{:04X}⟩", c as u32)
+}
+
+/// The text with every hidden control written out as `⟨U+XXXX⟩`, for display.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_hidden_control) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_hidden_control(c) {
+            out.push_str(&code_point(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The form a key (案号, 机关名称) is compared by: full-width ASCII forms (brackets, digits, letters) as
+/// half-width, the full-width space and every other space removed, hidden controls removed, Chinese
+/// brackets （） and ASCII () the same. Never stored: matching only.
+pub fn key_norm(s: &str) -> Cow<'_, str> {
+    let plain = s.bytes().all(|b| b.is_ascii_graphic());
+    if plain {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_hidden_control(c) || c.is_whitespace() {
+            continue;
+        }
+        let c = match c {
+            // Full-width ASCII variants (！ … ～) → ASCII.
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            '〔' | '【' => '[',
+            '〕' | '】' => ']',
+            _ => c,
+        };
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
+/// Two keys that differ as written but read the same.
+pub fn lookalike(a: &str, b: &str) -> bool {
+    a != b && key_norm(a) == key_norm(b)
+}
+
+/// A cheap 32-bit FNV-1a hash (storage read-back checks; not for security).
+pub fn fnv1a(s: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in s.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issue_12_lookalike_case_numbers_read_the_same() {
+        let canonical = "（2025）京0112行初1号";
+        for v in [
+            "(2025)京0112行初1号",
+            "（2025）京0112行初1号\u{200b}",
+            "\u{202d}（2025）京0112行初1号",
+            " （２０２５）京０１１２行初１号 ",
+            "（2025）京0112 行初1号",
+        ] {
+            assert_eq!(key_norm(v), key_norm(canonical), "{v:?}");
+            assert!(lookalike(v, canonical), "{v:?}");
+        }
+        assert!(!lookalike(canonical, canonical));
+        assert_ne!(key_norm("（2025）京0112行初2号"), key_norm(canonical));
+    }
+
+    #[test]
+    fn issue_12_bidi_override_is_shown() {
+        assert_eq!(visible("BIDI\u{202e}gpj.exe"), "BIDI⟨U+202E⟩gpj.exe");
+        assert_eq!(visible("普通文本\t含制表符"), "普通文本\t含制表符");
+        assert_eq!(hidden_controls("a\u{200b}b\u{200b}\u{7}"), vec!['\u{200b}', '\u{7}']);
+    }
+}
