@@ -141,12 +141,12 @@ fn display_agency(a: &str) -> &str {
     }
 }
 
-/// New matters per month of a half-year (the page's 月度收案 chart).
+/// New 案件 per month of a half-year (the page's 月度新收案件 chart; 建议 are not 新收案件, §4.1).
 pub fn months_intake(matters: &[Matter], agency: Option<&str>, period: ReportPeriod) -> Vec<(String, usize)> {
     let start = period.start();
     let months = (period.end().month() - start.month() + 1) as usize;
     let mut counts = vec![0usize; months];
-    for (_, m) in crate::report::of_agency(matters, agency) {
+    for (_, m) in crate::report::of_agency(matters, agency).filter(|(_, m)| !m.case_type.is_suggestion()) {
         if let Some(x) = m.intake_date().filter(|x| period.contains(*x)) {
             counts[(x.month() - start.month()) as usize] += 1;
         }
@@ -227,7 +227,7 @@ pub fn half_year(r: &HalfYear, x: &HalfYearExtras) -> Paper {
         ));
     }
     if x.months.iter().any(|(_, n)| *n > 0) {
-        total.push(Block::Chart(Chart { title: "月度收案".into(), bars: x.months.clone() }));
+        total.push(Block::Chart(Chart { title: "月度新收案件".into(), bars: x.months.clone() }));
     }
     b.section("案件总量数据", total);
 

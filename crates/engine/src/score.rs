@@ -66,7 +66,7 @@ pub struct ScoreSheet {
 
 /// Tenths of a point as text: `18.5`, `20`.
 pub fn tenths(t: u32) -> String {
-    if t % 10 == 0 {
+    if t.is_multiple_of(10) {
         (t / 10).to_string()
     } else {
         format!("{}.{}", t / 10, t % 10)
@@ -167,7 +167,7 @@ pub fn is_justice_bureau(name: &str, directory: &[Agency]) -> bool {
 
 /// Ranks the sheets by total, highest first (equal totals share a rank: 1, 2, 2, 4) and sorts them so.
 /// 区司法局 itself is left out of the ranking (rank `None`, listed last) unless `include_bureau`.
-pub fn rank(sheets: &mut Vec<ScoreSheet>, directory: &[Agency], include_bureau: bool) {
+pub fn rank(sheets: &mut [ScoreSheet], directory: &[Agency], include_bureau: bool) {
     let ranked = |s: &ScoreSheet| include_bureau || !is_justice_bureau(&s.agency, directory);
     sheets.sort_by(|a, b| ranked(b).cmp(&ranked(a)).then(b.total.cmp(&a.total)).then(a.agency.cmp(&b.agency)));
     let mut prev: Option<(u32, usize)> = None;

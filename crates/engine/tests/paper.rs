@@ -92,7 +92,7 @@ fn art_23_half_year_paper_has_the_six_matters_and_a_signature() {
     let texts = p.texts();
     for (k, v) in r.indicators() {
         assert!(texts.iter().any(|t| t == k), "{k}");
-        assert!(texts.iter().any(|t| *t == v), "{k} = {v}");
+        assert!(texts.contains(&v), "{k} = {v}");
     }
     let typical = section(&p, "典型案例分析");
     assert!(
