@@ -135,8 +135,11 @@ test('考核表: scores from the weights in 设置, ranking without 区司法局
   assert.notEqual(await rankOf('区司法局'), '不参与');
   await page.getByLabel('排名包括区司法局本身').uncheck();
   // A figure opens its matters.
-  await annual.locator('details').first().click();
-  assert.match(await annual.locator('details').first().textContent(), /京0112/);
+  const sec = annual.locator('section.block').filter({ has: page.getByRole('heading', { name: '区城管委', exact: true }) });
+  const answers = sec.getByRole('row').filter({ hasText: '支持法院受理和审理案件' });
+  assert.equal((await answers.getByTestId('figure').textContent()).trim(), '3/3');
+  await answers.locator('summary').click();
+  assert.match(await answers.locator('details').textContent(), /按时：.*（2025）京0112行初1号/);
   const figures = (await annual.getByTestId('figure').allTextContents()).filter((f) => f !== '—');
   const totals = await page.getByTestId('total').allTextContents();
   await shot(page, '56-assessment');

@@ -95,7 +95,8 @@ pub fn view(ctx: Ctx) -> impl IntoView {
                     <td class="num" data-testid="total">{tenths(s.total)}</td>
                     <td class="num" data-testid="rank">{s.rank.map(|r| r.to_string()).unwrap_or_else(|| "不参与".into())}</td></tr>
             }).collect_view()}</tbody></table>
-            {sheets.into_iter().zip(scores).map(|(s, sc)| view! {
+            // Each agency's figures, in ranking order (the assessment found by agency name).
+            {scores.into_iter().filter_map(|sc| sheets.iter().find(|s| s.agency == sc.agency).cloned().map(|s| (s, sc))).map(|(s, sc)| view! {
                 <section class="block">
                     <h3>{s.agency.clone()}</h3>
                     <p>"主要负责人（正职）参与行政复议审理和行政诉讼出庭各至少一次：" <StatusChip status=s.heads.status/> " " {s.heads.explanation.clone()}</p>
@@ -104,9 +105,8 @@ pub fn view(ctx: Ctx) -> impl IntoView {
                     <tbody>{sc.items.into_iter().map(|i| view! {
                         <tr><td>{i.name}</td><td>{i.basis}</td><td class="num" data-testid="figure">{i.figure.clone()}</td>
                             <td class="num">{i.weight}</td><td class="num" data-testid="score">{tenths(i.score)}</td>
-                            <td>{(!i.met.is_empty() || !i.missed.is_empty()).then(|| view! {
-                                <details><summary>"查看"</summary>"按时：" {links(&nos(&i.met))}<br/>"未按时：" {links(&nos(&i.missed))}</details>
-                            })}{(!i.note.is_empty()).then(|| view! { <span class="muted">{i.note.clone()}</span> })}</td></tr>
+                            <td><details><summary>"查看"</summary>"按时：" {links(&nos(&i.met))}<br/>"未按时：" {links(&nos(&i.missed))}</details>
+                                {(!i.note.is_empty()).then(|| view! { <span class="muted">{i.note.clone()}</span> })}</td></tr>
                     }).collect_view()}</tbody></table>
                 </section>
             }).collect_view()}
