@@ -45,18 +45,29 @@ fn body(text: &str) -> Paragraph {
 }
 
 fn table(t: &Table) -> docx_rs::Table {
-    let size = if t.small { SMALL } else { BODY };
-    let line = if t.small { 440 } else { LINE };
-    let cell = |s: &str, bold_face: bool| {
-        TableCell::new().add_paragraph(
+    // 3号 where it fits; 4号 (small); 小4号 for five columns or more.
+    let (size, line) = match (t.small, t.head.len() >= 5) {
+        (_, true) => (24, 380),
+        (true, false) => (SMALL, 440),
+        _ => (BODY, LINE),
+    };
+    // Column widths across the 版心: a two-column table (项目/内容, 指标/数值) gives the second the room.
+    let full = mm(156) as usize;
+    let n = t.head.len().max(1);
+    let widths: Vec<usize> = if n == 2 { vec![full * 3 / 10, full - full * 3 / 10] } else { vec![full / n; n] };
+    let cell = |i: usize, s: &str, bold_face: bool| {
+        TableCell::new().width(widths.get(i).copied().unwrap_or(full / n), WidthType::Dxa).add_paragraph(
             Paragraph::new()
                 .add_run(run(s, if bold_face { "黑体" } else { "仿宋_GB2312" }, size))
                 .line_spacing(exact(line)),
         )
     };
-    let mut rows = vec![TableRow::new(t.head.iter().map(|h| cell(h, true)).collect()).cant_split()];
-    rows.extend(t.rows.iter().map(|r| TableRow::new(r.iter().map(|c| cell(c, false)).collect()).cant_split()));
-    docx_rs::Table::new(rows).width(mm(156) as usize, WidthType::Dxa)
+    let row = |cells: &[String], head: bool| {
+        TableRow::new(cells.iter().enumerate().map(|(i, c)| cell(i, c, head)).collect()).cant_split()
+    };
+    let mut rows = vec![row(&t.head, true)];
+    rows.extend(t.rows.iter().map(|r| row(r, false)));
+    docx_rs::Table::new(rows).set_grid(widths.clone()).width(full, WidthType::Dxa)
 }
 
 fn page_number(align: AlignmentType) -> Footer {
@@ -135,8 +146,8 @@ pub fn to_docx(paper: &Paper) -> Vec<u8> {
         };
     }
     if let Some(s) = &paper.signature {
-        // Three blank lines: the seal sits over 署名 and 成文日期, its top within a line of the text.
-        for _ in 0..3 {
+        // Two blank lines: the seal sits over 署名 and 成文日期, its top within a line of the text.
+        for _ in 0..2 {
             doc = doc.add_paragraph(para("", "仿宋_GB2312", BODY));
         }
         // 成文日期 four characters from the right; 署名 centred above it.

@@ -10,34 +10,47 @@ use yingsu_engine::paper::{Block, Paper};
 pub fn PaperView(paper: Paper) -> impl IntoView {
     let block = |b: Block| {
         match b {
-        Block::H1(s) => view! { <h3 class="gw-h1">{s}</h3> }.into_any(),
-        Block::H2(s) => view! { <h4 class="gw-h2">{s}</h4> }.into_any(),
-        Block::P(s) => view! { <p class="gw-p">{s}</p> }.into_any(),
-        Block::Table(t) => view! {
-            <table class=if t.small { "gw-table small" } else { "gw-table" }>
-                <thead><tr>{t.head.into_iter().map(|h| view! { <th>{h}</th> }).collect_view()}</tr></thead>
-                <tbody>{t.rows.into_iter().map(|r| view! { <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }).collect_view()}</tbody>
-            </table>
-        }
-        .into_any(),
-        Block::Chart(c) => {
-            let max = c.bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
-            view! {
+            Block::H1(s) => view! { <h3 class="gw-h1">{s}</h3> }.into_any(),
+            Block::H2(s) => view! { <h4 class="gw-h2">{s}</h4> }.into_any(),
+            Block::P(s) => view! { <p class="gw-p">{s}</p> }.into_any(),
+            Block::Table(t) => {
+                // 3号 where it fits; 4号 (small); 小4号 for five columns or more (GB/T 9704 allows smaller tables).
+                let class = match (t.small, t.head.len() >= 5) {
+                    (_, true) => "gw-table smaller",
+                    (true, false) => "gw-table small",
+                    _ => "gw-table",
+                };
+                // Short cells (dates, counts, case numbers) do not wrap; text does.
+                let td = |c: String| {
+                    let nw = c.chars().count() <= 12;
+                    view! { <td class:nw=nw>{c}</td> }
+                };
+                view! {
+                <table class=class>
+                    <thead><tr>{t.head.into_iter().map(|h| view! { <th>{h}</th> }).collect_view()}</tr></thead>
+                    <tbody>{t.rows.into_iter().map(|r| view! { <tr>{r.into_iter().map(td).collect_view()}</tr> }).collect_view()}</tbody>
+                </table>
+            }
+            .into_any()
+            }
+            Block::Chart(c) => {
+                let max = c.bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+                view! {
                 <figure class="gw-chart">
                     <figcaption>{c.title}</figcaption>
                     <table>
                         <tbody>{c.bars.into_iter().map(|(l, n)| {
-                            // A bar is a black border: it prints even with background graphics off.
-                            let w = format!("width: {}%", n * 100 / max);
-                            view! { <tr><th scope="row">{l}</th><td class="gw-bar-cell"><span class="gw-bar" style=w></span></td><td class="gw-n">{n}</td></tr> }
+                            // A bar is an SVG fill in black: it prints even with background graphics off.
+                            let w = (n * 100 / max).max(1);
+                            view! { <tr><th scope="row">{l}</th><td class="gw-bar-cell"><svg class="gw-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect x="0" y="0" width=w height="10"></rect></svg></td><td class="gw-n">{n}</td></tr> }
                         }).collect_view()}</tbody>
                     </table>
                 </figure>
             }
             .into_any()
+            }
+            Block::PageBreak => view! { <div class="gw-break"></div> }.into_any(),
         }
-        Block::PageBreak => view! { <div class="gw-break"></div> }.into_any(),
-    }
     };
     view! {
         <article class="gongwen" data-testid="paper">
