@@ -52,14 +52,20 @@ pub fn PaperView(paper: Paper) -> impl IntoView {
             Block::PageBreak => view! { <div class="gw-break"></div> }.into_any(),
         }
     };
+    // The last block goes to the page of the 落款: a 落款 alone on a page is not a 公文 (GB/T 9704 7.3.5).
+    let mut blocks = paper.blocks;
+    let last = if paper.signature.is_some() { blocks.pop() } else { None };
     view! {
         <article class="gongwen" data-testid="paper">
             <div class="gw-title">{paper.title.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}</div>
             {(!paper.subtitle.is_empty()).then(|| view! { <p class="gw-sub">{paper.subtitle}</p> })}
-            {paper.blocks.into_iter().map(block).collect_view()}
+            {blocks.into_iter().map(block).collect_view()}
             {paper.signature.map(|s| view! {
-                <div class="gw-sign" data-testid="signature">
-                    <div class="gw-sign-block"><p>{s.agency}</p><p data-testid="signature-date">{s.date}</p></div>
+                <div class="gw-tail">
+                    {last.map(block)}
+                    <div class="gw-sign" data-testid="signature">
+                        <div class="gw-sign-block"><p>{s.agency}</p><p data-testid="signature-date">{s.date}</p></div>
+                    </div>
                 </div>
             })}
         </article>
