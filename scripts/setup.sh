@@ -61,6 +61,7 @@ fi
 
 # 5. for tests: Debian's Chromium and a CJK font (without one, Chinese renders as boxes)
 if [ "$MODE" = "test" ]; then
-  apt_install chromium chromium-driver fonts-wqy-microhei
+  # poppler-utils: pdftotext and pdftoppm read the printed reports back in the 公文 tests (small).
+  apt_install chromium chromium-driver fonts-wqy-microhei poppler-utils
 fi
 say "工具就绪：$(trunk --version)，wasm-bindgen $WB_VERSION，wasm-opt $(wasm-opt --version | head -1)"

@@ -1,5 +1,7 @@
 //! 设置: the readings the regulation leaves open, this agency, the user, reminders, and storage.
 
+mod weights;
+
 use crate::components::{ChangeReview, HolidayNotices};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -134,6 +136,8 @@ pub fn SettingsPage() -> impl IntoView {
                     warn_days: w,
                     report_days: rd,
                     timely_days: td,
+                    // 考核分值 are saved on their own (below); this form leaves them as they are.
+                    assessment_weights: old.assessment_weights,
                 };
                 let profile = Profile {
                     agency: agency.get_untracked().trim().to_string(),
@@ -264,6 +268,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <ChangeReview changes=moved title="修改设置：期限变动确认".to_string() on_confirm=confirm on_cancel=cancel/>
                 })}
             </form>
+            <weights::Weights/>
             <section class="block">
                 <h2>"数据与存储"</h2>
                 <dl class="facts">

@@ -14,6 +14,8 @@
 //! | 第十八条第二款, 第二十三条, 第二十四条, 第二十六条, 第二十八条 (agency-level, periodic) | [`agency`] |
 //! | 第三十条 (复议、民事诉讼 covered), 第三十二条 (in force 2022-04-28, judged per obligation) | [`rules::evaluate`] |
 //! | 第二十三条、第二十四条 report definitions (RULES.md §4.1: the agency of a matter, 案件 vs 建议, 法院 vs 复议) | [`report`] |
+//! | 第二十八条 考核表 scores (weights a local setting) | [`score`] |
+//! | reports on paper (公文 layout, 出庭准备单 第十九条, 研讨会材料 第二十四条第二款); Word export | [`paper`], `docx` (feature `docx`) |
 //! | periods, roll-forward (民诉法第八十五条, 行诉解释第四十八条, 行政复议法第八十八条) | [`period`], [`calendar`] |
 //! | 日程 (hearings with 第十八条第一款/第十九条 state, due dates, report dates by day) | [`schedule`] |
 //! | files between agencies and 区司法局: cases.csv merge (field-level conflicts), reports.csv (报送记录), `.ics` | [`exchange`], [`codec`] |
@@ -39,13 +41,17 @@ pub mod agency;
 pub mod calendar;
 pub mod codec;
 pub mod dates;
+#[cfg(feature = "docx")]
+pub mod docx;
 pub mod error;
 pub mod exchange;
 pub mod model;
+pub mod paper;
 pub mod period;
 pub mod report;
 pub mod rules;
 pub mod schedule;
+pub mod score;
 pub mod selftest;
 pub mod store;
 pub mod synth;

@@ -757,11 +757,20 @@ pub struct Settings {
     /// 及时事项提醒天数 (r2): a 及时 duty open longer than this many 自然日 after its trigger is 久未完成
     /// (default 30). Not a legal deadline.
     pub timely_days: u32,
+    /// 考核表 points of the five items of 第二十八条 (出庭应诉, 支持法院受理和审理案件, 执行法院生效裁判,
+    /// 应诉能力建设, 落实司法建议及法制建议). A local setting: the regulation names no points.
+    pub assessment_weights: [u32; 5],
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { counting: DayCounting::Natural, warn_days: 3, report_days: 15, timely_days: 30 }
+        Settings {
+            counting: DayCounting::Natural,
+            warn_days: 3,
+            report_days: 15,
+            timely_days: 30,
+            assessment_weights: crate::score::DEFAULT_WEIGHTS,
+        }
     }
 }
 

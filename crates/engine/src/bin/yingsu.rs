@@ -28,6 +28,10 @@ const HELP: &str = "应诉通 yingsu — 《通州区行政机关应诉规则》
   yingsu report quarter --period 2025Q1 [--agency 名称] CASES.csv
       季度败诉案件报告（第二十四条）：该季度签收裁判文书的法院败诉、部分败诉判决（含涉及村委会的）。
       复议决定撤销、变更或确认违法的案件不计入败诉判决，另列于标准错误（“提示：复议纠错…”）。
+      以上两种报告加 --format docx 时写出 Word 文档（公文格式，落款为该机关或区司法局，成文日期为 --today）：
+      yingsu report half-year --period 2025H1 --agency 名称 --format docx CASES.csv > 报告.docx
+  yingsu report seminar --period 2025H1|2025Q1 [--agency 名称] --format docx CASES.csv
+      败诉案件分析研讨会材料（第二十四条第二款）：该期间的败诉案件及典型、重大敏感、社会高度关注案件。
   yingsu normalize CASES.csv
       读取任意可接受编码和格式的 cases.csv，向标准输出写出规范的 cases.csv（UTF-8 带 BOM）。
   yingsu --help
@@ -77,11 +81,19 @@ fn run(args: &[String]) -> Result<u8, Fail> {
     }
 }
 
+/// What `report` writes: the figures as CSV, or the report as a Word document (公文 layout).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Csv,
+    Docx,
+}
+
 /// Options and the one positional file.
 struct Opts {
     today: Option<NaiveDate>,
     period: Option<String>,
     agency: Option<String>,
+    format: Format,
     days: DayCounting,
     warn_days: u32,
     timely_days: u32,
@@ -94,6 +106,7 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
         today: None,
         period: None,
         agency: None,
+        format: Format::Csv,
         days: DayCounting::Natural,
         warn_days: 3,
         timely_days: 30,
@@ -142,6 +155,14 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
             "--holidays" => o.holidays.push(value()?),
             "--period" => o.period = Some(value()?),
             "--agency" => o.agency = Some(value()?),
+            "--format" => {
+                let v = value()?;
+                o.format = match v.as_str() {
+                    "csv" => Format::Csv,
+                    "docx" => Format::Docx,
+                    _ => return Err(usage(format!("--format「{v}」应为 csv 或 docx"))),
+                };
+            }
             _ => unreachable!("checked against allowed"),
         }
     }
@@ -235,8 +256,11 @@ fn today_or_system(t: Option<NaiveDate>) -> NaiveDate {
 fn report(args: &[String]) -> Result<u8, Fail> {
     use yingsu_engine::agency::ReportPeriod;
     use yingsu_engine::report;
-    let Some(kind) = args.first() else { return Err(usage("report 需要报告种类：half-year 或 quarter")) };
-    let o = parse_opts(&args[1..], &["--period", "--agency", "--today"])?;
+    use yingsu_engine::{docx::to_docx, paper};
+    let Some(kind) = args.first() else {
+        return Err(usage("report 需要报告种类：half-year、quarter 或 seminar"));
+    };
+    let o = parse_opts(&args[1..], &["--period", "--agency", "--today", "--format"])?;
     let code = o.period.clone().ok_or_else(|| usage("缺少 --period（如 2025H1 或 2025Q1）"))?;
     let period = ReportPeriod::parse(&code)
         .ok_or_else(|| usage(format!("--period「{code}」应为 2025H1、2025H2 或 2025Q1…2025Q4（年份 2000–2099）")))?;
@@ -246,8 +270,24 @@ fn report(args: &[String]) -> Result<u8, Fail> {
     let today = today_or_system(o.today);
     let cal = Calendar::bundled();
     let settings = Settings::default();
-    match (kind.as_str(), period) {
-        ("half-year", ReportPeriod::Half(..)) => {
+    // 落款: the agency reported on; the district's reports are signed by 区司法局.
+    let signer = o.agency.clone().unwrap_or_else(|| "区司法局".into());
+    match (kind.as_str(), period, o.format) {
+        ("half-year", ReportPeriod::Half(..), Format::Docx) => {
+            let evals: Vec<_> = matters.iter().map(|m| evaluate(m, &cal, &settings, today)).collect();
+            let p = paper::half_year_of(&matters, &evals, o.agency.as_deref(), period, "", &signer, today);
+            out(&to_docx(&p))?;
+        }
+        ("quarter", ReportPeriod::Quarter(..), Format::Docx) => {
+            let lost = report::quarter_losses(&matters, o.agency.as_deref(), period);
+            let corrected = report::quarter_review_corrections(&matters, o.agency.as_deref(), period);
+            out(&to_docx(&paper::quarter(o.agency.as_deref(), period, &lost, &corrected, &signer, today)))?;
+        }
+        ("seminar", _, Format::Docx) => {
+            out(&to_docx(&paper::seminar(&matters, o.agency.as_deref(), period, &signer, today)))?;
+        }
+        ("seminar", _, Format::Csv) => return Err(usage("研讨会材料只有 --format docx")),
+        ("half-year", ReportPeriod::Half(..), Format::Csv) => {
             let evals: Vec<_> = matters.iter().map(|m| evaluate(m, &cal, &settings, today)).collect();
             let reports: Vec<_> = match &o.agency {
                 Some(a) => vec![report::half_year(&matters, &evals, Some(a), period, today)],
@@ -255,7 +295,7 @@ fn report(args: &[String]) -> Result<u8, Fail> {
             };
             out(&report::half_year_csv(&reports))?;
         }
-        ("quarter", ReportPeriod::Quarter(..)) => {
+        ("quarter", ReportPeriod::Quarter(..), Format::Csv) => {
             let lost = report::quarter_losses(&matters, o.agency.as_deref(), period);
             out(&report::quarter_csv(&lost, period))?;
             for l in report::quarter_review_corrections(&matters, o.agency.as_deref(), period) {
@@ -267,9 +307,9 @@ fn report(args: &[String]) -> Result<u8, Fail> {
                 );
             }
         }
-        ("half-year", _) => return Err(usage(format!("半年报告的 --period 应为 2025H1 或 2025H2，收到「{code}」"))),
-        ("quarter", _) => return Err(usage(format!("季度报告的 --period 应为 2025Q1…2025Q4，收到「{code}」"))),
-        (other, _) => return Err(usage(format!("未知报告种类「{other}」：应为 half-year 或 quarter"))),
+        ("half-year", ..) => return Err(usage(format!("半年报告的 --period 应为 2025H1 或 2025H2，收到「{code}」"))),
+        ("quarter", ..) => return Err(usage(format!("季度报告的 --period 应为 2025Q1…2025Q4，收到「{code}」"))),
+        (other, ..) => return Err(usage(format!("未知报告种类「{other}」：应为 half-year、quarter 或 seminar"))),
     }
     if bad > 0 {
         eprintln!("有 {bad} 行无效，未计入报告（上面列出了每个问题）；报告不完整");

@@ -1,0 +1,83 @@
+//! 全区对比 (区司法局): every agency of the consolidated register side by side for a half-year.
+
+use super::{download_csv, print_button, Ctx};
+use crate::components::BarChart;
+use crate::state::AppState;
+use leptos::prelude::*;
+use std::borrow::Cow;
+use yingsu_engine::agency::ReportPeriod;
+use yingsu_engine::codec::write_csv;
+use yingsu_engine::report;
+use yingsu_engine::Status;
+
+pub fn view(ctx: Ctx) -> impl IntoView {
+    let state = AppState::expect();
+    let Some(period) = ReportPeriod::parse(&ctx.half.get()) else {
+        return view! { <p>"请选择期间"</p> }.into_any();
+    };
+    let evals = state.evals.get();
+    // One pass groups everything per agency (§4.1): the district view stays linear in the register.
+    let (rows, all) = state.reg.with(|reg| {
+        let mut counts: std::collections::HashMap<&str, (usize, usize)> = std::collections::HashMap::new();
+        for (m, ev) in reg.matters.iter().zip(evals.iter()) {
+            let c = counts.entry(m.agency_name()).or_default();
+            c.0 += ev.obligations.iter().filter(|o| o.status == Status::Overdue).count();
+            c.1 += report::check_count(m, ev);
+        }
+        let mut reports = report::half_year_all(&reg.matters, &evals, period, state.today.get());
+        let all = reports.pop().expect("half_year_all ends with 全部");
+        let rows = reports
+            .into_iter()
+            .map(|r| {
+                let (overdue, open) = counts.get(r.agency.as_str()).copied().unwrap_or_default();
+                (r.agency.clone(), r, overdue, open)
+            })
+            .collect::<Vec<_>>();
+        (rows, all)
+    });
+    let bars: Vec<(String, usize)> = rows.iter().map(|(a, _, o, _)| (a.clone(), *o)).collect();
+    let csv_rows: Vec<Vec<Cow<'static, str>>> = rows
+        .iter()
+        .map(|(a, r, o, c)| {
+            vec![
+                a.clone().into(),
+                r.intake.len().to_string().into(),
+                r.closed().to_string().into(),
+                r.loss_rate().into(),
+                r.head_rate().into(),
+                o.to_string().into(),
+                c.to_string().into(),
+            ]
+        })
+        .collect();
+    let csv = write_csv(
+        &["机关", "新收", "审结", "败诉率", "负责人出庭率", "已逾期义务", "自查待处理"],
+        csv_rows.into_iter(),
+    );
+    let file = format!("全区对比-{}.csv", period.code());
+    let reports_csv = report::half_year_csv(
+        &rows.iter().map(|(_, r, _, _)| r.clone()).chain(std::iter::once(all.clone())).collect::<Vec<_>>(),
+    );
+    let file2 = format!("半年报告-全区-{}.csv", period.code());
+    view! {
+        <article class="report" data-testid="district">
+            <header class="report-head"><h2>{format!("全区各机关应诉情况对比（{}）", period.label())}</h2></header>
+            <p class="report-meta">"区司法局汇总视图：合并后的台账中各机关（按案件所属机关；未填所属机关的按应诉承办机关，均未填为“未指定”）"</p>
+            <table class="grid"><thead><tr><th>"机关"</th><th>"新收"</th><th>"审结"</th><th>"败诉率"</th><th>"负责人出庭率"</th><th>"已逾期义务"</th><th>"自查待处理"</th></tr></thead>
+            <tbody>
+                {rows.iter().map(|(a, r, o, c)| view! {
+                    <tr><th scope="row">{a.clone()}</th><td class="num">{r.intake.len()}</td><td class="num">{r.closed()}</td><td class="num">{r.loss_rate()}</td>
+                        <td class="num">{r.head_rate()}</td><td class="num">{*o}</td><td class="num">{*c}</td></tr>
+                }).collect_view()}
+                <tr><th scope="row">"全区合计"</th><td class="num">{all.intake.len()}</td><td class="num">{all.closed()}</td><td class="num">{all.loss_rate()}</td><td class="num">{all.head_rate()}</td><td></td><td></td></tr>
+            </tbody></table>
+            <BarChart title="各机关已逾期义务".to_string() bars=bars/>
+            <div class="actions report-controls">
+                {print_button()}
+                <button type="button" on:click=move |_| download_csv(&file, csv.clone(), ctx.msg)>"导出对比表 CSV"</button>
+                <button type="button" on:click=move |_| download_csv(&file2, reports_csv.clone(), ctx.msg)>"导出各机关半年指标 CSV"</button>
+            </div>
+        </article>
+    }
+    .into_any()
+}
