@@ -494,7 +494,13 @@ impl<'a, R: Table> Importer<'a, R> {
             keys: HashMap::new(),
             row_no: 1,
             lenient,
-            out: Import { encoding, rows: Vec::new(), unknown_columns: unknown, warnings: Vec::new(), notices: Vec::new() },
+            out: Import {
+                encoding,
+                rows: Vec::new(),
+                unknown_columns: unknown,
+                warnings: Vec::new(),
+                notices: Vec::new(),
+            },
         })
     }
 
