@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use std::time::Instant;
 use yingsu_engine::agency::ReportPeriod;
+use yingsu_engine::store::Register;
 use yingsu_engine::{codec, evaluate, report, synth, Calendar, Matter, Settings};
 
 fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
@@ -53,5 +54,15 @@ fn main() {
             );
         }
         prev = Some((parse, import, eval));
+    }
+    println!();
+    println!("| matters | stored MB | write register (to_json) ms | read register (from_json) ms |");
+    println!("|---:|---:|---:|---:|");
+    for n in [1_000usize, 10_000, 20_000] {
+        let reg = Register { matters: synth::register(n, 2026), revision: 1, ..Register::default() };
+        let (write, json) = best(7, || reg.to_json());
+        let (read, back) = best(7, || Register::from_json(&json).expect("reads back"));
+        assert_eq!(back.matters.len(), n);
+        println!("| {n} | {:.1} | {write:.1} | {read:.1} |", json.len() as f64 / 1e6);
     }
 }
