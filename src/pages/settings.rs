@@ -184,6 +184,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class="hint">"每个年度的放假调休安排均依国务院办公厅通知；新年度的通知在“导入导出”页导入，导入时须填写通知名称和发布日期。"</p>
                 <HolidayNotices/>
             </section>
+            <crate::about::About/>
         </section>
     }
 }
