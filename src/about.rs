@@ -16,7 +16,9 @@ pub fn from_file() -> bool {
 fn address() -> String {
     let l = window().location();
     let href = l.href().unwrap_or_default();
-    href.split('#').next().unwrap_or_default().to_string()
+    let page = href.split('#').next().unwrap_or_default();
+    // Readable: 应诉通.html rather than %E5%BA%94….
+    js_sys::decode_uri(page).ok().and_then(|s| s.as_string()).unwrap_or_else(|| page.to_string())
 }
 
 /// The version in the footer.
@@ -42,9 +44,9 @@ pub fn FileNotice() -> impl IntoView {
             view! {
                 <div class="banners"><div class="banner banner-info" role="note" data-testid="file-notice">
                     <strong>"本页面是从本机文件打开的。"</strong>
-                    "数据保存在这台电脑上、本浏览器当前用户的本地存储中（不在这个文件里，也不上传任何地方）：复制或移动这个文件不会带走数据，换电脑、换浏览器或换系统用户就看不到这些数据；
-                    浏览器里从本机打开的其他网页文件也能读写这份存储。多人共用的电脑请改用由本单位内网服务器提供的网址（每个登记簿一个网址，见随附的《部署说明》），
-                    并定期在“设置”中导出完整备份。"
+                    "数据保存在这台电脑上、本浏览器当前用户的本地存储中（不在这个文件里，也不上传任何地方）：复制或移动这个文件不会带走数据，换电脑、换浏览器或换系统用户就看不到这些数据；"
+                    "浏览器里从本机打开的其他网页文件也能读写这份存储。多人共用的电脑请改用由本单位内网服务器提供的网址（每个登记簿一个网址，见随附的《部署说明》），"
+                    "并定期在“设置”中导出完整备份。"
                     <button type="button" on:click=dismiss.clone()>"知道了"</button>
                 </div></div>
             }

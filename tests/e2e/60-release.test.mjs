@@ -49,8 +49,10 @@ test('the bundle holds the site, 应诉通.html, 部署说明.txt and SHA256SUMS
 });
 
 test('the unpacked folder passes the smoke test when served from the sub-path /yingsu/', () => {
-  const r = spawnSync(process.execPath, ['--test', join(ROOT, 'tests', 'e2e', '00-shell.test.mjs')], {
-    env: { ...process.env, YINGSU_E2E_ROOT: top, YINGSU_E2E_PATH: 'yingsu/' },
+  // A test run of its own (not a child of this one: NODE_TEST_CONTEXT would swallow its report).
+  const { NODE_TEST_CONTEXT: _, ...env } = process.env;
+  const r = spawnSync(process.execPath, ['--test', '--test-reporter=tap', join(ROOT, 'tests', 'e2e', '00-shell.test.mjs')], {
+    env: { ...env, YINGSU_E2E_ROOT: top, YINGSU_E2E_PATH: 'yingsu/' },
     encoding: 'utf8',
   });
   assert.equal(r.status, 0, r.stdout + r.stderr);
