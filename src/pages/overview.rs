@@ -10,8 +10,9 @@ use yingsu_engine::dates::fmt;
 use yingsu_engine::store::Role;
 use yingsu_engine::{Obligation, Status};
 
-/// Rows shown per section before "显示全部".
-const SHOWN: usize = 50;
+/// Rows shown per section before "显示全部": 20, not 50 — at 10,000 matters drawing 4 × 50 rows with their explanations was most of the time of
+/// opening 总览 (docs/BENCHMARKS.md).
+const SHOWN: usize = 20;
 
 const ATTENTION: &[(Status, &str)] = &[
     (Status::Overdue, "已逾期"),

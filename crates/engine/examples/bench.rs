@@ -27,7 +27,10 @@ fn main() {
     println!("| matters | CSV MB | parse ms | parse+validate ms | evaluate ms | obligations | half-year report ms |");
     println!("|---:|---:|---:|---:|---:|---:|---:|");
     let mut prev: Option<(f64, f64, f64)> = None;
-    for n in [1_000usize, 10_000, 100_000] {
+    // BENCH_QUICK=1 stops at 10,000 (a quick look while changing something).
+    let sizes: &[usize] =
+        if std::env::var_os("BENCH_QUICK").is_some() { &[1_000, 10_000] } else { &[1_000, 10_000, 100_000] };
+    for &n in sizes {
         let runs = if n >= 100_000 { 3 } else { 7 };
         let csv = String::from_utf8(codec::export(&synth::register(n, 2026))).expect("utf-8");
         let (parse, rows) = best(runs, || codec::parse_only(&csv));

@@ -523,6 +523,9 @@ fn export_into<R: Table>(records: &[R], out: &mut String) {
 
 /// One field as the `csv` crate writes it (`QuoteStyle::Necessary`), after the formula guard.
 fn push_field(out: &mut String, s: &str, width: usize) {
+    if s.is_empty() && width > 1 {
+        return; // Most cells of a register are empty.
+    }
     let guarded = needs_guard(s);
     let quote = s.bytes().any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n')) || (width == 1 && s.is_empty());
     if quote {
