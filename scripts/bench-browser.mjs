@@ -129,7 +129,7 @@ for (const n of [1000, 10000, 20000]) {
   const store = await page2.evaluate((n) => window.yingsuWasm.bench_synth_store(n, 2026), n);
   const r = await interaction(n, store, Number(process.env.RUNS ?? 5));
   const f = (x) => x.toFixed(0);
-  console.log(`| ${n} | ${f(r.first)} | ${f(r.toCases)} | ${f(r.toOverview)} | ${f(r.save)} | ${f(r.floor)} | ${(r.save / r.floor).toFixed(1)}× | ${(r.storedUnits / 1e6).toFixed(2)} |`);
+  console.log(`| ${n} | ${f(r.first)} | ${f(r.toCases)} | ${f(r.toOverview)} | ${f(r.save)} | ${r.floor.toFixed(1)} | ${r.floor >= 0.1 ? (r.save / r.floor).toFixed(1) + '×' : '—'} | ${(r.storedUnits / 1e6).toFixed(2)} |`);
   if (prevI) console.error(`  growth ×${n / prevI.n} → first render ×${(r.first / prevI.first).toFixed(1)}, 总览→案件 ×${(r.toCases / prevI.toCases).toFixed(1)}, save ×${(r.save / prevI.save).toFixed(1)}`);
   prevI = r;
 }
