@@ -90,7 +90,7 @@ test('应诉通.html from file://: one file, a strict CSP, a matter that survive
     const notice = page.getByTestId('file-notice');
     assert.match(await notice.textContent(), /本机文件/);
     assert.match(await notice.textContent(), /多人共用的电脑/);
-    await page.screenshot({ path: join(SHOTS, '60-single-file-notice.png') });
+    await page.screenshot({ path: join(SHOTS, '80-single-file-notice.png') });
     await notice.getByRole('button', { name: '知道了' }).click();
     assert.equal(await notice.count(), 0);
 
@@ -113,7 +113,7 @@ test('应诉通.html from file://: one file, a strict CSP, a matter that survive
 
     await page.goto(url + '#/settings');
     assert.equal(await page.getByTestId('about-version').textContent(), version);
-    await page.screenshot({ path: join(SHOTS, '61-single-file-about.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, '81-single-file-about.png'), fullPage: true });
 
     const elsewhere = requests.filter((u) => !u.startsWith(url.split('#')[0]) && !u.startsWith('data:') && !u.startsWith('blob:'));
     assert.deepEqual(elsewhere, [], 'requests anything but itself');
