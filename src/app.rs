@@ -111,6 +111,7 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <Banners/>
+        <crate::about::FileNotice/>
         <main id="main" tabindex="-1">
             {move || {
                 if state.recovery.with(|r| r.is_some()) {
@@ -139,6 +140,7 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="foot no-print">
             "数据只保存在本浏览器中（localStorage），不上传任何服务器。请定期在“设置”中导出完整备份。"
+            " " <crate::about::VersionTag/>
         </footer>
     }
 }

@@ -5,7 +5,10 @@
 //! - [`storage`] and [`files`] are the only modules that touch browser storage and files.
 //! - `pages`: one module per page; `components`: shared pieces.
 
+pub mod about;
 pub mod app;
+/// Benchmark entry points: only in the build of scripts/bench.sh (`--features bench`), never in the page.
+#[cfg(feature = "bench")]
 pub mod bench;
 mod components;
 pub mod files;

@@ -10,8 +10,9 @@ use yingsu_engine::dates::fmt;
 use yingsu_engine::store::Role;
 use yingsu_engine::{Obligation, Status};
 
-/// Rows shown per section before "显示全部".
-const SHOWN: usize = 50;
+/// Rows shown per section before "显示全部": 20, not 50 — at 10,000 matters drawing 4 × 50 rows with their explanations was most of the time of
+/// opening 总览 (docs/BENCHMARKS.md).
+const SHOWN: usize = 20;
 
 const ATTENTION: &[(Status, &str)] = &[
     (Status::Overdue, "已逾期"),
@@ -25,21 +26,36 @@ const ATTENTION: &[(Status, &str)] = &[
 pub fn Overview() -> impl IntoView {
     let state = AppState::expect();
     // All obligations needing attention, by status, sorted by due date (no date last).
+    // Positions (matter, obligation) in `state.evals`, not copies: at 10,000 matters tens of thousands of
+    // obligations need attention, and only the first rows of each section are drawn.
     let by_status = Memo::new(move |_| {
         let evals = state.evals.get();
-        let mut map: BTreeMap<Status, Vec<Obligation>> = BTreeMap::new();
-        for ev in evals.iter() {
-            for o in &ev.obligations {
+        let mut map: BTreeMap<Status, Vec<(usize, usize)>> = BTreeMap::new();
+        for (i, ev) in evals.iter().enumerate() {
+            for (j, o) in ev.obligations.iter().enumerate() {
                 if o.status.needs_attention() {
-                    map.entry(o.status).or_default().push(o.clone());
+                    map.entry(o.status).or_default().push((i, j));
                 }
             }
         }
+        let at = |&(i, j): &(usize, usize)| -> &Obligation { &evals[i].obligations[j] };
         for v in map.values_mut() {
-            v.sort_by(|a, b| (a.due.is_none(), a.due, &a.case_no).cmp(&(b.due.is_none(), b.due, &b.case_no)));
+            v.sort_by(|a, b| {
+                let (a, b) = (at(a), at(b));
+                (a.due.is_none(), a.due, &a.case_no).cmp(&(b.due.is_none(), b.due, &b.case_no))
+            });
         }
         map
     });
+    let first_rows = move |s: Status, limit: usize| -> Vec<Obligation> {
+        state.evals.with(|evals| {
+            by_status.with(|m| {
+                m.get(&s)
+                    .map(|v| v.iter().take(limit).map(|&(i, j)| evals[i].obligations[j].clone()).collect())
+                    .unwrap_or_default()
+            })
+        })
+    };
     let warn_days = move || state.reg.with(|r| r.settings.warn_days);
     let counts = move |s: Status| by_status.with(|m| m.get(&s).map_or(0, Vec::len));
 
@@ -88,6 +104,7 @@ pub fn Overview() -> impl IntoView {
         evals.iter().flat_map(|e| e.warnings.clone()).collect::<Vec<_>>()
     };
     let art32 = move || state.evals.get().iter().filter(|e| e.art32_note.is_some()).count();
+    let all_warnings = RwSignal::new(false);
 
     view! {
         <section class="page overview">
@@ -128,7 +145,7 @@ pub fn Overview() -> impl IntoView {
                         </h2>
                         {move || {
                             let limit = if show_all.get() { usize::MAX } else { SHOWN };
-                            view! { <ObligationTable rows=by_status.with(|m| m.get(&s).map(|v| v.iter().take(limit).cloned().collect()).unwrap_or_default()) show_case=true/> }
+                            view! { <ObligationTable rows=first_rows(s, limit) show_case=true/> }
                         }}
                         {move || (counts(s) > SHOWN && !show_all.get()).then(|| view! {
                             <button type="button" on:click=move |_| show_all.set(true)>{format!("显示全部 {} 项（当前显示最早到期的 {SHOWN} 项）", counts(s))}</button>
@@ -154,11 +171,18 @@ pub fn Overview() -> impl IntoView {
                 <h2>"数据提示"</h2>
                 {move || {
                     let w = warnings();
+                    let total = w.len();
+                    // Like the sections above: the first rows, the rest on request (thousands of hints at
+                    // 10,000 matters would take long to draw).
+                    let limit = if all_warnings.get() { usize::MAX } else { SHOWN };
                     if w.is_empty() { view! { <p class="empty">"没有数据提示。"</p> }.into_any() } else { view! {
-                        <ul class="warnings">{w.into_iter().map(|w| {
+                        <ul class="warnings">{w.into_iter().take(limit).map(|w| {
                             let href = Page::Case(Some(w.case_no.0.clone())).href();
                             view! { <li><a href=href>{yingsu_engine::text::visible(&w.case_no.0).into_owned()}</a> "：" {w.message.clone()} "（" {w.clause} "）"</li> }
                         }).collect_view()}</ul>
+                        {(total > limit).then(|| view! {
+                            <button type="button" on:click=move |_| all_warnings.set(true)>{format!("显示全部 {total} 条提示（当前显示前 {SHOWN} 条）")}</button>
+                        })}
                     }.into_any() }
                 }}
             </section>

@@ -306,6 +306,7 @@ pub fn SettingsPage() -> impl IntoView {
                     }
                 }}
             </section>
+            <crate::about::About/>
         </section>
     }
 }

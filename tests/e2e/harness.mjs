@@ -10,10 +10,12 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SHOTS = join(ROOT, 'tests', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
-/** Starts the server and the browser; returns helpers. Call `close()` in `after`. */
+/** Starts the server and the browser; returns helpers. Call `close()` in `after`.
+ *  YINGSU_E2E_ROOT / YINGSU_E2E_PATH serve another folder and open the app under a sub-path of it (the
+ *  release test runs the smoke test on the unpacked bundle at /yingsu/). */
 export async function start() {
-  const server = await serve(join(ROOT, 'dist'), 0);
-  const base = `http://127.0.0.1:${server.address().port}/`;
+  const server = await serve(process.env.YINGSU_E2E_ROOT ?? join(ROOT, 'dist'), 0);
+  const base = `http://127.0.0.1:${server.address().port}/${process.env.YINGSU_E2E_PATH ?? ''}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',

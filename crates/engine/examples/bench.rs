@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use std::time::Instant;
 use yingsu_engine::agency::ReportPeriod;
+use yingsu_engine::store::Register;
 use yingsu_engine::{codec, evaluate, report, synth, Calendar, Matter, Settings};
 
 fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
@@ -26,7 +27,10 @@ fn main() {
     println!("| matters | CSV MB | parse ms | parse+validate ms | evaluate ms | obligations | half-year report ms |");
     println!("|---:|---:|---:|---:|---:|---:|---:|");
     let mut prev: Option<(f64, f64, f64)> = None;
-    for n in [1_000usize, 10_000, 100_000] {
+    // BENCH_QUICK=1 stops at 10,000 (a quick look while changing something).
+    let sizes: &[usize] =
+        if std::env::var_os("BENCH_QUICK").is_some() { &[1_000, 10_000] } else { &[1_000, 10_000, 100_000] };
+    for &n in sizes {
         let runs = if n >= 100_000 { 3 } else { 7 };
         let csv = String::from_utf8(codec::export(&synth::register(n, 2026))).expect("utf-8");
         let (parse, rows) = best(runs, || codec::parse_only(&csv));
@@ -53,5 +57,15 @@ fn main() {
             );
         }
         prev = Some((parse, import, eval));
+    }
+    println!();
+    println!("| matters | stored MB | write register (to_json) ms | read register (from_json) ms |");
+    println!("|---:|---:|---:|---:|");
+    for n in [1_000usize, 10_000, 20_000] {
+        let reg = Register { matters: synth::register(n, 2026), revision: 1, ..Register::default() };
+        let (write, json) = best(7, || reg.to_json());
+        let (read, back) = best(7, || Register::from_json(&json).expect("reads back"));
+        assert_eq!(back.matters.len(), n);
+        println!("| {n} | {:.1} | {write:.1} | {read:.1} |", json.len() as f64 / 1e6);
     }
 }

@@ -671,14 +671,10 @@ pub fn ics(
     remind_days: u32,
 ) -> String {
     let mut s = String::new();
-    for l in [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//yingsu//应诉通//ZH",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "X-WR-CALNAME:应诉通期限",
-    ] {
+    let prodid = format!("PRODID:-//yingsu//应诉通 {}//ZH", crate::VERSION);
+    for l in
+        ["BEGIN:VCALENDAR", "VERSION:2.0", &prodid, "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:应诉通期限"]
+    {
         s.push_str(&fold(l));
     }
     let stamp = format!("{}T000000Z", crate::dates::compact(today));
@@ -817,6 +813,7 @@ mod tests {
         assert!(cal.contains("TRIGGER:-PT15H"));
         assert!(cal.lines().all(|l| l.len() <= 76), "folded at 75 octets");
         assert!(cal.ends_with("END:VCALENDAR\r\n"));
+        assert!(cal.contains(&format!("PRODID:-//yingsu//应诉通 {}//ZH\r\n", crate::VERSION)), "names the app version");
     }
 
     const HEAD: &str = "案号,案件类型,被告类型,所属机关,答辩提交日,应诉材料报送日,开庭日,出庭负责人\n";

@@ -57,6 +57,15 @@ pub mod store;
 pub mod synth;
 pub mod text;
 
+/// This build's version: the Cargo version, the short commit and the build date, e.g.
+/// `0.1.0-1a2b3c4-20261130`, as `scripts/package.sh` (and `scripts/test.sh`) name it in the environment
+/// variable `YINGSU_VERSION` at build time; `0.1.0-dev` for a build that names none. Shown in the page and
+/// written into backups and calendar files.
+pub const VERSION: &str = match option_env!("YINGSU_VERSION") {
+    Some(v) => v,
+    None => concat!(env!("CARGO_PKG_VERSION"), "-dev"),
+};
+
 pub use calendar::Calendar;
 pub use error::{FileError, RowError};
 pub use model::{Agency, Column, Matter, Settings};

@@ -232,6 +232,11 @@ pub trait Cell: Sized {
     fn parse_cell(s: &str) -> Result<Self, String>;
     /// Writes the canonical form.
     fn format_cell(&self) -> String;
+    /// Appends the canonical form (what [`Cell::format_cell`] gives) to `out`: the export writes every
+    /// cell of the register this way, without a `String` per cell.
+    fn write_cell(&self, out: &mut String) {
+        out.push_str(&self.format_cell());
+    }
 }
 
 impl Cell for String {
@@ -242,6 +247,9 @@ impl Cell for String {
     }
     fn format_cell(&self) -> String {
         self.clone()
+    }
+    fn write_cell(&self, out: &mut String) {
+        out.push_str(self);
     }
 }
 
@@ -270,6 +278,9 @@ macro_rules! key_newtype {
             }
             fn format_cell(&self) -> String {
                 self.0.clone()
+            }
+            fn write_cell(&self, out: &mut String) {
+                out.push_str(&self.0);
             }
         }
     };
@@ -309,6 +320,9 @@ impl Cell for bool {
     }
     fn format_cell(&self) -> String {
         if *self { "是" } else { "否" }.to_string()
+    }
+    fn write_cell(&self, out: &mut String) {
+        out.push_str(if *self { "是" } else { "否" });
     }
 }
 
@@ -406,6 +420,7 @@ macro_rules! enum_cells {
                 <$t>::from_label(s).ok_or_else(|| format!("「{s}」不是可选值：{}", <$t>::LABELS.join("、")))
             }
             fn format_cell(&self) -> String { self.label().to_string() }
+            fn write_cell(&self, out: &mut String) { out.push_str(self.label()) }
         }
         impl Cell for Option<$t> {
             const KIND: Kind = Kind::Enum(<$t>::LABELS);
@@ -414,6 +429,7 @@ macro_rules! enum_cells {
                 <$t>::from_label(s).map(Some).ok_or_else(|| format!("「{s}」不是可选值：{}", <$t>::LABELS.join("、")))
             }
             fn format_cell(&self) -> String { self.map(|v| v.label().to_string()).unwrap_or_default() }
+            fn write_cell(&self, out: &mut String) { if let Some(v) = self { out.push_str(v.label()) } }
         }
     )*};
 }
@@ -430,6 +446,9 @@ impl Cell for Instance {
     }
     fn format_cell(&self) -> String {
         self.label().to_string()
+    }
+    fn write_cell(&self, out: &mut String) {
+        out.push_str(self.label());
     }
 }
 
@@ -481,6 +500,15 @@ macro_rules! columns {
                     return None;
                 }
                 r.invalid.iter().find(|(k, _)| k == self.name()).map(|(_, v)| v.as_str())
+            }
+            /// Appends the cell's canonical text to `out` (or, for a cell kept as 待修正, the text as it
+            /// was written: stored data never loses it).
+            pub fn write(self, r: &$record, out: &mut String) {
+                if let Some(raw) = self.invalid_text(r) {
+                    out.push_str(raw);
+                    return;
+                }
+                match self { $($colenum::$variant => r.$field.write_cell(out)),* }
             }
             /// Sets the field from a cell's text; on error the field is left as it was. A valid value
             /// clears a 待修正 entry of the column.

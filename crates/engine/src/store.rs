@@ -106,9 +106,10 @@ pub struct Register {
     pub last_backup: Option<String>,
 }
 
-#[derive(Serialize, Deserialize)]
+/// The stored document as read (its `schema` is read before, from the JSON value; an `app` version is
+/// ignored).
+#[derive(Deserialize)]
 struct StoredV1 {
-    schema: u64,
     revision: u64,
     matters: String,
     agencies: String,
@@ -116,7 +117,7 @@ struct StoredV1 {
     profile: Profile,
     #[serde(default)]
     holidays: Vec<HolidayRow>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     holiday_notices: Vec<HolidayNotice>,
     #[serde(default)]
     audit: Vec<AuditEntry>,
@@ -128,6 +129,27 @@ struct StoredV1 {
     changes_since_backup: u32,
     #[serde(default)]
     last_backup: Option<String>,
+}
+
+/// What [`Register::to_json`] writes: [`StoredV1`] borrowed, plus the optional `app` version of a backup.
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    schema: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    app: Option<&'a str>,
+    revision: u64,
+    matters: &'a str,
+    agencies: &'a str,
+    settings: &'a Settings,
+    profile: &'a Profile,
+    holidays: &'a [HolidayRow],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    holiday_notices: &'a [HolidayNotice],
+    audit: &'a [AuditEntry],
+    report_log: &'a [ReportLogEntry],
+    report_notes: &'a [ReportNote],
+    changes_since_backup: u32,
+    last_backup: &'a Option<String>,
 }
 
 /// Why stored text could not be loaded.
@@ -205,26 +227,35 @@ impl Register {
     }
 
     /// Serializes for a full backup file: like storage, but without this browser's save counter, so
-    /// backup → restore → backup gives the same bytes.
+    /// backup → restore → backup gives the same bytes; and naming the app version that wrote it
+    /// (`"app"`, [`crate::VERSION`]) for whoever restores it later — metadata only, loading ignores it.
     pub fn to_backup_json(&self) -> String {
-        self.json_with_revision(0)
+        self.json(0, Some(crate::VERSION))
     }
 
     fn json_with_revision(&self, revision: u64) -> String {
-        let v = StoredV1 {
+        self.json(revision, None)
+    }
+
+    fn json(&self, revision: u64, app: Option<&str>) -> String {
+        let matters = codec::export_text(&self.matters);
+        let agencies = codec::export_text(&self.agencies);
+        // Borrowed, field for field the layout of `StoredV1`: nothing of the register is cloned to write it.
+        let v = StoredRef {
             schema: SCHEMA_VERSION,
+            app,
             revision,
-            matters: text(codec::export(&self.matters)),
-            agencies: text(codec::export(&self.agencies)),
-            settings: self.settings.clone(),
-            profile: self.profile.clone(),
-            holidays: self.holidays.clone(),
-            holiday_notices: self.holiday_notices.clone(),
-            audit: self.audit.clone(),
-            report_log: self.report_log.clone(),
-            report_notes: self.report_notes.clone(),
+            matters: &matters,
+            agencies: &agencies,
+            settings: &self.settings,
+            profile: &self.profile,
+            holidays: &self.holidays,
+            holiday_notices: &self.holiday_notices,
+            audit: &self.audit,
+            report_log: &self.report_log,
+            report_notes: &self.report_notes,
             changes_since_backup: self.changes_since_backup,
-            last_backup: self.last_backup.clone(),
+            last_backup: &self.last_backup,
         };
         serde_json::to_string(&v).expect("a register always serializes")
     }
@@ -426,11 +457,6 @@ impl Register {
     }
 }
 
-fn text(bytes: Vec<u8>) -> String {
-    let s = String::from_utf8(bytes).expect("the codec writes UTF-8");
-    s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s)
-}
-
 /// Reads the stored records: every row kept, a bad cell kept as written (待修正), never emptied.
 fn records<R: codec::Table>(csv_text: &str) -> Result<Vec<R>, LoadError> {
     codec::import_stored::<R>(csv_text)
@@ -492,6 +518,24 @@ mod tests {
         let mut restored = Register::from_json(&backup).unwrap();
         restored.revision = 42; // a restore is a new save in this browser
         assert_eq!(restored.to_backup_json(), backup);
+    }
+
+    #[test]
+    fn a_backup_names_the_app_version_and_storage_does_not() {
+        let r = sample();
+        assert!(r
+            .to_backup_json()
+            .starts_with(&format!("{{\"schema\":{SCHEMA_VERSION},\"app\":\"{}\",", crate::VERSION)));
+        assert!(!r.to_json().contains("\"app\""));
+        // Loading ignores it: a backup restores to the same register.
+        let mut back = Register::from_json(&r.to_backup_json()).unwrap();
+        back.revision = r.revision;
+        assert_eq!(back, r);
+    }
+
+    #[test]
+    fn the_version_starts_with_the_cargo_version() {
+        assert!(crate::VERSION.starts_with(concat!(env!("CARGO_PKG_VERSION"), "-")), "{}", crate::VERSION);
     }
 
     #[test]

@@ -1,0 +1,168 @@
+// The release bundle, from a release build in dist/ (scripts/package.sh runs the build first):
+//   release/yingsu-<version>.zip
+//     yingsu-<version>/yingsu/…        the static site: copy this folder to any static server
+//     yingsu-<version>/应诉通.html      the same app in one self-contained file, for opening from disk
+//     yingsu-<version>/部署说明.txt
+//     yingsu-<version>/SHA256SUMS      `sha256sum -c SHA256SUMS` inside yingsu-<version>/
+// Usage: node scripts/package.mjs VERSION [DIST] [OUT]
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { zip } from './zip.mjs';
+
+const [version, dist = 'dist', out = 'release'] = process.argv.slice(2);
+if (!version) throw new Error('usage: node scripts/package.mjs VERSION [DIST] [OUT]');
+
+const sha256 = (data, enc = 'hex') => createHash('sha256').update(data).digest(enc);
+const files = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile()).sort();
+const read = (f) => readFileSync(join(dist, f));
+
+/** One self-contained page: stylesheet, script and WebAssembly inline, a CSP that allows exactly those. */
+export function singleFile(indexHtml, readAsset) {
+  let html = indexHtml;
+  const boot = html.match(/<script type="module" id="boot"[^>]*><\/script>/)?.[0];
+  if (!boot) throw new Error('index.html: no boot script');
+  const attr = (tag, name) => tag.match(new RegExp(`${name}="([^"]*)"`))[1].replace(/^\.\//, '');
+  const jsFile = attr(boot, 'data-js'), wasmFile = attr(boot, 'data-wasm');
+
+  // wasm-bindgen's ES module, without its exports (an inline module exports nothing), then the start.
+  let js = readAsset(jsFile).toString('utf8');
+  if (/^import\s/m.test(js)) throw new Error(`${jsFile} imports another module: cannot inline it`);
+  js = js.replace(/^export \{[^}]*\};?\s*$/gm, '').replace(/^export default [^;]+;\s*$/gm, '').replace(/^export (?=(async )?function |class |const |let )/gm, '');
+  const wasm = readAsset(wasmFile).toString('base64');
+  const start = `
+const WASM = "${wasm}";
+try {
+  const bin = atob(WASM);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  await __wbg_init({ module_or_path: bytes });
+} catch (e) {
+  console.error(e);
+  if (!document.getElementById('crash-banner')) {
+    const msg = document.getElementById('boot-msg') ?? document.body.appendChild(document.createElement('div'));
+    msg.className = 'boot-msg boot-error';
+    msg.setAttribute('role', 'alert');
+    msg.textContent = '应诉通无法启动：' + (e && e.message ? e.message : e) +
+      '。您的数据仍保存在本浏览器中。请使用新版 Chrome、Edge 或 360 浏览器（极速模式）打开，或联系技术人员。';
+  }
+}
+`;
+  const script = `${js}\n${start}`;
+  if (/<\/script/i.test(script)) throw new Error('the script contains </script>: cannot inline it');
+  const scripts = [script];
+  html = html.replace(boot, () => `<script type="module">${script}</script>`);
+
+  // Preloads of the files now inline go; the stylesheet and the icon come inline.
+  const styles = [];
+  html = html.replace(/<link\b[^>]*>/g, (tag) => {
+    const rel = tag.match(/rel="([^"]*)"/)?.[1];
+    const href = tag.match(/href="([^"]*)"/)?.[1]?.replace(/^\.\//, '');
+    if (rel === 'stylesheet') {
+      const css = readAsset(href).toString('utf8');
+      styles.push(css);
+      return `<style>${css}</style>`;
+    }
+    if (rel === 'icon') return `<link rel="icon" href="data:image/svg+xml;base64,${readAsset(href).toString('base64')}">`;
+    if (rel === 'modulepreload' || rel === 'preload') return '';
+    throw new Error(`index.html: unexpected ${tag}`);
+  });
+  html = html.replace(/<script nomodule src="([^"]*)"><\/script>/, (_, src) => {
+    const s = readAsset(src.replace(/^\.\//, '')).toString('utf8');
+    scripts.push(s);
+    return `<script nomodule>${s}</script>`;
+  });
+  if (/\s(src|href)="(?!data:|#)/.test(html.replace(/<script type="module">[\s\S]*?<\/script>/, ''))) {
+    throw new Error('single file still refers to another file');
+  }
+  const hash = (s) => `'sha256-${sha256(s, 'base64')}'`;
+  const csp = [
+    "default-src 'none'",
+    `script-src ${scripts.map(hash).join(' ')} 'wasm-unsafe-eval'`,
+    `style-src ${styles.map(hash).join(' ')}`,
+    'img-src data: blob:',
+    "connect-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+  if (!html.includes(csp)) throw new Error('index.html: no CSP meta to replace');
+  return html;
+}
+
+// IIS serves only the file types it knows: .wasm is not among them on older versions.
+const WEB_CONFIG = `<?xml version="1.0" encoding="utf-8"?>
+<!-- 应诉通：只为 IIS 声明 .wasm 的类型（旧版 IIS 不认识它）；不需要任何 URL 重写规则。 -->
+<configuration>
+  <system.webServer>
+    <staticContent>
+      <remove fileExtension=".wasm" />
+      <mimeMap fileExtension=".wasm" mimeType="application/wasm" />
+    </staticContent>
+  </system.webServer>
+</configuration>
+`;
+
+const notes = (v) => `应诉通 ${v} 部署说明
+==============================
+
+应诉通是一个纯静态网页：没有服务器程序、没有数据库，也不连接互联网。规则计算在浏览器内完成，
+数据只保存在使用者本人的浏览器中。本压缩包内有两种用法，二选一：
+
+一、放在内网服务器上（推荐，特别是多人共用的电脑）
+--------------------------------------------------
+1. 把文件夹 yingsu 整个复制到任意静态网站服务器上，例如：
+   - IIS：复制到网站目录（如 C:\\inetpub\\wwwroot\\yingsu），或在 IIS 管理器中“添加虚拟目录”指向它；
+     文件夹内的 web.config 只为旧版 IIS 声明 .wasm 文件的类型（application/wasm），不含任何重写规则；
+   - 其他服务器（nginx、Apache、python -m http.server 等）：直接提供这个文件夹即可，
+     如服务器不认识 .wasm，请把它的类型设为 application/wasm。
+2. 在浏览器中打开 http://服务器地址/yingsu/ （可以放在任何子路径下）。
+3. 不需要配置 URL 重写：页面内的地址形如 …/yingsu/#/cases，刷新任何页面都正常。
+4. 升级：用新版本的 yingsu 文件夹整体替换旧的即可，用户数据不受影响（数据不在服务器上）。
+   升级前请提醒用户在“设置”中导出完整备份。
+
+二、直接打开单个文件（没有服务器时）
+------------------------------------
+双击“应诉通.html”，用 Chrome、Edge 或 360 浏览器（极速模式）打开。这个文件包含全部程序，
+可以复制到 U 盘或共享文件夹。第一次打开时页面会说明：数据保存在这台电脑、这个浏览器、这个系统
+用户的本地存储中，而不在文件里；复制文件不会带走数据；本机打开的其他网页文件也能读写这份存储。
+因此多人共用的电脑请使用第一种方式。
+
+数据在哪里
+----------
+- 数据保存在每个使用者自己的浏览器（浏览器配置文件）中，按网址区分：同一台电脑上，不同的浏览器、
+  不同的系统用户、不同的网址，各有各的数据，互不可见；服务器上没有任何数据。
+- 一个网址对应一个登记簿：如需为不同科室或不同机关分别登记，请为每个登记簿提供一个不同的网址
+  （例如 /yingsu-城管委/、/yingsu-住建委/，每个文件夹都是 yingsu 的一份副本）。
+- 清除浏览器数据会删除登记簿。请定期在“设置”中“导出完整备份”，把备份文件保存在单位的文件服务器上；
+  换电脑时在新电脑的“导入导出”页恢复备份。
+- 版本号显示在页面底部和“设置 → 关于”中；完整备份和日历文件中也记录了导出它的版本。
+
+校验
+----
+SHA256SUMS 列出压缩包内每个文件的 SHA-256 校验值。在 Linux 上：sha256sum -c SHA256SUMS；
+在 Windows 上：certutil -hashfile 应诉通.html SHA256，与列表中的值比对。
+`;
+
+const top = `yingsu-${version}`;
+const site = files.map((f) => ({ name: `${top}/yingsu/${f}`, data: read(f) }));
+site.push({ name: `${top}/yingsu/web.config`, data: Buffer.from(WEB_CONFIG.replace(/\n/g, '\r\n')) });
+const single = singleFile(read('index.html').toString('utf8'), read);
+const extra = [
+  { name: `${top}/应诉通.html`, data: Buffer.from(single) },
+  // A BOM and CRLF: Windows Notepad (also the old one) shows it right.
+  { name: `${top}/部署说明.txt`, data: Buffer.from('\ufeff' + notes(version).replace(/\n/g, '\r\n')) },
+];
+const all = [...site, ...extra];
+const sums = all.map(({ name, data }) => `${sha256(data)}  ${name.slice(top.length + 1)}\n`).join('');
+all.push({ name: `${top}/SHA256SUMS`, data: Buffer.from(sums) });
+const entries = [{ name: `${top}/` }, { name: `${top}/yingsu/` }, ...all];
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const zipPath = join(out, `${top}.zip`);
+const bytes = zip(entries);
+writeFileSync(zipPath, bytes);
+console.log(`${zipPath}  ${(bytes.length / 1024).toFixed(0)} KB  sha256 ${sha256(bytes)}`);
+console.log(`  应诉通.html ${(single.length / 1024).toFixed(0)} KB; ${site.length} files in yingsu/`);
