@@ -8,7 +8,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-YINGSU_VERSION="$(bash scripts/version.sh)"
+# With NO_BUILD=1 the version is the one dist/ was built with (scripts/test.sh exports it); a commit made
+# since must not rename the bundle away from what its page shows.
+if [ "${NO_BUILD:-0}" != 1 ] || [ -z "${YINGSU_VERSION:-}" ]; then YINGSU_VERSION="$(bash scripts/version.sh)"; fi
 export YINGSU_VERSION
 if [ "${NO_BUILD:-0}" != 1 ]; then
   bash scripts/setup.sh build

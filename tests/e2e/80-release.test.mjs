@@ -101,7 +101,9 @@ test('应诉通.html from file://: one file, a strict CSP, a matter that survive
     await page.getByLabel('所属机关', { exact: true }).fill('区城管委');
     await page.getByLabel('原告', { exact: true }).fill('张某');
     await page.getByLabel('起诉状副本收到日', { exact: true }).fill('2025-01-20');
-    await page.getByLabel('代理人', { exact: true }).fill('李四（工作人员）');
+    await page.getByRole('button', { name: '添加代理人' }).click();
+    await page.getByTestId('agent-row').last().getByLabel('姓名').fill('李四');
+    await page.getByTestId('agent-row').last().getByLabel('身份').selectOption('工作人员');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
 
