@@ -27,8 +27,12 @@ test('settings race: tab B saving only 用户名 keeps what tab A saved, and B\'
   await a.page.getByLabel('本机关名称').fill('区城管委');
   await a.page.getByLabel('计日方式').selectOption('工作日');
   await a.page.getByRole('button', { name: '保存设置' }).click();
-  // A change of 计日方式 first lists the obligations it moves (RULES.md §6.16).
-  await a.page.getByTestId('change-review').getByRole('button', { name: '确认' }).click();
+  // When open obligations move, the change is listed first and confirmed (RULES.md §6.16); else it saves at once.
+  const review = a.page.getByTestId('change-review');
+  await Promise.race([
+    a.page.getByTestId('settings-message').filter({ hasText: '设置已保存' }).waitFor(),
+    review.waitFor().then(() => review.getByRole('button', { name: '确认' }).click()),
+  ]);
   await a.page.getByTestId('settings-message').filter({ hasText: '设置已保存' }).waitFor();
   // B's form follows (its own field untouched).
   await b.page.waitForFunction(() => document.querySelector('#s-agency')?.value === '区城管委');

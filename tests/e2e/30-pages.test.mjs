@@ -31,8 +31,12 @@ test('settings: 工作日 reading changes internal deadlines and is shown', asyn
   await page.getByLabel('本机关名称').fill('区住建委');
   await page.getByLabel('用户名').fill('王五');
   await page.getByRole('button', { name: '保存设置' }).click();
-  // A change of 计日方式 first lists the obligations it moves (RULES.md §6.16).
-  await page.getByTestId('change-review').getByRole('button', { name: '确认' }).click();
+  // When open obligations move, the change is listed first and confirmed (RULES.md §6.16); else it saves at once.
+  const review = page.getByTestId('change-review');
+  await Promise.race([
+    page.getByTestId('settings-message').filter({ hasText: '设置已保存' }).waitFor(),
+    review.waitFor().then(() => review.getByRole('button', { name: '确认' }).click()),
+  ]);
   await page.getByTestId('settings-message').filter({ hasText: '设置已保存' }).waitFor();
   assert.match(await page.getByTestId('holiday-years').textContent(), /2026/);
   await shot(page, '32-settings');
