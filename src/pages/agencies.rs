@@ -11,7 +11,32 @@ pub fn Agencies() -> impl IntoView {
     let state = AppState::expect();
     let draft = RwSignal::new(Agency::default());
     let editing: RwSignal<Option<String>> = RwSignal::new(None);
+    // The stored version the form started from: another tab's save is told apart from the user's edits.
+    let base: RwSignal<Option<Agency>> = RwSignal::new(None);
     let message = RwSignal::new(String::new());
+
+    // Another tab saved this agency (issue 12): an untouched form shows the new values; a touched one keeps
+    // the user's input and says what changed there (the save then merges field by field).
+    Effect::new(move |_| {
+        let Some(name) = editing.get() else { return };
+        let stored = state.reg.with(|r| r.agencies.iter().find(|x| x.name.0 == name).cloned());
+        let (Some(stored), Some(old)) = (stored, base.get_untracked()) else { return };
+        if stored == old {
+            return;
+        }
+        if draft.with_untracked(|d| *d == old) {
+            draft.set(stored.clone());
+            base.set(Some(stored));
+            message.set("另一标签页保存了此机关，表单已显示最新内容。".into());
+        } else {
+            let changed: Vec<&str> =
+                AgencyColumn::ALL.iter().filter(|c| c.get(&stored) != c.get(&old)).map(|c| c.name()).collect();
+            message.set(format!(
+                "另一标签页修改了此机关的{}；您未保存的修改仍在表单中，保存时按字段合并。",
+                changed.iter().map(|n| format!("「{n}」")).collect::<String>()
+            ));
+        }
+    });
 
     let field = move |col: AgencyColumn| {
         let id = format!("a-{}", AgencyColumn::ALL.iter().position(|c| *c == col).unwrap_or(0));
@@ -51,6 +76,36 @@ pub fn Agencies() -> impl IntoView {
             return;
         }
         let old = editing.get_untracked();
+        // Merge field by field with what another tab saved since the form was filled: its changes stay,
+        // the user's changes win only on the fields the user changed; the same field changed on both
+        // sides is shown and needs a second click.
+        let mut a = a;
+        if let (Some(k), Some(b)) = (old.as_ref(), base.get_untracked()) {
+            if let Some(stored) = state.reg.with_untracked(|r| r.agencies.iter().find(|x| &x.name.0 == k).cloned()) {
+                if stored != b {
+                    let mut merged = stored.clone();
+                    let mut clashes = Vec::new();
+                    for c in AgencyColumn::ALL {
+                        let (mine, theirs, was) = (c.get(&a), c.get(&stored), c.get(&b));
+                        if mine != was {
+                            if theirs != was && theirs != mine {
+                                clashes.push(format!("「{}」另一标签页为「{theirs}」，您填写「{mine}」", c.name()));
+                            }
+                            let _ = c.set(&mut merged, &mine);
+                        }
+                    }
+                    merged.extra = a.extra.clone();
+                    base.set(Some(stored));
+                    // The form now holds the merge: the other tab's changes plus the user's own fields.
+                    draft.set(merged.clone());
+                    if !clashes.is_empty() {
+                        message.set(format!("未保存：{}。再次点击“保存机关”将采用您填写的值。", clashes.join("；")));
+                        return;
+                    }
+                    a = merged;
+                }
+            }
+        }
         let clash = state
             .reg
             .with_untracked(|r| r.agencies.iter().any(|x| x.name.0 == name && Some(&x.name.0) != old.as_ref()));
@@ -70,6 +125,7 @@ pub fn Agencies() -> impl IntoView {
             Ok(()) => {
                 draft.set(Agency::default());
                 editing.set(None);
+                base.set(None);
                 message.set(format!("已保存机关「{name}」。"));
             }
             Err(e) => message.set(format!("机关「{name}」未保存：{e}")),
@@ -77,7 +133,8 @@ pub fn Agencies() -> impl IntoView {
     };
     let edit = move |name: String| {
         if let Some(a) = state.reg.with_untracked(|r| r.agencies.iter().find(|x| x.name.0 == name).cloned()) {
-            draft.set(a);
+            draft.set(a.clone());
+            base.set(Some(a));
             editing.set(Some(name));
             message.set(String::new());
         }
@@ -117,8 +174,8 @@ pub fn Agencies() -> impl IntoView {
                 </fieldset>
                 <div class="actions">
                     <button type="button" class="primary" on:click=save>"保存机关"</button>
-                    <button type="button" on:click=move |_| { draft.set(Agency::default()); editing.set(None); message.set(String::new()); }>"清空"</button>
-                    <span class="message" role="status">{move || message.get()}</span>
+                    <button type="button" on:click=move |_| { draft.set(Agency::default()); editing.set(None); base.set(None); message.set(String::new()); }>"清空"</button>
+                    <span class="message" role="status" data-testid="agency-message">{move || message.get()}</span>
                 </div>
             </form>
         </section>

@@ -319,6 +319,30 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
         errors.set(BTreeMap::new());
         message.set("已载入最新保存的版本。".into());
     };
+    // Field by field (issue 12): the other save's changes stay, the user's changed fields are laid on top
+    // (on a field both changed, the user's value — shown in the table above). Nothing is saved yet.
+    let merge = move |_| {
+        let Some(k) = base_key() else { return };
+        let Some(theirs) = state.reg.with_untracked(|r| r.find(&k).cloned()) else { return };
+        let was = base.get_value().unwrap_or_default();
+        let mine = draft.get_untracked();
+        let mut merged = theirs.clone();
+        for c in Column::ALL {
+            let v = c.get(&mine);
+            if v != c.get(&was) {
+                let _ = c.set(&mut merged, &v);
+            }
+        }
+        if mine.extra != was.extra {
+            merged.extra = mine.extra.clone();
+        }
+        draft.set(merged);
+        pristine.set(theirs.clone());
+        base.set_value(Some(theirs));
+        generation.update(|g| *g += 1);
+        conflict.set(None);
+        message.set("已按字段合并：另一处的修改与您的修改都已保留（同一字段以您的值为准）。请核对后点“保存”。".into());
+    };
     let keep_mine = move |_| {
         if let Some(k) = base_key() {
             base.set_value(state.reg.with_untracked(|r| r.find(&k).cloned()));
@@ -425,6 +449,7 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                             <p>"您开始编辑后，这个案件被另一处保存过。不同之处："</p>
                             <table class="grid"><thead><tr><th>"字段"</th><th>"另一处保存的值"</th><th>"您的值"</th></tr></thead>
                             <tbody>{diffs.into_iter().map(|(c, theirs, mine)| view! { <tr><td>{c.name()}</td><td>{theirs}</td><td>{mine}</td></tr> }).collect_view()}</tbody></table>
+                            <button type="button" class="primary" on:click=merge>"按字段合并（保留双方的修改）"</button>
                             <button type="button" on:click=take_theirs>"放弃我的修改，载入最新版本"</button>
                             <button type="button" class="danger" on:click=keep_mine>"用我的修改覆盖"</button>
                         </div>

@@ -46,6 +46,29 @@ test('two tabs editing the same matter get the conflict prompt, never a silent o
   await ctx.close();
 });
 
+test('two tabs changing different fields of one matter: 按字段合并 keeps both changes (issue 12)', async () => {
+  const ctx = await h.browser.newContext();
+  const a = await h.open('', { context: ctx });
+  await quickMatter(a.page);
+  const b = await h.open(`#/case/${encodeURIComponent(CASE)}`, { context: ctx });
+  await b.page.getByLabel('案由', { exact: true }).fill('行政处罚');
+  await a.page.getByLabel('原告', { exact: true }).fill('甲');
+  await a.page.getByRole('button', { name: '保存', exact: true }).click();
+  await a.page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
+  await b.page.getByRole('button', { name: '保存', exact: true }).click();
+  const dlg = b.page.getByTestId('matter-conflict');
+  await dlg.waitFor();
+  await dlg.getByRole('button', { name: /按字段合并/ }).click();
+  assert.equal(await b.page.getByLabel('原告', { exact: true }).inputValue(), '甲', "A's change is kept");
+  assert.equal(await b.page.getByLabel('案由', { exact: true }).inputValue(), '行政处罚', "B's input is kept");
+  await b.page.getByRole('button', { name: '保存', exact: true }).click();
+  await b.page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
+  const matters = await b.page.evaluate(() => JSON.parse(localStorage.getItem('yingsu.register')).matters);
+  assert.match(matters, /甲/);
+  assert.match(matters, /行政处罚/);
+  await ctx.close();
+});
+
 test('a full quota: the save fails visibly, the edit stays on screen, a backup is offered, nothing saved is damaged', async () => {
   const { page, ctx } = await h.open();
   await quickMatter(page);

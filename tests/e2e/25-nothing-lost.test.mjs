@@ -266,3 +266,36 @@ test('a 30,000-row import shows progress, keeps the page responsive and commits'
   await shot(page, '25-import-30000');
   await ctx.close();
 });
+
+test('机关名录 across tabs: an untouched form follows the other tab; a touched one keeps its input and merges field by field', async () => {
+  const ctx = await h.browser.newContext();
+  const a = await h.open('#/agencies', { context: ctx });
+  const b = await h.open('#/agencies', { context: ctx });
+  await a.page.getByLabel('机关名称', { exact: true }).fill('区城管委');
+  await a.page.getByLabel('联络员', { exact: true }).fill('赵某');
+  await a.page.getByRole('button', { name: '保存机关' }).click();
+  await a.page.getByTestId('agency-message').filter({ hasText: '已保存' }).waitFor();
+  // Both tabs open the agency for editing.
+  await b.page.getByRole('row', { name: /区城管委/ }).getByRole('button', { name: '编辑' }).click();
+  await a.page.getByRole('row', { name: /区城管委/ }).getByRole('button', { name: '编辑' }).click();
+  // A saves 分管领导; B's untouched form shows it.
+  await a.page.getByLabel('分管领导', { exact: true }).fill('王副局长');
+  await a.page.getByRole('button', { name: '保存机关' }).click();
+  await a.page.getByTestId('agency-message').filter({ hasText: '已保存' }).waitFor();
+  await b.page.waitForFunction(() => [...document.querySelectorAll('label')].some((l) => l.textContent === '分管领导'
+    && document.getElementById(l.htmlFor)?.value === '王副局长'));
+  // B types 联络电话 (touched); A opens again and changes 联络员.
+  await b.page.getByLabel('联络电话', { exact: true }).fill('010-1234');
+  await a.page.getByRole('row', { name: /区城管委/ }).getByRole('button', { name: '编辑' }).click();
+  await a.page.getByLabel('联络员', { exact: true }).fill('钱某');
+  await a.page.getByRole('button', { name: '保存机关' }).click();
+  await a.page.getByTestId('agency-message').filter({ hasText: '已保存' }).waitFor();
+  await b.page.getByTestId('agency-message').filter({ hasText: '另一标签页修改了此机关的「联络员」' }).waitFor();
+  assert.equal(await b.page.getByLabel('联络电话', { exact: true }).inputValue(), '010-1234', 'B keeps its input');
+  // B saves: merged field by field — A's 联络员 and 分管领导 stay, B's 联络电话 is added.
+  await b.page.getByRole('button', { name: '保存机关' }).click();
+  await b.page.getByTestId('agency-message').filter({ hasText: '已保存' }).waitFor();
+  const ag = (await stored(b.page)).agencies;
+  assert.match(ag, /区城管委,[^\r\n]*王副局长,钱某,010-1234/);
+  await ctx.close();
+});
