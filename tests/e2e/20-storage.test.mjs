@@ -8,14 +8,7 @@ before(async () => { h = await start(); });
 after(async () => { await h?.close(); });
 
 const CASE = 'A-1';
-async function quickMatter(page, no = CASE) {
-  await page.goto(h.base + '#/case/new');
-  await page.getByLabel('案号', { exact: true }).fill(no);
-  await page.getByLabel('被告类型', { exact: true }).selectOption('本机关');
-  await page.getByLabel('起诉状副本收到日', { exact: true }).fill('2025-01-20');
-  await page.getByRole('button', { name: '保存', exact: true }).click();
-  await page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
-}
+const quickMatter = (page, no = CASE) => h.quickMatter(page, no);
 
 test('a change in one tab appears in the other', async () => {
   const ctx = await h.browser.newContext();

@@ -11,14 +11,7 @@ after(async () => { await h?.close(); });
 const csv = (text) => ({ name: 'cases.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
 const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('yingsu.register')));
 
-async function quickMatter(page, no) {
-  await page.goto(h.base + '#/case/new');
-  await page.getByLabel('案号', { exact: true }).fill(no);
-  await page.getByLabel('被告类型', { exact: true }).selectOption('本机关');
-  await page.getByLabel('起诉状副本收到日', { exact: true }).fill('2025-01-20');
-  await page.getByRole('button', { name: '保存', exact: true }).click();
-  await page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
-}
+const quickMatter = (page, no) => h.quickMatter(page, no);
 
 test('settings race: tab B saving only 用户名 keeps what tab A saved, and B\'s form shows A\'s values', async () => {
   const ctx = await h.browser.newContext();

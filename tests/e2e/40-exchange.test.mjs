@@ -5,17 +5,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start, shot } from './harness.mjs';
+import { start, shot, readDownload } from './harness.mjs';
 
 const FIX = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 let h;
 before(async () => { h = await start(); });
 after(async () => { await h?.close(); });
 
-async function readDownload(d) {
-  const chunks = await (await d.createReadStream()).toArray();
-  return Buffer.concat(chunks);
-}
 
 test('upload a GBK cases.csv: preview counts, confirm, matters appear, export is byte-identical', async () => {
   const { page, ctx, log } = await h.open('#/exchange', { today: '2025-03-11' });

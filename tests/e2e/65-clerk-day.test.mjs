@@ -2,7 +2,7 @@
 // the case type's words (issue 10), hearings on 日程 / 总览 本周 / .ics.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, shot } from './harness.mjs';
+import { start, shot, readDownload } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -31,10 +31,6 @@ async function save(page) {
 const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('yingsu.register') ?? '{"matters":""}').matters);
 const draftKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('yingsu.draft.')));
 
-async function readDownload(d) {
-  const chunks = await (await d.createReadStream()).toArray();
-  return Buffer.concat(chunks);
-}
 
 test('unsaved input survives clicking another page, Back and reload; saving or discarding ends the draft', async () => {
   const { page, ctx, log } = await h.open('', { today: TODAY });

@@ -4,17 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start, shot, SHOTS } from './harness.mjs';
+import { start, shot, SHOTS, readDownload } from './harness.mjs';
 
 const FIX = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'report-cases.csv');
 let h;
 before(async () => { h = await start(); });
 after(async () => { await h?.close(); });
 
-async function readDownload(d) {
-  const chunks = await (await d.createReadStream()).toArray();
-  return Buffer.concat(chunks);
-}
 const csv = (text) => Buffer.from('\ufeff' + text.replace(/\n/g, '\r\n'));
 const HEAD = '案号,案件类型,被告类型,所属机关,应诉材料报送日,答辩提交日,开庭日,出庭负责人\n';
 

@@ -37,6 +37,15 @@ export async function start() {
       await page.waitForSelector('nav[aria-label="主导航"]');
       return { page, ctx, log };
     },
+    /** A 本机关 matter with only 案号 and 起诉状副本收到日 2025-01-20, saved through the form. */
+    async quickMatter(page, no) {
+      await page.goto(base + '#/case/new');
+      await page.getByLabel('案号', { exact: true }).fill(no);
+      await page.getByLabel('被告类型', { exact: true }).selectOption('本机关');
+      await page.getByLabel('起诉状副本收到日', { exact: true }).fill('2025-01-20');
+      await page.getByRole('button', { name: '保存', exact: true }).click();
+      await page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
+    },
     async close() {
       await browser.close();
       await new Promise((r) => server.close(r));
@@ -45,3 +54,9 @@ export async function start() {
 }
 
 export const shot = (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+
+/** The bytes of a Playwright download. */
+export async function readDownload(d) {
+  const chunks = await (await d.createReadStream()).toArray();
+  return Buffer.concat(chunks);
+}
