@@ -365,7 +365,7 @@ pub fn import<R: Table>(bytes: &[u8]) -> Result<Import<R>, ImportError> {
 pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Import<R>, ImportError> {
     let mut job = Importer::<R>::begin(text, encoding, false)?;
     while job.step(usize::MAX) {}
-    Ok(job.finish())
+    job.finish()
 }
 
 /// Reads records kept by this app (stored data, a full backup): nothing is dropped — a cell that cannot
@@ -373,7 +373,7 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
 pub fn import_stored<R: Table>(text: &str) -> Result<(Vec<R>, Vec<RowError>), ImportError> {
     let mut job = Importer::<R>::begin(text, "UTF-8", true)?;
     while job.step(usize::MAX) {}
-    let imp = job.finish();
+    let imp = job.finish()?;
     let errors = imp.errors().cloned().collect();
     Ok((imp.rows.into_iter().map(|r| r.record).collect(), errors))
 }
@@ -393,16 +393,29 @@ pub fn check_limits(text: &str, file: &str) -> Result<(), FileError> {
         }
         rows += 1;
         if rows > MAX_ROWS + 1 {
-            return Err(FileError(format!(
-                "{file} 超过 {MAX_ROWS} 行（不含标题行），未导入。请把文件拆分为每个不超过 {MAX_ROWS} 行后分别导入。"
-            )));
+            return Err(too_many_rows(file));
         }
-        if rec.len() > MAX_COLUMNS {
-            return Err(FileError(format!(
-                "{file} 第{rows}行有 {} 列，超过上限 {MAX_COLUMNS} 列，未导入。请删除多余的列后重新导入。",
-                rec.len()
-            )));
-        }
+        check_record(&rec, rows, file)?;
+    }
+    Ok(())
+}
+
+fn too_many_rows(file: &str) -> FileError {
+    FileError(format!(
+        "{file} 超过 {MAX_ROWS} 行（不含标题行），未导入。请把文件拆分为每个不超过 {MAX_ROWS} 行后分别导入。"
+    ))
+}
+
+/// The per-record limits: cells in the record, bytes in a cell. `rows`: the record's number in the file.
+fn check_record(rec: &csv::ByteRecord, rows: usize, file: &str) -> Result<(), FileError> {
+    if rec.len() > MAX_COLUMNS {
+        return Err(FileError(format!(
+            "{file} 第{rows}行有 {} 列，超过上限 {MAX_COLUMNS} 列，未导入。请删除多余的列后重新导入。",
+            rec.len()
+        )));
+    }
+    // The record's bytes bound every cell's: most records need no look at their cells.
+    if rec.as_slice().len() > MAX_CELL_BYTES {
         if let Some((i, cell)) = rec.iter().enumerate().find(|(_, c)| c.len() > MAX_CELL_BYTES) {
             return Err(FileError(format!(
                 "{file} 第{rows}行第{}列的内容有 {} 字节，超过每个单元格 32 KB 的上限，未导入。",
@@ -412,6 +425,15 @@ pub fn check_limits(text: &str, file: &str) -> Result<(), FileError> {
         }
     }
     Ok(())
+}
+
+/// A cell of a record read from a `&str`. The reader splits its input only at ASCII bytes (delimiter,
+/// quote, line ends) and removes only ASCII quotes, and an ASCII byte never occurs inside a UTF-8
+/// sequence, so every cell of text that was valid UTF-8 is valid UTF-8: no second check is needed.
+fn cell_str(raw: &[u8]) -> &str {
+    debug_assert!(std::str::from_utf8(raw).is_ok());
+    // SAFETY: see above — `raw` is a field of a record read from a `&str` by `csv::Reader`.
+    unsafe { std::str::from_utf8_unchecked(raw) }
 }
 
 enum Slot<C> {
@@ -426,7 +448,11 @@ enum Slot<C> {
 /// [`Importer::finish`] gives the [`Import`]. Linear in the file: keys are matched through a hash map.
 pub struct Importer<'a, R: Table> {
     rdr: csv::Reader<&'a [u8]>,
-    rec: csv::StringRecord,
+    rec: csv::ByteRecord,
+    /// Records read so far, empty ones and the header included (the limits' row numbers).
+    records: usize,
+    /// A limit exceeded part-way: the whole file is refused.
+    fatal: Option<FileError>,
     slots: Vec<Slot<R::Col>>,
     required_slots: Vec<(usize, R::Col)>,
     /// Normalised key → (row, key as written) of the first row that had it.
@@ -439,24 +465,36 @@ pub struct Importer<'a, R: Table> {
 impl<'a, R: Table> Importer<'a, R> {
     /// Checks the limits, reads the header. `lenient`: data this app stored (keep bad cells as text).
     pub fn begin(text: &'a str, encoding: &'static str, lenient: bool) -> Result<Self, ImportError> {
-        check_limits(text, R::FILE).map_err(ImportError::File)?;
+        // More records than the limit needs more line ends than it: only then is the file read twice,
+        // to refuse it before any cell is interpreted. The other limits are checked record by record as
+        // the import reads them (one pass over the file).
+        if text.bytes().filter(|b| *b == b'\n').count() > MAX_ROWS {
+            check_limits(text, R::FILE).map_err(ImportError::File)?;
+        }
         let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
         // One record buffer for the whole file: no allocation per row for the cells themselves.
-        let mut rec = csv::StringRecord::new();
+        let mut rec = csv::ByteRecord::new();
+        let mut records = 0usize;
         // The header: the first record that is not empty.
         let header = loop {
-            match rdr.read_record(&mut rec) {
+            match rdr.read_byte_record(&mut rec) {
                 Ok(false) => return Err(ImportError::File(FileError(format!("文件为空：{} 至少需要标题行", R::FILE)))),
                 Err(e) => return Err(ImportError::File(FileError(format!("无法按 CSV 读取：{e}")))),
-                Ok(true) if rec.iter().all(|c| c.trim().is_empty()) => continue,
-                Ok(true) => break rec.clone(),
+                Ok(true) => {
+                    records += 1;
+                    check_record(&rec, records, R::FILE).map_err(ImportError::File)?;
+                    if rec.iter().all(|c| cell_str(c).trim().is_empty()) {
+                        continue;
+                    }
+                    break rec.clone();
+                }
             }
         };
         let mut slots = Vec::new();
         let mut header_errors = Vec::new();
         let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut unknown = Vec::new();
-        for raw in header.iter() {
+        for raw in header.iter().map(cell_str) {
             let name = unguard(raw.trim_start_matches('\u{feff}').trim()).trim().to_string();
             if name.is_empty() {
                 slots.push(Slot::Ignored);
@@ -497,6 +535,8 @@ impl<'a, R: Table> Importer<'a, R> {
         Ok(Importer {
             rdr,
             rec,
+            records,
+            fatal: None,
             slots,
             required_slots,
             keys: HashMap::new(),
@@ -524,10 +564,24 @@ impl<'a, R: Table> Importer<'a, R> {
 
     /// Reads up to `n` more records; `false` once the file is done.
     pub fn step(&mut self, n: usize) -> bool {
+        if self.fatal.is_some() {
+            return false;
+        }
         for _ in 0..n {
-            match self.rdr.read_record(&mut self.rec) {
+            match self.rdr.read_byte_record(&mut self.rec) {
                 Ok(false) => return false,
-                Ok(true) => self.row_no += 1,
+                Ok(true) => {
+                    self.row_no += 1;
+                    self.records += 1;
+                    if self.records > MAX_ROWS + 1 {
+                        self.fatal = Some(too_many_rows(R::FILE));
+                        return false;
+                    }
+                    if let Err(e) = check_record(&self.rec, self.records, R::FILE) {
+                        self.fatal = Some(e);
+                        return false;
+                    }
+                }
                 Err(e) => {
                     self.row_no += 1;
                     self.out.rows.push(ImportRow {
@@ -540,7 +594,7 @@ impl<'a, R: Table> Importer<'a, R> {
                     continue;
                 }
             }
-            if self.rec.iter().all(|c| c.trim().is_empty()) {
+            if self.rec.iter().all(|c| cell_str(c).trim().is_empty()) {
                 continue; // Empty rows (trailing or not) are ignored.
             }
             self.read_row();
@@ -555,7 +609,7 @@ impl<'a, R: Table> Importer<'a, R> {
         let mut required_bad = false;
         let mut unnamed: Option<(usize, usize)> = None;
         let mut blank = u128::MAX;
-        for (i, cell) in self.rec.iter().enumerate() {
+        for (i, cell) in self.rec.iter().map(cell_str).enumerate() {
             let value = unguard(trim_spaces(cell));
             if may_hide(value) {
                 let hidden = crate::text::hidden_controls(value);
@@ -645,9 +699,12 @@ impl<'a, R: Table> Importer<'a, R> {
         self.out.rows.push(ImportRow { row: row_no, record: r, errors, usable, blank });
     }
 
-    /// The import, validated.
-    pub fn finish(self) -> Import<R> {
-        self.out
+    /// The import, validated; or the file refused when a record broke a limit part-way.
+    pub fn finish(self) -> Result<Import<R>, ImportError> {
+        match self.fatal {
+            Some(e) => Err(ImportError::File(e)),
+            None => Ok(self.out),
+        }
     }
 }
 

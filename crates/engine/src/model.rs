@@ -312,10 +312,18 @@ impl Cell for Option<NaiveDate> {
 impl Cell for bool {
     const KIND: Kind = Kind::Bool;
     fn parse_cell(s: &str) -> Result<Self, String> {
-        match s.to_ascii_lowercase().as_str() {
-            "是" | "y" | "yes" | "true" | "1" => Ok(true),
-            "否" | "n" | "no" | "false" | "0" | "" => Ok(false),
-            _ => Err(format!("「{s}」不是是/否（也接受 Y/N、true/false、1/0）")),
+        // The app's own spelling first (no allocation), then the other accepted spellings in any case.
+        match s {
+            "是" => return Ok(true),
+            "否" | "" => return Ok(false),
+            _ => {}
+        }
+        if ["y", "yes", "true", "1"].iter().any(|t| s.eq_ignore_ascii_case(t)) {
+            Ok(true)
+        } else if ["n", "no", "false", "0"].iter().any(|t| s.eq_ignore_ascii_case(t)) {
+            Ok(false)
+        } else {
+            Err(format!("「{s}」不是是/否（也接受 Y/N、true/false、1/0）"))
         }
     }
     fn format_cell(&self) -> String {

@@ -106,7 +106,13 @@ pub struct Register {
     pub last_backup: Option<String>,
 }
 
-/// The stored document as read (its `schema` is read before, from the JSON value; an `app` version is
+/// Only the `schema` of a stored document (every other field skipped).
+#[derive(Deserialize)]
+struct SchemaPeek {
+    schema: Option<Value>,
+}
+
+/// The stored document as read (its `schema` is read before, by [`SchemaPeek`]; an `app` version is
 /// ignored).
 #[derive(Deserialize)]
 struct StoredV1 {
@@ -264,20 +270,34 @@ impl Register {
     /// A cell that cannot be read is kept as written and listed by [`Register::needs_fixing`].
     pub fn from_json(s: &str) -> Result<Register, LoadError> {
         let s = s.strip_prefix('\u{feff}').unwrap_or(s);
-        let mut v: Value =
-            serde_json::from_str(s).map_err(|e| LoadError::Corrupt(format!("不是有效的 JSON（{e}）")))?;
+        let corrupt = |e: serde_json::Error| LoadError::Corrupt(format!("不是有效的 JSON（{e}）"));
+        // The version first, skipping the rest without building it (the register's text is 4 MB at
+        // 10,000 matters): a document of the current schema is then read straight into its structure,
+        // an older one through the migrations on its JSON value.
+        let schema = match serde_json::from_str::<SchemaPeek>(s) {
+            Ok(peek) => peek.schema,
+            // Valid JSON that is not an object has no version either.
+            Err(e) if e.is_data() => None,
+            Err(e) => return Err(corrupt(e)),
+        };
         let version =
-            v.get("schema").and_then(Value::as_u64).ok_or_else(|| LoadError::Corrupt("缺少数据格式版本号".into()))?;
+            schema.as_ref().and_then(Value::as_u64).ok_or_else(|| LoadError::Corrupt("缺少数据格式版本号".into()))?;
         if version > SCHEMA_VERSION {
             return Err(LoadError::FutureVersion(version));
         }
         if version == 0 {
             return Err(LoadError::Corrupt("数据格式版本号无效".into()));
         }
-        for step in &MIGRATIONS[(version - 1) as usize..] {
-            v = step(v).map_err(LoadError::Corrupt)?;
-        }
-        let st: StoredV1 = serde_json::from_value(v).map_err(|e| LoadError::Corrupt(format!("结构不符（{e}）")))?;
+        let structure = |e: serde_json::Error| LoadError::Corrupt(format!("结构不符（{e}）"));
+        let st: StoredV1 = if version == SCHEMA_VERSION {
+            serde_json::from_str(s).map_err(structure)?
+        } else {
+            let mut v: Value = serde_json::from_str(s).map_err(corrupt)?;
+            for step in &MIGRATIONS[(version - 1) as usize..] {
+                v = step(v).map_err(LoadError::Corrupt)?;
+            }
+            serde_json::from_value(v).map_err(structure)?
+        };
         let matters = records::<Matter>(&st.matters)?;
         let agencies = records::<Agency>(&st.agencies)?;
         Ok(Register {

@@ -228,3 +228,27 @@ fn issue_12_a_bulk_import_writes_one_audit_line_for_its_new_matters() {
     apply(&mut reg, &p, false, "u", "t").unwrap();
     assert_eq!(reg.audit_of("S1").len(), 1);
 }
+
+#[test]
+fn issue_14_a_limit_broken_late_in_a_file_refuses_the_whole_file_in_one_pass() {
+    // The limits are checked as the import reads (one pass): a cell over 32 KB on row 5,002 refuses the
+    // file — nothing of the 5,000 good rows before it is kept — with the row and column named.
+    let mut text = format!("{HEAD},备注\n");
+    for i in 0..5_000 {
+        text.push_str(&format!("A{i},行政诉讼,本机关,好\n"));
+    }
+    text.push_str(&format!("B,行政诉讼,本机关,{}\n", "长".repeat(MAX_CELL_BYTES / 3 + 1)));
+    let mut job = codec::Importer::<Matter>::begin(&text, "UTF-8", false).unwrap();
+    while job.step(1_000) {}
+    match job.finish() {
+        Err(ImportError::File(e)) => assert!(e.to_string().contains("第5002行第4列"), "{e}"),
+        other => panic!("expected the file refused, got {:?}", other.map(|i| i.rows.len())),
+    }
+    // Too many cells on a late row: the same.
+    let mut wide = format!("{HEAD}\n");
+    for i in 0..3_000 {
+        wide.push_str(&format!("A{i},行政诉讼,本机关\n"));
+    }
+    wide.push_str(&format!("B,行政诉讼,本机关{}\n", ",x".repeat(MAX_COLUMNS)));
+    assert!(file_error(import_text::<Matter>(&wide, "UTF-8")).contains("第3002行有 1003 列"));
+}

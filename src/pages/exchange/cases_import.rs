@@ -83,7 +83,17 @@ pub fn CasesImport(msg: RwSignal<String>) -> impl IntoView {
                     progress.set(format!("正在检查 {name}：已读 {} 行…", job.rows_done()));
                     yield_now().await;
                 }
-                let imp = job.finish();
+                let imp = match job.finish() {
+                    Ok(imp) => imp,
+                    Err(ImportError::File(e)) => {
+                        errs.push(format!("{name}：{e}"));
+                        continue;
+                    }
+                    Err(ImportError::Header(es)) => {
+                        errs.extend(es.iter().map(|e| format!("{name}：{e}")));
+                        continue;
+                    }
+                };
                 notes.push(format!("{name}：{} 行，编码 {}", imp.rows.len(), imp.encoding));
                 if !imp.unknown_columns.is_empty() {
                     let n = imp.unknown_columns.len();
