@@ -17,6 +17,13 @@ const sha256 = (data, enc = 'hex') => createHash('sha256').update(data).digest(e
 const files = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile()).sort();
 const read = (f) => readFileSync(join(dist, f));
 
+/** A wasm-bindgen ES module's code without its exports, to be inlined (it must import nothing). */
+function moduleBody(readAsset, file) {
+  const js = readAsset(file).toString('utf8');
+  if (/^import\s/m.test(js)) throw new Error(`${file} imports another module: cannot inline it`);
+  return js.replace(/^export \{[^}]*\};?\s*$/gm, '').replace(/^export default [^;]+;\s*$/gm, '').replace(/^export (?=(async )?function |class |const |let )/gm, '');
+}
+
 /** One self-contained page: stylesheet, script and WebAssembly inline, a CSP that allows exactly those. */
 export function singleFile(indexHtml, readAsset) {
   let html = indexHtml;
@@ -26,9 +33,7 @@ export function singleFile(indexHtml, readAsset) {
   const jsFile = attr(boot, 'data-js'), wasmFile = attr(boot, 'data-wasm');
 
   // wasm-bindgen's ES module, without its exports (an inline module exports nothing), then the start.
-  let js = readAsset(jsFile).toString('utf8');
-  if (/^import\s/m.test(js)) throw new Error(`${jsFile} imports another module: cannot inline it`);
-  js = js.replace(/^export \{[^}]*\};?\s*$/gm, '').replace(/^export default [^;]+;\s*$/gm, '').replace(/^export (?=(async )?function |class |const |let )/gm, '');
+  const js = moduleBody(readAsset, jsFile);
   const wasm = readAsset(wasmFile).toString('base64');
   const start = `
 const WASM = "${wasm}";
@@ -48,7 +53,30 @@ try {
   }
 }
 `;
-  const script = `${js}\n${start}`;
+  // The Word export module (issue 13, fetched on demand by the served page) comes inside too, in a scope of
+  // its own (its names would clash with the app's) and started only the first time a .docx is asked for.
+  const docxJs = moduleBody(readAsset, 'yingsu-docx.js');
+  const docx = `
+const DOCX_WASM = "${readAsset('yingsu-docx_bg.wasm').toString('base64')}";
+let docxLoad;
+window.yingsuDocx = async (json) => {
+  try {
+    docxLoad ??= (async () => {
+${docxJs}
+      const bin = atob(DOCX_WASM);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      await __wbg_init({ module_or_path: bytes });
+      return paper_to_docx;
+    })();
+    return (await docxLoad)(json);
+  } catch (e) {
+    docxLoad = undefined;
+    throw String(e && e.message ? e.message : e);
+  }
+};
+`;
+  const script = `${js}\n${docx}\n${start}`;
   if (/<\/script/i.test(script)) throw new Error('the script contains </script>: cannot inline it');
   const scripts = [script];
   html = html.replace(boot, () => `<script type="module">${script}</script>`);

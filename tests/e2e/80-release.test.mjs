@@ -1,7 +1,8 @@
 // The release bundle an agency receives (release/yingsu-<version>.zip, made by scripts/package.sh): the zip
 // unpacks into a folder that passes the smoke test from a sub-path (/yingsu/), its checksums hold, and the
 // single file 应诉通.html opened from disk (file://) works on its own: a matter survives a reload, nothing is
-// requested from anywhere, the version shows, and the page says once where its data lives.
+// requested from anywhere, the version shows, the page says once where its data lives, and 导出 Word works
+// (the Word module is inside the file).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -60,7 +61,7 @@ test('the unpacked folder passes the smoke test when served from the sub-path /y
   assert.match(r.stdout, /# fail 0/);
 });
 
-test('应诉通.html from file://: one file, a strict CSP, a matter that survives a reload, the version, the notice once', async () => {
+test('应诉通.html from file://: one file, a strict CSP, a matter that survives a reload, the version, the notice once, 导出 Word', async () => {
   const file = join(top, '应诉通.html');
   const html = readFileSync(file, 'utf8');
   const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
@@ -116,6 +117,18 @@ test('应诉通.html from file://: one file, a strict CSP, a matter that survive
     await page.goto(url + '#/settings');
     assert.equal(await page.getByTestId('about-version').textContent(), version);
     await page.screenshot({ path: join(SHOTS, '81-single-file-about.png'), fullPage: true });
+
+    // 导出 Word works from the file too: the Word module is inside it, started only now.
+    await page.goto(url + '#/reports');
+    await page.getByLabel('机关', { exact: true }).selectOption('区城管委');
+    const dl = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Word（.docx）' }).click();
+    const docx = await dl;
+    assert.match(docx.suggestedFilename(), /^半年报告-区城管委-.+\.docx$/);
+    const bytes = readFileSync(await docx.path());
+    const xml = unzip(bytes).find((f) => f.name === 'word/document.xml');
+    assert.ok(xml, 'the .docx holds word/document.xml');
+    assert.match(xml.data.toString('utf8'), /区城管委/);
 
     const elsewhere = requests.filter((u) => !u.startsWith(url.split('#')[0]) && !u.startsWith('data:') && !u.startsWith('blob:'));
     assert.deepEqual(elsewhere, [], 'requests anything but itself');
