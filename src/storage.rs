@@ -13,9 +13,10 @@
 //!    revision this tab does not know, or any [`force_save`]), the stored schema is read from the text's
 //!    start; a schema newer than this build's is [`SaveError::NewerVersion`]: no write, "请刷新页面以使用新版本".
 //! 3. **Read back.** After every write the stored text is read back and compared with what was written
-//!    (length and an FNV-1a hash); a difference is [`SaveError::Verify`], shown with the backup download.
+//!    (in JavaScript, as strings); a difference is [`SaveError::Verify`] (lengths and FNV-1a hashes of
+//!    both), shown with the backup download.
 use gloo_storage::{LocalStorage, Storage};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use yingsu_engine::store::{stored_schema, LoadError, Register, SCHEMA_VERSION};
 use yingsu_engine::Matter;
 
@@ -125,38 +126,41 @@ pub fn force_save(reg: &Register) -> Result<usize, SaveError> {
 
 /// Writes the register, reads it back and compares, then writes its revision; returns the register
 /// text's size in UTF-16 units.
+///
+/// The text crosses into JavaScript once, and the read-back is compared there (a string comparison):
+/// the 4 MB of 10,000 matters are not copied back into WebAssembly and hashed twice on every save. Only a
+/// difference is brought back, to say how it differs.
 fn write(reg: &Register) -> Result<usize, SaveError> {
-    let st = storage().map_err(SaveError::Other)?;
-    let json = reg.to_json();
-    st.set_item(KEY, &json).map_err(classify)?;
-    let back = st.get_item(KEY).map_err(classify)?.unwrap_or_default();
-    if back.len() != json.len() || yingsu_engine::text::fnv1a(&back) != yingsu_engine::text::fnv1a(&json) {
+    storage().map_err(SaveError::Other)?;
+    let json = js_sys::JsString::from(reg.to_json());
+    set_item_in_js(KEY, &json).map_err(classify)?;
+    let back = item_in_js(KEY).map_err(classify)?;
+    if back.as_ref().map(JsValue::from) != Some(JsValue::from(&json)) {
+        let (wrote, read) = (String::from(&json), back.map(String::from).unwrap_or_default());
         return Err(SaveError::Verify(format!(
             "写入 {} 字节（校验值 {:08x}），读回 {} 字节（校验值 {:08x}）",
-            json.len(),
-            yingsu_engine::text::fnv1a(&json),
-            back.len(),
-            yingsu_engine::text::fnv1a(&back)
+            wrote.len(),
+            yingsu_engine::text::fnv1a(&wrote),
+            read.len(),
+            yingsu_engine::text::fnv1a(&read)
         )));
     }
     // The revision goes last, once the register is known good: a failed check leaves the old revision,
     // so the next attempt reports the same failure instead of a false conflict with itself.
-    st.set_item(REV_KEY, &reg.revision.to_string()).map_err(classify)?;
-    Ok(utf16_units(&json))
-}
-
-/// `s.encode_utf16().count()` from the UTF-8 bytes, without decoding a character: one unit per character
-/// (every byte that does not continue one), two for a character outside the BMP (4-byte sequences). The
-/// decoding count took ~30 ms of a save at 10,000 matters.
-fn utf16_units(s: &str) -> usize {
-    s.bytes().map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
+    set_item_in_js(REV_KEY, &js_sys::JsString::from(reg.revision.to_string())).map_err(classify)?;
+    // A JavaScript string's length is its count of UTF-16 units.
+    Ok(json.length() as usize)
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
-    /// `localStorage.getItem` that leaves the value in JavaScript: [`units_in_use`] needs only its length.
+    /// `localStorage.getItem` that leaves the value in JavaScript: [`units_in_use`] needs only its length,
+    /// [`write`] only compares it.
     #[wasm_bindgen(js_namespace = localStorage, js_name = getItem, catch)]
     fn item_in_js(key: &str) -> Result<Option<js_sys::JsString>, wasm_bindgen::JsValue>;
+    /// `localStorage.setItem` of a string already in JavaScript.
+    #[wasm_bindgen(js_namespace = localStorage, js_name = setItem, catch)]
+    fn set_item_in_js(key: &str, value: &js_sys::JsString) -> Result<(), wasm_bindgen::JsValue>;
 }
 fn classify(e: wasm_bindgen::JsValue) -> SaveError {
     match e.dyn_ref::<web_sys::DomException>() {
@@ -279,15 +283,4 @@ pub fn drafts() -> Vec<Option<String>> {
         .filter_map(|k| k.strip_prefix(DRAFT_PREFIX).map(str::to_string))
         .map(|k| (k != "（新建）").then_some(k))
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn utf16_units_counts_like_encode_utf16() {
-        for s in ["", "abc", "案号,原告\r\n", "𠀀𝄞 and 😀", "\"schema\":2,\"matters\":\"（2025）京0112行初1号\""]
-        {
-            assert_eq!(super::utf16_units(s), s.encode_utf16().count(), "{s}");
-        }
-    }
 }
