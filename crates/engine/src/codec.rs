@@ -611,7 +611,8 @@ impl<'a, R: Table> Importer<'a, R> {
         let mut blank = u128::MAX;
         for (i, cell) in self.rec.iter().map(cell_str).enumerate() {
             let value = unguard(trim_spaces(cell));
-            if may_hide(value) {
+            // Stored data (lenient) keeps only errors: its warnings and notices would be dropped unread.
+            if !self.lenient && may_hide(value) {
                 let hidden = crate::text::hidden_controls(value);
                 if !hidden.is_empty() {
                     let col = match self.slots.get(i) {
@@ -636,8 +637,10 @@ impl<'a, R: Table> Importer<'a, R> {
                 Some(Slot::Known(c, _)) if value.is_empty() && !R::required().contains(c) => {}
                 Some(Slot::Known(c, idx)) => {
                     blank &= !(1u128 << idx);
-                    if let Some(n) = R::notice(*c, value) {
-                        self.out.notices.push(RowError::new(row_no, R::col_name(*c), n));
+                    if !self.lenient {
+                        if let Some(n) = R::notice(*c, value) {
+                            self.out.notices.push(RowError::new(row_no, R::col_name(*c), n));
+                        }
                     }
                     let res = if self.lenient { r.set_or_keep(*c, value) } else { r.set(*c, value) };
                     if let Err(msg) = res {
@@ -742,54 +745,136 @@ pub fn export_text<R: Table>(records: &[R]) -> String {
 /// The same bytes as [`write_csv`] would give (CRLF, quotes only where needed, the formula guard), written
 /// straight into one buffer: the register is written on every save, 650,000 cells at 10,000 matters.
 fn export_into<R: Table>(records: &[R], out: &mut String) {
-    let mut extra_names: Vec<&str> = Vec::new();
-    let mut extra_index: HashMap<&str, usize> = HashMap::new();
-    for r in records {
-        for (k, _) in r.extra() {
-            if !extra_index.contains_key(k.as_str()) {
-                extra_index.insert(k, extra_names.len());
-                extra_names.push(k);
-            }
-        }
-    }
-    let width = R::columns().len() + extra_names.len();
-    let names = R::columns().iter().map(|c| R::col_name(*c)).chain(extra_names.iter().copied());
-    for (i, name) in names.enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_field(out, name, width);
-    }
-    out.push_str("\r\n");
-    out.reserve(records.len() * (width + 2 + 100));
+    let layout = Layout::of(records);
+    layout.header::<R>(out);
+    out.reserve(records.len() * (layout.width + 2 + 100));
     let mut cell = String::new();
     for r in records {
+        layout.row(r, out, &mut cell);
+    }
+}
+
+/// The columns of an export: every known column, then the unknown ones kept from imports, in order of
+/// first appearance.
+struct Layout<'a> {
+    extra_names: Vec<&'a str>,
+    extra_index: HashMap<&'a str, usize>,
+    width: usize,
+}
+
+impl<'a> Layout<'a> {
+    /// Linear in the cells: unknown columns are matched through a hash map, not searched.
+    fn of<R: Table>(records: &'a [R]) -> Self {
+        let mut extra_names: Vec<&str> = Vec::new();
+        let mut extra_index: HashMap<&str, usize> = HashMap::new();
+        for r in records {
+            for (k, _) in r.extra() {
+                if !extra_index.contains_key(k.as_str()) {
+                    extra_index.insert(k, extra_names.len());
+                    extra_names.push(k);
+                }
+            }
+        }
+        let width = R::columns().len() + extra_names.len();
+        Layout { extra_names, extra_index, width }
+    }
+
+    fn header<R: Table>(&self, out: &mut String) {
+        let names = R::columns().iter().map(|c| R::col_name(*c)).chain(self.extra_names.iter().copied());
+        for (i, name) in names.enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_field(out, name, self.width);
+        }
+        out.push_str("\r\n");
+    }
+
+    /// One record's line, CRLF included. `cell`: a buffer for one cell's text.
+    fn row<R: Table>(&self, r: &R, out: &mut String, cell: &mut String) {
         for (i, c) in R::columns().iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
             cell.clear();
-            r.write(*c, &mut cell);
-            push_field(out, &cell, width);
+            r.write(*c, cell);
+            push_field(out, cell, self.width);
         }
-        if !extra_names.is_empty() {
+        if !self.extra_names.is_empty() {
             // Unknown columns through the index (issue 12: linear, not a search per column).
-            let mut extras: Vec<&str> = vec![""; extra_names.len()];
+            let mut extras: Vec<&str> = vec![""; self.extra_names.len()];
             for (k, v) in r.extra() {
-                if let Some(&i) = extra_index.get(k.as_str()) {
+                if let Some(&i) = self.extra_index.get(k.as_str()) {
                     extras[i] = v.as_str();
                 }
             }
             for v in extras {
                 out.push(',');
-                push_field(out, v, width);
+                push_field(out, v, self.width);
             }
         }
         out.push_str("\r\n");
     }
 }
 
-/// One field as the `csv` crate writes it (`QuoteStyle::Necessary`), after the formula guard.
+/// The lines of the records written last time, each beside a copy of the record it was written from, so
+/// the next [`export_text_cached`] writes again only the records that changed. A record is taken from the
+/// cache only when it is equal, field by field, to its copy (no hash that could collide) and the columns
+/// are the same; everything else is written afresh. At 10,000 matters a save wrote 650,000 cells to change
+/// one row.
+pub struct RowCache<R> {
+    /// The unknown columns of the last export: when they change, every line changes.
+    extra_names: Vec<String>,
+    /// Key → (the record as written, its line, the export that last used it).
+    rows: HashMap<String, (R, String, u64)>,
+    generation: u64,
+}
+
+impl<R> Default for RowCache<R> {
+    fn default() -> Self {
+        RowCache { extra_names: Vec::new(), rows: HashMap::new(), generation: 0 }
+    }
+}
+
+/// [`export_text`], the same text, re-using the lines of records unchanged since the last call.
+pub fn export_text_cached<R: Table + PartialEq>(records: &[R], cache: &mut RowCache<R>) -> String {
+    let layout = Layout::of(records);
+    if cache.extra_names.iter().map(String::as_str).ne(layout.extra_names.iter().copied()) {
+        cache.rows.clear();
+        cache.extra_names = layout.extra_names.iter().map(|s| s.to_string()).collect();
+    }
+    cache.generation += 1;
+    let generation = cache.generation;
+    let mut out = String::new();
+    layout.header::<R>(&mut out);
+    out.reserve(records.len() * (layout.width + 2 + 100));
+    let mut cell = String::new();
+    let mut line = String::new();
+    for r in records {
+        match cache.rows.get_mut(r.key()) {
+            // The same record as last time (and not a second record with this key in this export).
+            Some((copy, text, used)) if *used != generation && copy == r => {
+                *used = generation;
+                out.push_str(text);
+            }
+            Some((_, _, used)) if *used == generation => layout.row(r, &mut out, &mut cell),
+            _ => {
+                line.clear();
+                layout.row(r, &mut line, &mut cell);
+                out.push_str(&line);
+                if !r.key().is_empty() {
+                    cache.rows.insert(r.key().to_string(), (r.clone(), line.clone(), generation));
+                }
+            }
+        }
+    }
+    // Records gone since (deleted, or renamed) leave the cache.
+    if cache.rows.len() > records.len() {
+        cache.rows.retain(|_, (_, _, used)| *used == generation);
+    }
+    out
+}
+
 fn push_field(out: &mut String, s: &str, width: usize) {
     if s.is_empty() && width > 1 {
         return; // Most cells of a register are empty.

@@ -243,8 +243,17 @@ impl Register {
         self.json(revision, None)
     }
 
+    /// [`Register::to_json`], the same text, writing again only the matters that changed since the last
+    /// call with this cache (see [`codec::RowCache`]): what a save does.
+    pub fn to_json_cached(&self, cache: &mut codec::RowCache<Matter>) -> String {
+        self.json_of(codec::export_text_cached(&self.matters, cache), self.revision, None)
+    }
+
     fn json(&self, revision: u64, app: Option<&str>) -> String {
-        let matters = codec::export_text(&self.matters);
+        self.json_of(codec::export_text(&self.matters), revision, app)
+    }
+
+    fn json_of(&self, matters: String, revision: u64, app: Option<&str>) -> String {
         let agencies = codec::export_text(&self.agencies);
         // Borrowed, field for field the layout of `StoredV1`: nothing of the register is cloned to write it.
         let v = StoredRef {
