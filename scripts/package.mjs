@@ -53,30 +53,26 @@ try {
   }
 }
 `;
-  // The Word export module (issue 13, fetched on demand by the served page) comes inside too, in a scope of
-  // its own (its names would clash with the app's) and started only the first time a .docx is asked for.
-  const docxJs = moduleBody(readAsset, 'yingsu-docx.js');
-  const docx = `
-const DOCX_WASM = "${readAsset('yingsu-docx_bg.wasm').toString('base64')}";
-let docxLoad;
-window.yingsuDocx = async (json) => {
-  try {
-    docxLoad ??= (async () => {
-${docxJs}
-      const bin = atob(DOCX_WASM);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      await __wbg_init({ module_or_path: bytes });
-      return paper_to_docx;
-    })();
-    return (await docxLoad)(json);
-  } catch (e) {
-    docxLoad = undefined;
-    throw String(e && e.message ? e.message : e);
-  }
+  // The modules the served page fetches on demand (scripts/build-modules.sh: the Word export, the 报表 and
+  // 导入导出 pages) come inside too, each in a scope of its own (their names would clash with the app's) and
+  // started only when first needed; style/ondemand.js, the same as the served page's, takes them from here.
+  const factory = (name, exported) => `async () => {
+${moduleBody(readAsset, `yingsu-${name}.js`)}
+  const bin = atob("${readAsset(`yingsu-${name}_bg.wasm`).toString('base64')}");
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  await __wbg_init({ module_or_path: bytes });
+  return { ${exported.join(', ')} };
+}`;
+  const modules = `
+const YINGSU_MODULES = {
+  docx: ${factory('docx', ['paper_to_docx'])},
+  more: ${factory('more', ['mount_page', 'unmount_page'])},
 };
+window.yingsuFetchModule = (name) => YINGSU_MODULES[name]();
+${readAsset('ondemand.js').toString('utf8')}
 `;
-  const script = `${js}\n${docx}\n${start}`;
+  const script = `${js}\n${modules}\n${start}`;
   if (/<\/script/i.test(script)) throw new Error('the script contains </script>: cannot inline it');
   const scripts = [script];
   html = html.replace(boot, () => `<script type="module">${script}</script>`);

@@ -24,33 +24,27 @@ fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-#[component]
-pub fn App() -> impl IntoView {
-    if let Some(el) = document().get_element_by_id("boot-msg") {
-        el.remove();
-    }
+/// The register as stored (or the recovery screen's state when it cannot be read).
+pub(crate) fn load_state() -> AppState {
     let (reg, recovery) = match storage::load() {
         Loaded::Fresh => (Register::default(), None),
         Loaded::Ready(r) => (*r, None),
         Loaded::Unreadable { raw, error } => (Register::default(), Some(Recovery { raw, error })),
     };
-    let state = AppState::new(reg, browser_today(), recovery);
-    provide_context(state);
+    AppState::new(reg, browser_today(), recovery)
+}
 
-    state.page.set(Page::parse(&current_hash()));
-    let _ = window_event_listener(ev::hashchange, move |_| {
-        state.page.set(Page::parse(&current_hash()));
-        if let Some(main) = document().get_element_by_id("main") {
-            main.scroll_into_view();
-        }
-    });
+/// Writes the register on every change, and follows the other writers: another tab (`storage` event)
+/// and the page's other module in this tab (`yingsu-saved`, see [`crate::more`]). Also follows the date.
+/// Runs in the reactive owner of whatever it serves (the app, or a lazily loaded page).
+pub(crate) fn follow_storage(state: AppState) {
     // Another tab saved: take its version, unless this tab has a change it could not save.
-    let _ = window_event_listener(ev::storage, move |e| {
-        if e.key().as_deref() != Some(storage::KEY) || state.recovery.get_untracked().is_some() {
+    let on_other_write = move |new_value: Option<String>| {
+        if state.recovery.get_untracked().is_some() {
             return;
         }
         // A newer version of the app wrote: this page must not write again (nor read what it cannot).
-        if let Some(v) = e.new_value().as_deref().and_then(storage::newer_schema_in) {
+        if let Some(v) = new_value.as_deref().and_then(storage::newer_schema_in) {
             state.save_state.set(SaveState::NewerVersion(v));
             return;
         }
@@ -61,6 +55,17 @@ pub fn App() -> impl IntoView {
         } else {
             state.reload_from_storage();
         }
+    };
+    let storage_listener = window_event_listener(ev::storage, move |e| {
+        if e.key().as_deref() == Some(storage::KEY) {
+            on_other_write(e.new_value());
+        }
+    });
+    // The other module of this page wrote (no `storage` event within one window).
+    let module_listener = window_event_listener(ev::Custom::<ev::CustomEvent>::new(storage::SAVED_EVENT), move |e| {
+        if e.detail().as_string().as_deref() != Some(storage::module_name()) {
+            on_other_write(None);
+        }
     });
     // The one place the register is written.
     Effect::new(move |_| {
@@ -68,7 +73,7 @@ pub fn App() -> impl IntoView {
         state.save_now();
     });
     // A tab left open overnight must not show yesterday's statuses: follow the date.
-    let _ = set_interval_with_handle(
+    let interval = set_interval_with_handle(
         move || {
             let now = browser_today();
             if now != state.today.get_untracked() {
@@ -76,7 +81,35 @@ pub fn App() -> impl IntoView {
             }
         },
         std::time::Duration::from_secs(60),
-    );
+    )
+    .ok();
+    on_cleanup(move || {
+        storage_listener.remove();
+        module_listener.remove();
+        if let Some(i) = interval {
+            i.clear();
+        }
+    });
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    if let Some(el) = document().get_element_by_id("boot-msg") {
+        el.remove();
+    }
+    let state = load_state();
+    provide_context(state);
+
+    state.page.set(Page::parse(&current_hash()));
+    let _ = window_event_listener(ev::hashchange, move |_| {
+        state.page.set(Page::parse(&current_hash()));
+        if let Some(main) = document().get_element_by_id("main") {
+            main.scroll_into_view();
+        }
+    });
+    follow_storage(state);
+    // Once the first page is drawn and the user reads it: prepare the first save (storage::warm_up).
+    set_timeout(move || state.reg.with_untracked(storage::warm_up), std::time::Duration::from_millis(1500));
     storage::request_persistence(move |p| state.persisted.set(p));
     state.usage.set(storage::usage());
     Effect::new(move |_| document().set_title(&format!("{} · 应诉通", state.page.get().title())));
@@ -123,8 +156,9 @@ pub fn App() -> impl IntoView {
                     Page::Cases => view! { <pages::cases::Cases/> }.into_any(),
                     Page::Case(key) => view! { <pages::case::CasePage key=key/> }.into_any(),
                     Page::Agencies => view! { <pages::agencies::Agencies/> }.into_any(),
-                    Page::Exchange => view! { <pages::exchange::Exchange/> }.into_any(),
-                    Page::Reports => view! { <pages::reports::Reports/> }.into_any(),
+                    // Loaded on first use from a second module (crate::more): not in the page's download.
+                    Page::Exchange => view! { <crate::more::LazyPage name="exchange"/> }.into_any(),
+                    Page::Reports => view! { <crate::more::LazyPage name="reports"/> }.into_any(),
                     Page::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
                     Page::Rules => view! { <pages::rules::Rules/> }.into_any(),
                     Page::SelfTest => view! { <pages::selftest::SelfTest/> }.into_any(),

@@ -12,6 +12,7 @@ pub mod app;
 pub mod bench;
 mod components;
 pub mod files;
+pub mod more;
 mod pages;
 pub mod panic;
 pub mod route;

@@ -17,10 +17,26 @@
 //!    both), shown with the backup download.
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
+use yingsu_engine::codec;
 use yingsu_engine::store::{stored_schema, LoadError, Register, SCHEMA_VERSION};
 use yingsu_engine::Matter;
 
 pub const KEY: &str = "yingsu.register";
+/// The window event a module of the page sends after it wrote the register (`detail`: its name).
+pub const SAVED_EVENT: &str = "yingsu-saved";
+
+thread_local! {
+    static MODULE: std::cell::Cell<&'static str> = const { std::cell::Cell::new("main") };
+}
+
+/// Which of the page's WebAssembly modules this is: `main`, or `more` (the lazily loaded pages).
+pub fn module_name() -> &'static str {
+    MODULE.with(|m| m.get())
+}
+
+pub(crate) fn set_module_name(name: &'static str) {
+    MODULE.with(|m| m.set(name));
+}
 pub const REV_KEY: &str = "yingsu.revision";
 /// Chromium's quota per origin, in UTF-16 code units (keys and values together), measured here.
 pub const QUOTA_UNITS: f64 = 5_242_880.0;
@@ -132,7 +148,7 @@ pub fn force_save(reg: &Register) -> Result<usize, SaveError> {
 /// difference is brought back, to say how it differs.
 fn write(reg: &Register) -> Result<usize, SaveError> {
     storage().map_err(SaveError::Other)?;
-    let json = js_sys::JsString::from(reg.to_json());
+    let json = js_sys::JsString::from(ROWS.with(|c| reg.to_json_cached(&mut c.borrow_mut())));
     set_item_in_js(KEY, &json).map_err(classify)?;
     let back = item_in_js(KEY).map_err(classify)?;
     if back.as_ref().map(JsValue::from) != Some(JsValue::from(&json)) {
@@ -148,8 +164,36 @@ fn write(reg: &Register) -> Result<usize, SaveError> {
     // The revision goes last, once the register is known good: a failed check leaves the old revision,
     // so the next attempt reports the same failure instead of a false conflict with itself.
     set_item_in_js(REV_KEY, &js_sys::JsString::from(reg.revision.to_string())).map_err(classify)?;
+    // The page's other module (if loaded) takes the new version now (app::follow_storage).
+    if let Some(w) = web_sys::window() {
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&JsValue::from_str(module_name()));
+        if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict(SAVED_EVENT, &init) {
+            let _ = w.dispatch_event(&e);
+        }
+    }
     // A JavaScript string's length is its count of UTF-16 units.
     Ok(json.length() as usize)
+}
+
+thread_local! {
+    /// The register's lines as last written, beside a copy of each matter: a save writes again only the
+    /// matters that changed (`codec::RowCache`: taken from it only when equal field by field). At 10,000
+    /// matters writing every line was most of a save.
+    static ROWS: std::cell::RefCell<codec::RowCache<Matter>> = std::cell::RefCell::new(codec::RowCache::default());
+}
+
+/// Empties the line cache (the lazily loaded pages' module, when its page is closed).
+pub fn forget_rows() {
+    ROWS.with(|c| *c.borrow_mut() = codec::RowCache::default());
+}
+
+/// Fills the line cache from the loaded register while the user reads the first page, so that the first
+/// save is as quick as the next ones. Writes nothing.
+pub fn warm_up(reg: &Register) {
+    ROWS.with(|c| {
+        codec::export_text_cached(&reg.matters, &mut c.borrow_mut());
+    });
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]

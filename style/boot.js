@@ -1,21 +1,8 @@
 // Starts the WebAssembly app. A same-origin file (not an inline script) so the page's CSP can forbid
 // inline scripts. If the app cannot start, say so in Chinese instead of leaving a blank page.
+import './ondemand.js';
+
 const boot = document.getElementById('boot');
-// The Word export (crates/docx-wasm, built by scripts/build-docx.sh) is a second module, fetched the first
-// time a user asks for a .docx so the page itself stays small. Takes a report as JSON, gives the bytes.
-let docx;
-window.yingsuDocx = async (json) => {
-  try {
-    docx ??= import(new URL('yingsu-docx.js', document.baseURI).href).then(async (m) => {
-      await m.default({ module_or_path: new URL('yingsu-docx_bg.wasm', document.baseURI) });
-      return m;
-    });
-    return (await docx).paper_to_docx(json);
-  } catch (e) {
-    docx = undefined; // try again next time (e.g. the network came back)
-    throw String(e && e.message ? e.message : e);
-  }
-};
 try {
   const app = await import(boot.dataset.js);
   await app.default({ module_or_path: boot.dataset.wasm });
