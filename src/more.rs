@@ -42,11 +42,9 @@ pub fn LazyPage(name: &'static str) -> impl IntoView {
         {move || match state.get() {
             None => Some(view! { <section class="page"><p class="muted" data-testid="lazy-loading">"正在加载……"</p></section> }.into_any()),
             Some(Err(e)) => Some(view! {
-                <section class="page">
-                    <p class="error" role="alert" data-testid="lazy-error">
-                        "无法加载此页面（" {e} "）。请刷新页面重试；您的数据不受影响。"
-                    </p>
-                </section>
+                <div class="banner banner-bad" role="alert" data-testid="lazy-error">
+                    "无法加载此页面（" {e} "）。请刷新页面重试；您的数据不受影响。"
+                </div>
             }.into_any()),
             Some(Ok(())) => None,
         }}

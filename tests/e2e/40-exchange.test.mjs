@@ -182,3 +182,56 @@ test('agencies.csv import by preview, and the .ics calendar of open due dates', 
   assert.equal(ics.match(/BEGIN:VEVENT/g).length, 1);
   await ctx.close();
 });
+
+test('报表 and 导入导出 load on first use and stay in step with the rest of the page (issue 14)', async () => {
+  const { page, ctx, log } = await h.open('', { today: '2025-03-11' });
+  await h.quickMatter(page, 'M1');
+  await page.goto(h.base + '#/cases');
+  await page.getByRole('link', { name: 'M1' }).waitFor();
+  assert.ok(!log.requests.some((u) => u.includes('yingsu-more')), 'not fetched with the page');
+  // An import on 导入导出 (the second module) ...
+  await page.getByRole('link', { name: '导入导出', exact: true }).click();
+  await page.getByLabel('案件文件').setInputFiles({
+    name: 'new.csv', mimeType: 'text/csv', buffer: Buffer.from('案号,案件类型,被告类型,起诉状副本收到日\r\nM2,行政诉讼,本机关,2025-03-01\r\n'),
+  });
+  assert.ok(log.requests.some((u) => u.includes('yingsu-more_bg.wasm')), 'fetched once the page is opened');
+  await page.getByRole('button', { name: '检查并预览' }).first().click();
+  await page.getByTestId('preview').getByRole('button', { name: '确认导入' }).click();
+  await page.getByTestId('exchange-message').filter({ hasText: '已导入 1 个案件' }).waitFor();
+  // ... is on 案件 at once, and an edit saved there afterwards is no conflict with it.
+  await page.getByRole('link', { name: '案件', exact: true }).click();
+  await page.getByRole('link', { name: 'M2' }).waitFor();
+  await page.getByRole('link', { name: 'M1' }).click();
+  await page.getByLabel('备注', { exact: true }).fill('导入后修改');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
+  assert.equal(await page.getByTestId('conflict').count() + await page.getByTestId('save-error').count(), 0, 'no conflict between the modules');
+  // Back on 导入导出, the export holds both: the import and the later edit.
+  await page.getByRole('link', { name: '导入导出', exact: true }).click();
+  const dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出案件台账 cases.csv' }).click();
+  const text = (await readDownload(await dl)).toString('utf8');
+  assert.match(text, /\r\nM2,/);
+  assert.match(text, /导入后修改/);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('yingsu.register')).matters);
+  assert.match(stored, /导入后修改/);
+  assert.match(stored, /\r\nM2,/);
+  assert.deepEqual(log.errors, []);
+  await ctx.close();
+});
+
+test('when the pages module cannot be fetched, 报表 says so and works on the next try (issue 14)', async () => {
+  const { page, ctx } = await h.open();
+  await page.route('**/yingsu-more_bg.wasm', (r) => r.abort());
+  await page.getByRole('link', { name: '报表', exact: true }).click();
+  const err = page.getByTestId('lazy-error');
+  await err.waitFor();
+  assert.match(await err.textContent(), /无法加载此页面.*请刷新页面重试；您的数据不受影响/);
+  await shot(page, '40-lazy-error');
+  await page.unroute('**/yingsu-more_bg.wasm');
+  await page.getByRole('link', { name: '总览', exact: true }).click();
+  await page.getByRole('link', { name: '报表', exact: true }).click();
+  await page.getByTestId('half-report').waitFor();
+  assert.equal(await page.getByTestId('lazy-error').count(), 0);
+  await ctx.close();
+});
