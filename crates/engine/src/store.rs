@@ -298,15 +298,20 @@ impl Register {
             return Err(LoadError::Corrupt("数据格式版本号无效".into()));
         }
         let structure = |e: serde_json::Error| LoadError::Corrupt(format!("结构不符（{e}）"));
-        let st: StoredV1 = if version == SCHEMA_VERSION {
-            serde_json::from_str(s).map_err(structure)?
+        // One way into the structure (each way is code in the page): an older document is migrated on its
+        // JSON value, written out again and read like a current one.
+        let migrated;
+        let current = if version == SCHEMA_VERSION {
+            s
         } else {
             let mut v: Value = serde_json::from_str(s).map_err(corrupt)?;
             for step in &MIGRATIONS[(version - 1) as usize..] {
                 v = step(v).map_err(LoadError::Corrupt)?;
             }
-            serde_json::from_value(v).map_err(structure)?
+            migrated = v.to_string();
+            migrated.as_str()
         };
+        let st: StoredV1 = serde_json::from_str(current).map_err(structure)?;
         let matters = records::<Matter>(&st.matters)?;
         let agencies = records::<Agency>(&st.agencies)?;
         Ok(Register {
