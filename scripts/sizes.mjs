@@ -7,7 +7,7 @@ import { join, extname } from 'node:path';
 
 const dir = process.argv[2] ?? 'dist';
 const line = (name, raw, gz) => `${name.padEnd(40)} ${(raw / 1024).toFixed(1).padStart(8)} KB  ${(gz / 1024).toFixed(1).padStart(8)} KB gzip`;
-const later = { 'yingsu-docx': '导出 Word 时才下载', 'yingsu-more': '第一次打开“报表”或“导入导出”时才下载' };
+const later = { 'yingsu-docx': '导出 Word 时才下载', 'yingsu-more': '第一次打开“报表”“导入导出”“机关名录”“规则”或“设置”时才下载' };
 const sum = { page: [0, 0] };
 const rows = { page: [] };
 for (const f of readdirSync(dir).sort()) {

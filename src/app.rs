@@ -35,7 +35,8 @@ pub(crate) fn load_state() -> AppState {
 }
 
 /// Writes the register on every change, and follows the other writers: another tab (`storage` event)
-/// and the page's other module in this tab (`yingsu-saved`, see [`crate::more`]). Also follows the date.
+/// and the page's other module in this tab (`yingsu-saved`, see [`crate::more`]). Also follows the date,
+/// and asks for persistent storage and measures it (设置 shows both).
 /// Runs in the reactive owner of whatever it serves (the app, or a lazily loaded page).
 pub(crate) fn follow_storage(state: AppState) {
     // Another tab saved: take its version, unless this tab has a change it could not save.
@@ -72,6 +73,8 @@ pub(crate) fn follow_storage(state: AppState) {
         state.reg.track();
         state.save_now();
     });
+    storage::request_persistence(move |p| state.persisted.set(p));
+    state.usage.set(storage::usage());
     // A tab left open overnight must not show yesterday's statuses: follow the date.
     let interval = set_interval_with_handle(
         move || {
@@ -110,8 +113,6 @@ pub fn App() -> impl IntoView {
     follow_storage(state);
     // Once the first page is drawn and the user reads it: prepare the first save (storage::warm_up).
     set_timeout(move || state.reg.with_untracked(storage::warm_up), std::time::Duration::from_millis(1500));
-    storage::request_persistence(move |p| state.persisted.set(p));
-    state.usage.set(storage::usage());
     Effect::new(move |_| document().set_title(&format!("{} · 应诉通", state.page.get().title())));
 
     let nav_link = move |(page, label): &(Page, &'static str)| {
@@ -155,13 +156,13 @@ pub fn App() -> impl IntoView {
                     Page::Schedule => view! { <pages::schedule::SchedulePage/> }.into_any(),
                     Page::Cases => view! { <pages::cases::Cases/> }.into_any(),
                     Page::Case(key) => view! { <pages::case::CasePage key=key/> }.into_any(),
-                    Page::Agencies => view! { <pages::agencies::Agencies/> }.into_any(),
-                    // Loaded on first use from a second module (crate::more): not in the page's download.
+                    Page::Agencies => view! { <crate::more::LazyPage name="agencies"/> }.into_any(),
+                    // The pages not used every day load on first use, from a second module (crate::more).
                     Page::Exchange => view! { <crate::more::LazyPage name="exchange"/> }.into_any(),
                     Page::Reports => view! { <crate::more::LazyPage name="reports"/> }.into_any(),
-                    Page::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
-                    Page::Rules => view! { <pages::rules::Rules/> }.into_any(),
-                    Page::SelfTest => view! { <pages::selftest::SelfTest/> }.into_any(),
+                    Page::Settings => view! { <crate::more::LazyPage name="settings"/> }.into_any(),
+                    Page::Rules => view! { <crate::more::LazyPage name="rules"/> }.into_any(),
+                    Page::SelfTest => view! { <crate::more::LazyPage name="selftest"/> }.into_any(),
                     Page::NotFound(p) => view! {
                         <section class="page">
                             <h1>"页面不存在"</h1>

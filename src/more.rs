@@ -1,6 +1,7 @@
-//! The pages loaded on first use: 报表 and 导入导出 are a second WebAssembly module (`crates/more-wasm`,
-//! built by `scripts/build-modules.sh`), fetched the first time a user opens one of them, so the page a
-//! user loads every morning stays small (issue 14: these two pages were 156 KB of the 565 KB gzip).
+//! The pages loaded on first use: 报表, 导入导出, 机关名录, 规则 (and its 自检) and 设置 are a second
+//! WebAssembly module (`crates/more-wasm`, built by `scripts/build-modules.sh`), fetched the first time a
+//! user opens one of them, so the page a user loads every morning — 总览, 日程, 案件 and the case form —
+//! stays small (issue 14: 报表 and 导入导出 alone were 156 KB of the 565 KB gzip).
 //!
 //! Both modules are this crate: the page's module routes the two pages to [`LazyPage`], which asks
 //! `window.yingsuMore` (style/boot.js, or the inline script of 应诉通.html) to load the second module and
@@ -57,7 +58,8 @@ thread_local! {
     static MOUNTED: RefCell<Option<Box<dyn std::any::Any>>> = const { RefCell::new(None) };
 }
 
-/// The second module's entry (`crates/more-wasm`): shows page `name` (`reports` or `exchange`) in `host`,
+/// The second module's entry (`crates/more-wasm`): shows page `name` (`reports`, `exchange`, `settings`,
+/// `agencies`, `rules`, `selftest`) in `host`,
 /// with its own state loaded from storage and kept in step with the page's module.
 pub fn mount(name: &str, host: web_sys::HtmlElement) {
     unmount();
@@ -70,6 +72,10 @@ pub fn mount(name: &str, host: web_sys::HtmlElement) {
         match name.as_str() {
             "reports" => view! { <crate::pages::reports::Reports/> }.into_any(),
             "exchange" => view! { <crate::pages::exchange::Exchange/> }.into_any(),
+            "settings" => view! { <crate::pages::settings::SettingsPage/> }.into_any(),
+            "agencies" => view! { <crate::pages::agencies::Agencies/> }.into_any(),
+            "rules" => view! { <crate::pages::rules::Rules/> }.into_any(),
+            "selftest" => view! { <crate::pages::selftest::SelfTest/> }.into_any(),
             other => view! { <p class="error">"没有页面「" {other.to_string()} "」。"</p> }.into_any(),
         }
     });
