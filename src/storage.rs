@@ -192,7 +192,7 @@ pub fn forget_rows() {
 /// save is as quick as the next ones. Writes nothing.
 pub fn warm_up(reg: &Register) {
     ROWS.with(|c| {
-        codec::export_text_cached(&reg.matters, &mut c.borrow_mut());
+        codec::fill_cache(&reg.matters, &mut c.borrow_mut());
     });
 }
 

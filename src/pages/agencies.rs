@@ -118,7 +118,7 @@ pub fn Agencies() -> impl IntoView {
                 Some(i) => r.agencies[i] = a,
                 None => r.agencies.push(a),
             }
-            r.agencies.sort_by(|x, y| x.name.cmp(&y.name));
+            yingsu_engine::sort::by(&mut r.agencies, |x, y| x.name.cmp(&y.name));
             r.changes_since_backup += 1;
         });
         match result {

@@ -29,7 +29,7 @@ struct Moved {
 
 fn moved_dates(before: &[Obligation], after: &[Obligation]) -> Vec<Moved> {
     let mut rules: Vec<RuleId> = before.iter().chain(after).map(|o| o.rule).collect();
-    rules.sort();
+    yingsu_engine::sort::natural(&mut rules);
     rules.dedup();
     rules
         .into_iter()
@@ -371,7 +371,7 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
     let timeline = move || {
         let ev = evaluation.get();
         let mut rows = ev.obligations.clone();
-        rows.sort_by_key(|o| (o.due.is_none(), o.due, o.rule));
+        yingsu_engine::sort::by_key(&mut rows, |o| (o.due.is_none(), o.due, o.rule));
         view! {
             {ev.unreadable.clone().map(|w| view! { <p class="banner banner-warn" data-testid="unreadable">{w}</p> })}
             {ev.art32_note.clone().map(|w| view! { <p class="banner banner-info">{w}</p> })}

@@ -69,7 +69,7 @@ pub fn Cases() -> impl IntoView {
                     }
                 })
                 .collect();
-            rows.sort_by(|a, b| {
+            yingsu_engine::sort::by(&mut rows, |a, b| {
                 (a.next.is_none(), a.next.map(|n| n.0), &a.case_no).cmp(&(
                     b.next.is_none(),
                     b.next.map(|n| n.0),
@@ -82,13 +82,13 @@ pub fn Cases() -> impl IntoView {
     let agencies = Memo::new(move |_| {
         let mut v: Vec<String> =
             rows.with(|rs| rs.iter().map(|r| r.agency.clone()).filter(|a| !a.is_empty()).collect());
-        v.sort();
+        yingsu_engine::sort::natural(&mut v);
         v.dedup();
         v
     });
     let years = Memo::new(move |_| {
         let mut v: Vec<i32> = rows.with(|rs| rs.iter().filter_map(|r| r.year).collect());
-        v.sort_unstable();
+        yingsu_engine::sort::natural(&mut v);
         v.dedup();
         v.reverse();
         v

@@ -94,7 +94,7 @@ pub fn Exchange() -> impl IntoView {
                     }
                 }
             }
-            r.agencies.sort_by(|x, y| x.name.cmp(&y.name));
+            yingsu_engine::sort::by(&mut r.agencies, |x, y| x.name.cmp(&y.name));
             r.changes_since_backup += 1;
         });
         match result {

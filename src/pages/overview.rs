@@ -40,7 +40,7 @@ pub fn Overview() -> impl IntoView {
         }
         let at = |&(i, j): &(usize, usize)| -> &Obligation { &evals[i].obligations[j] };
         for v in map.values_mut() {
-            v.sort_by(|a, b| {
+            yingsu_engine::sort::by(v, |a, b| {
                 let (a, b) = (at(a), at(b));
                 (a.due.is_none(), a.due, &a.case_no).cmp(&(b.due.is_none(), b.due, &b.case_no))
             });

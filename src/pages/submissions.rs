@@ -19,7 +19,7 @@ pub fn recent_periods(today: chrono::NaiveDate) -> Vec<ReportPeriod> {
             p = p.prev();
         }
     }
-    out.sort_by_key(|p| (p.end(), matches!(p, ReportPeriod::Quarter(..))));
+    yingsu_engine::sort::by_key(&mut out, |p| (p.end(), matches!(p, ReportPeriod::Quarter(..))));
     out
 }
 
@@ -42,7 +42,7 @@ pub fn Submissions() -> impl IntoView {
                 .chain(r.report_log.iter().map(|e| e.agency.clone()))
                 .filter(|n| !n.is_empty() && *n != own)
                 .collect();
-            names.sort();
+            yingsu_engine::sort::natural(&mut names);
             names.dedup();
             let periods = recent_periods(today);
             let rows: Vec<(String, Vec<Cell>)> = names

@@ -171,7 +171,7 @@ pub fn report_duties(
             p = p.prev();
         }
     }
-    out.sort_by_key(|d| d.due);
+    crate::sort::by_key(&mut out, |d| d.due);
     out
 }
 

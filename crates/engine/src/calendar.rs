@@ -56,7 +56,7 @@ pub fn notices_for_import(
     }
     let published = parse_date(published.trim()).map_err(|e| format!("通知发布日期：{e}"))?;
     let mut years: Vec<i32> = rows.iter().map(|r| r.date.year()).collect();
-    years.sort();
+    crate::sort::natural(&mut years);
     years.dedup();
     if years.is_empty() {
         return Err("文件中没有节假日数据行".into());

@@ -818,14 +818,14 @@ impl<'a> Layout<'a> {
 }
 
 /// The lines of the records written last time, each beside a copy of the record it was written from, so
-/// the next [`export_text_cached`] writes again only the records that changed. A record is taken from the
+/// the next [`export_json_cached`] writes again only the records that changed. A record is taken from the
 /// cache only when it is equal, field by field, to its copy (no hash that could collide) and the columns
-/// are the same; everything else is written afresh. At 10,000 matters a save wrote 650,000 cells to change
-/// one row.
+/// are the same; everything else is written afresh. At 10,000 matters a save wrote 650,000 cells (and
+/// escaped 4 MB for JSON) to change one row.
 pub struct RowCache<R> {
     /// The unknown columns of the last export: when they change, every line changes.
     extra_names: Vec<String>,
-    /// Key → (the record as written, its line, the export that last used it).
+    /// Key → (the record as written, its line escaped for a JSON string, the export that last used it).
     rows: HashMap<String, (R, String, u64)>,
     generation: u64,
 }
@@ -836,8 +836,15 @@ impl<R> Default for RowCache<R> {
     }
 }
 
-/// [`export_text`], the same text, re-using the lines of records unchanged since the last call.
-pub fn export_text_cached<R: Table + PartialEq>(records: &[R], cache: &mut RowCache<R>) -> String {
+/// `text` escaped as the inside of a JSON string, exactly as `serde_json` escapes it.
+fn json_escaped(text: &str) -> String {
+    let quoted = serde_json::to_string(text).expect("a string always serializes");
+    quoted[1..quoted.len() - 1].to_string()
+}
+
+/// [`export_text`] as a JSON string literal (quotes included, escaped as `serde_json` escapes), re-using
+/// the lines of records unchanged since the last call.
+pub fn export_json_cached<R: Table + PartialEq>(records: &[R], cache: &mut RowCache<R>) -> String {
     let layout = Layout::of(records);
     if cache.extra_names.iter().map(String::as_str).ne(layout.extra_names.iter().copied()) {
         cache.rows.clear();
@@ -845,11 +852,12 @@ pub fn export_text_cached<R: Table + PartialEq>(records: &[R], cache: &mut RowCa
     }
     cache.generation += 1;
     let generation = cache.generation;
-    let mut out = String::new();
-    layout.header::<R>(&mut out);
-    out.reserve(records.len() * (layout.width + 2 + 100));
-    let mut cell = String::new();
     let mut line = String::new();
+    layout.header::<R>(&mut line);
+    let mut out = String::with_capacity(records.len() * (layout.width + 2 + 100));
+    out.push('"');
+    out.push_str(&json_escaped(&line));
+    let mut cell = String::new();
     for r in records {
         match cache.rows.get_mut(r.key()) {
             // The same record as last time (and not a second record with this key in this export).
@@ -857,22 +865,29 @@ pub fn export_text_cached<R: Table + PartialEq>(records: &[R], cache: &mut RowCa
                 *used = generation;
                 out.push_str(text);
             }
-            Some((_, _, used)) if *used == generation => layout.row(r, &mut out, &mut cell),
-            _ => {
+            found => {
                 line.clear();
                 layout.row(r, &mut line, &mut cell);
-                out.push_str(&line);
-                if !r.key().is_empty() {
-                    cache.rows.insert(r.key().to_string(), (r.clone(), line.clone(), generation));
+                let escaped = json_escaped(&line);
+                out.push_str(&escaped);
+                let repeated = found.is_some_and(|(_, _, used)| *used == generation);
+                if !r.key().is_empty() && !repeated {
+                    cache.rows.insert(r.key().to_string(), (r.clone(), escaped, generation));
                 }
             }
         }
     }
+    out.push('"');
     // Records gone since (deleted, or renamed) leave the cache.
     if cache.rows.len() > records.len() {
         cache.rows.retain(|_, (_, _, used)| *used == generation);
     }
     out
+}
+
+/// Fills `cache` with the lines of `records` (what [`export_json_cached`] will need), writing nothing.
+pub fn fill_cache<R: Table + PartialEq>(records: &[R], cache: &mut RowCache<R>) {
+    export_json_cached(records, cache);
 }
 
 fn push_field(out: &mut String, s: &str, width: usize) {
@@ -904,7 +919,7 @@ pub const OBLIGATION_COLUMNS: &[&str] =
 /// Writes `obligations.csv`: one row per obligation, sorted by 案号 then 规则.
 pub fn export_obligations(obligations: &[Obligation]) -> Vec<u8> {
     let mut sorted: Vec<&Obligation> = obligations.iter().collect();
-    sorted.sort_by(|a, b| a.case_no.cmp(&b.case_no).then(a.rule.cmp(&b.rule)));
+    crate::sort::by(&mut sorted, |a, b| a.case_no.cmp(&b.case_no).then(a.rule.cmp(&b.rule)));
     let d = |x: Option<chrono::NaiveDate>| x.map(fmt).unwrap_or_default();
     let rows = sorted.into_iter().map(|o| {
         let info = o.info();

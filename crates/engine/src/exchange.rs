@@ -229,7 +229,7 @@ fn diffs(old: &Matter, new: &Matter) -> Vec<FieldDiff> {
         new.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
     );
     let mut names: Vec<&str> = o_map.keys().chain(n_map.keys()).copied().collect();
-    names.sort();
+    crate::sort::natural(&mut names);
     names.dedup();
     for k in names {
         let (o, n) = (o_map.get(k).copied().unwrap_or(""), n_map.get(k).copied().unwrap_or(""));
@@ -378,7 +378,7 @@ pub fn resolve_fields(p: &mut Preview, existing: &[Matter], case_no: &str, choic
     let sources: Vec<String> = {
         let mut used: Vec<usize> = choices.values().copied().collect();
         used.push(0);
-        used.sort();
+        crate::sort::natural(&mut used);
         used.dedup();
         used.iter().filter_map(|i| c.versions.get(*i).map(|v| format!("{} 第{}行", v.0, v.1))).collect()
     };
@@ -503,7 +503,7 @@ pub const REPORTS_HEADER: [&str; 4] = ["机关名称", "报告", "期间", "报�
 /// and period.
 pub fn export_reports(log: &[ReportLogEntry]) -> Vec<u8> {
     let mut rows: Vec<&ReportLogEntry> = log.iter().collect();
-    rows.sort_by(|a, b| (&a.agency, a.period, a.submitted).cmp(&(&b.agency, b.period, b.submitted)));
+    crate::sort::by(&mut rows, |a, b| (&a.agency, a.period, a.submitted).cmp(&(&b.agency, b.period, b.submitted)));
     crate::codec::write_csv(
         &REPORTS_HEADER,
         rows.into_iter().map(|e| {

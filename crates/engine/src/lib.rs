@@ -53,6 +53,7 @@ pub mod rules;
 pub mod schedule;
 pub mod score;
 pub mod selftest;
+pub mod sort;
 pub mod store;
 pub mod synth;
 pub mod text;

@@ -466,7 +466,7 @@ pub fn heads(year: i32, sheets: &[HeadYear], matters: &[Matter], signer: &str, d
             )
         })
         .collect();
-    rows.sort();
+    crate::sort::natural(&mut rows);
     b.section(
         "开庭案件负责人出庭情况（第十七条、第十八条第一款）",
         if rows.is_empty() {

@@ -317,9 +317,9 @@ fn half_year_over(
             }
         }
     }
-    by_type.sort();
-    r.outcomes.sort();
-    r.review_outcomes.sort();
+    crate::sort::natural(&mut by_type);
+    crate::sort::natural(&mut r.outcomes);
+    crate::sort::natural(&mut r.review_outcomes);
     r.intake_by_type = by_type;
     r
 }
@@ -369,7 +369,7 @@ pub fn quarter_csv(lost: &[LostCase], period: ReportPeriod) -> Vec<u8> {
 /// The agencies of the register's matters (§4.1; 未指定 included when a matter names none), sorted.
 pub fn agencies(matters: &[Matter]) -> Vec<String> {
     let mut v: Vec<String> = matters.iter().map(|m| m.agency_name().to_string()).collect();
-    v.sort();
+    crate::sort::natural(&mut v);
     v.dedup();
     v
 }

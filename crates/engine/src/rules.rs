@@ -232,7 +232,7 @@ pub fn changes(before: &[Evaluation], after: &[Evaluation]) -> Vec<Change> {
     for (b, a) in before.iter().zip(after) {
         let key = |o: &Obligation| (o.due, o.status);
         let mut rules: Vec<RuleId> = b.obligations.iter().chain(&a.obligations).map(|o| o.rule).collect();
-        rules.sort();
+        crate::sort::natural(&mut rules);
         rules.dedup();
         for rule in rules {
             let bo = b.obligations.iter().find(|o| o.rule == rule);
@@ -278,7 +278,7 @@ pub fn evaluate(m: &Matter, cal: &Calendar, settings: &Settings, today: NaiveDat
     }
     data_warnings(&mut cx);
     art32(&mut cx);
-    cx.ev.obligations.sort_by_key(|o| o.rule);
+    crate::sort::by_key(&mut cx.ev.obligations, |o| o.rule);
     cx.ev
 }
 

@@ -56,7 +56,7 @@ pub fn hearings(matters: &[Matter], evals: &[Evaluation]) -> Vec<Hearing> {
             })
         })
         .collect();
-    out.sort_by(|a, b| (a.date, &a.case_no).cmp(&(b.date, &b.case_no)));
+    crate::sort::by(&mut out, |a, b| (a.date, &a.case_no).cmp(&(b.date, &b.case_no)));
     out
 }
 
@@ -160,7 +160,9 @@ pub fn schedule(
             },
         ));
     }
-    items.sort_by(|a, b| (a.0, a.1.kind, &a.1.case_no, a.1.rule).cmp(&(b.0, b.1.kind, &b.1.case_no, b.1.rule)));
+    crate::sort::by(&mut items, |a, b| {
+        (a.0, a.1.kind, &a.1.case_no, a.1.rule).cmp(&(b.0, b.1.kind, &b.1.case_no, b.1.rule))
+    });
     let mut days: Vec<(NaiveDate, Vec<Item>)> = Vec::new();
     for (d, it) in items {
         match days.last_mut() {

@@ -169,7 +169,7 @@ pub fn is_justice_bureau(name: &str, directory: &[Agency]) -> bool {
 /// 区司法局 itself is left out of the ranking (rank `None`, listed last) unless `include_bureau`.
 pub fn rank(sheets: &mut [ScoreSheet], directory: &[Agency], include_bureau: bool) {
     let ranked = |s: &ScoreSheet| include_bureau || !is_justice_bureau(&s.agency, directory);
-    sheets.sort_by(|a, b| ranked(b).cmp(&ranked(a)).then(b.total.cmp(&a.total)).then(a.agency.cmp(&b.agency)));
+    crate::sort::by(sheets, |a, b| ranked(b).cmp(&ranked(a)).then(b.total.cmp(&a.total)).then(a.agency.cmp(&b.agency)));
     let mut prev: Option<(u32, usize)> = None;
     for (i, s) in sheets.iter_mut().enumerate() {
         if !ranked(s) {

@@ -210,7 +210,7 @@ impl Register {
         let added: Vec<i32> = self.holiday_notices.iter().map(|n| n.year).collect();
         v.retain(|n| !added.contains(&n.year));
         v.extend(self.holiday_notices.iter().cloned());
-        v.sort_by_key(|n| (n.year, n.published));
+        crate::sort::by_key(&mut v, |n| (n.year, n.published));
         v
     }
 
@@ -220,11 +220,11 @@ impl Register {
         let dates: std::collections::HashSet<_> = rows.iter().map(|r| r.date).collect();
         self.holidays.retain(|h| !dates.contains(&h.date));
         self.holidays.extend(rows);
-        self.holidays.sort_by_key(|h| h.date);
+        crate::sort::by_key(&mut self.holidays, |h| h.date);
         let years: Vec<i32> = notices.iter().map(|n| n.year).collect();
         self.holiday_notices.retain(|n| !years.contains(&n.year));
         self.holiday_notices.extend(notices);
-        self.holiday_notices.sort_by_key(|n| n.year);
+        crate::sort::by_key(&mut self.holiday_notices, |n| n.year);
     }
 
     /// Serializes for storage. Deterministic: the same register gives the same text.
@@ -246,21 +246,25 @@ impl Register {
     /// [`Register::to_json`], the same text, writing again only the matters that changed since the last
     /// call with this cache (see [`codec::RowCache`]): what a save does.
     pub fn to_json_cached(&self, cache: &mut codec::RowCache<Matter>) -> String {
-        self.json_of(codec::export_text_cached(&self.matters, cache), self.revision, None)
+        self.json_of(&codec::export_json_cached(&self.matters, cache), self.revision, None)
     }
 
     fn json(&self, revision: u64, app: Option<&str>) -> String {
-        self.json_of(codec::export_text(&self.matters), revision, app)
+        let matters = serde_json::to_string(&codec::export_text(&self.matters)).expect("a string always serializes");
+        self.json_of(&matters, revision, app)
     }
 
-    fn json_of(&self, matters: String, revision: u64, app: Option<&str>) -> String {
+    /// The stored document around `matters`, the matters' CSV as a JSON string literal: the rest is
+    /// serialized with `"matters":""`, and the literal put in its place (the fields before it — schema,
+    /// app, revision — cannot contain that text: a quote inside a string is escaped).
+    fn json_of(&self, matters: &str, revision: u64, app: Option<&str>) -> String {
         let agencies = codec::export_text(&self.agencies);
         // Borrowed, field for field the layout of `StoredV1`: nothing of the register is cloned to write it.
         let v = StoredRef {
             schema: SCHEMA_VERSION,
             app,
             revision,
-            matters: &matters,
+            matters: "",
             agencies: &agencies,
             settings: &self.settings,
             profile: &self.profile,
@@ -272,7 +276,14 @@ impl Register {
             changes_since_backup: self.changes_since_backup,
             last_backup: &self.last_backup,
         };
-        serde_json::to_string(&v).expect("a register always serializes")
+        let rest = serde_json::to_string(&v).expect("a register always serializes");
+        const SLOT: &str = "\"matters\":\"\"";
+        let at = rest.find(SLOT).expect("the matters field is written") + SLOT.len() - 2;
+        let mut out = String::with_capacity(rest.len() + matters.len());
+        out.push_str(&rest[..at]);
+        out.push_str(matters);
+        out.push_str(&rest[at + 2..]);
+        out
     }
 
     /// Reads stored text (or a backup file's text, a byte-order mark allowed), migrating older versions.
@@ -361,7 +372,7 @@ impl Register {
                 None => out.push((y, 1)),
             }
         }
-        out.sort();
+        crate::sort::natural(&mut out);
         out
     }
 
@@ -380,14 +391,14 @@ impl Register {
         // Within a record, in the file's column order (the same however the cells were first read).
         for m in self.matters.iter().filter(|m| !m.invalid.is_empty()) {
             let mut cells: Vec<&(String, String)> = m.invalid.iter().collect();
-            cells.sort_by_key(|(c, _)| Column::from_name(c));
+            crate::sort::by_key(&mut cells, |(c, _)| Column::from_name(c));
             for (col, raw) in cells {
                 out.push(Fix { table: "案件", key: m.case_no.0.clone(), column: col.clone(), value: raw.clone() });
             }
         }
         for a in self.agencies.iter().filter(|a| !a.invalid.is_empty()) {
             let mut cells: Vec<&(String, String)> = a.invalid.iter().collect();
-            cells.sort_by_key(|(c, _)| crate::model::AgencyColumn::from_name(c));
+            crate::sort::by_key(&mut cells, |(c, _)| crate::model::AgencyColumn::from_name(c));
             for (col, raw) in cells {
                 out.push(Fix { table: "机关", key: a.name.0.clone(), column: col.clone(), value: raw.clone() });
             }

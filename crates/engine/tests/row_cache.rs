@@ -21,6 +21,9 @@ fn issue_14_cached_stored_text_equals_a_full_write_after_every_kind_of_change() 
     reg.matters[6].answer_filed = None;
     reg.matters[7].plaintiff = "=1+1".into(); // the formula guard
     check(&reg, "two matters");
+    // Everything JSON escapes (backslash, quotes, tab, a control character) and what it does not.
+    reg.matters[8].remarks = "路径 C:\\材料\t\"引\"\u{1}\u{7f}\u{2028}😀".into();
+    check(&reg, "characters JSON escapes");
     let mut new = Matter::new("（2026）京0112行初77777号");
     new.remarks = "新".into();
     reg.matters.insert(0, new);

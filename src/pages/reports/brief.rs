@@ -19,7 +19,7 @@ pub fn view(ctx: Ctx) -> impl IntoView {
     let options = state.reg.with(|reg| {
         let mut v: Vec<(chrono::NaiveDate, String)> =
             reg.matters.iter().filter_map(|m| m.hearing.map(|h| (h, m.case_no.0.clone()))).collect();
-        v.sort_by_key(|(h, no)| {
+        yingsu_engine::sort::by_key(&mut v, |(h, no)| {
             (*h < today, if *h < today { -h.num_days_from_ce() } else { h.num_days_from_ce() }, no.clone())
         });
         v
