@@ -679,8 +679,9 @@ impl<'a, R: Table> Importer<'a, R> {
             errors.push(RowError::new(row_no, R::col_name(c), msg));
         }
         let mut usable = !required_bad || self.lenient;
-        // A repeated key (as people read it): the later row is the invalid one.
-        if !r.key().is_empty() {
+        // A repeated key (as people read it): the later row is the invalid one. Stored data (lenient) keeps
+        // every row and drops the errors, so it is not checked there.
+        if !self.lenient && !r.key().is_empty() {
             let norm = crate::text::key_norm(r.key()).into_owned();
             if let Some((first, written)) = self.keys.get(&norm) {
                 let msg = if written == r.key() {
