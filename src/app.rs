@@ -111,8 +111,8 @@ pub fn App() -> impl IntoView {
         }
     });
     follow_storage(state);
-    // Once the first page is drawn and the user reads it: prepare the first save (storage::warm_up).
-    set_timeout(move || state.reg.with_untracked(storage::warm_up), std::time::Duration::from_millis(1500));
+    // Once the first page is drawn and the user reads it: prepare the first save, in small steps.
+    storage::warm_up(state);
     Effect::new(move |_| document().set_title(&format!("{} · 应诉通", state.page.get().title())));
 
     let nav_link = move |(page, label): &(Page, &'static str)| {

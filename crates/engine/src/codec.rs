@@ -886,9 +886,28 @@ pub fn export_json_cached<R: Table + PartialEq>(records: &[R], cache: &mut RowCa
     out
 }
 
-/// Fills `cache` with the lines of `records` (what [`export_json_cached`] will need), writing nothing.
-pub fn fill_cache<R: Table + PartialEq>(records: &[R], cache: &mut RowCache<R>) {
-    export_json_cached(records, cache);
+impl<R: Table + PartialEq> RowCache<R> {
+    /// Adds the lines of at most `max` records from `records[from..]` that are not cached yet, so that a
+    /// page can fill the cache in small steps while the user reads; returns where to go on
+    /// (`records.len()` once done). Nothing is written anywhere.
+    pub fn prime(&mut self, records: &[R], from: usize, max: usize) -> usize {
+        let layout = Layout::of(records);
+        if self.extra_names.iter().map(String::as_str).ne(layout.extra_names.iter().copied()) {
+            self.rows.clear();
+            self.extra_names = layout.extra_names.iter().map(|s| s.to_string()).collect();
+        }
+        let to = records.len().min(from.saturating_add(max));
+        let (mut line, mut cell) = (String::new(), String::new());
+        for r in records.get(from..to).unwrap_or_default() {
+            if r.key().is_empty() || self.rows.get(r.key()).is_some_and(|(copy, _, _)| copy == r) {
+                continue;
+            }
+            line.clear();
+            layout.row(r, &mut line, &mut cell);
+            self.rows.insert(r.key().to_string(), (r.clone(), json_escaped(&line), self.generation));
+        }
+        to
+    }
 }
 
 fn push_field(out: &mut String, s: &str, width: usize) {

@@ -54,3 +54,21 @@ fn issue_14_cached_stored_text_equals_a_full_write_after_every_kind_of_change() 
     reg.matters.clear();
     check(&reg, "every matter deleted");
 }
+
+#[test]
+fn issue_14_a_cache_primed_in_steps_gives_the_same_text() {
+    let mut reg = Register { matters: synth::register(500, 3), revision: 1, ..Register::default() };
+    let mut cache = RowCache::default();
+    let mut at = 0;
+    while at < reg.matters.len() {
+        // A change between two steps (the user saved meanwhile) is no harm.
+        if at == 200 {
+            reg.matters[10].remarks = "步骤之间修改".into();
+            reg.matters.remove(300);
+        }
+        at = cache.prime(&reg.matters, at, 64);
+    }
+    assert!(reg.to_json_cached(&mut cache) == reg.to_json());
+    reg.matters[20].remarks = "之后修改".into();
+    assert!(reg.to_json_cached(&mut cache) == reg.to_json());
+}

@@ -68,14 +68,17 @@ pub fn CasesImport(msg: RwSignal<String>) -> impl IntoView {
                         continue;
                     }
                 };
+                // A refused file (at its start, or part-way when a row breaks a limit): its reasons, by name.
+                let refused = |e: ImportError| -> Vec<String> {
+                    match e {
+                        ImportError::File(e) => vec![format!("{name}：{e}")],
+                        ImportError::Header(es) => es.iter().map(|e| format!("{name}：{e}")).collect(),
+                    }
+                };
                 let mut job = match Importer::<Matter>::begin(&decoded.text, decoded.encoding, false) {
                     Ok(j) => j,
-                    Err(ImportError::File(e)) => {
-                        errs.push(format!("{name}：{e}"));
-                        continue;
-                    }
-                    Err(ImportError::Header(es)) => {
-                        errs.extend(es.iter().map(|e| format!("{name}：{e}")));
+                    Err(e) => {
+                        errs.extend(refused(e));
                         continue;
                     }
                 };
@@ -85,12 +88,8 @@ pub fn CasesImport(msg: RwSignal<String>) -> impl IntoView {
                 }
                 let imp = match job.finish() {
                     Ok(imp) => imp,
-                    Err(ImportError::File(e)) => {
-                        errs.push(format!("{name}：{e}"));
-                        continue;
-                    }
-                    Err(ImportError::Header(es)) => {
-                        errs.extend(es.iter().map(|e| format!("{name}：{e}")));
+                    Err(e) => {
+                        errs.extend(refused(e));
                         continue;
                     }
                 };
