@@ -427,7 +427,7 @@ impl Register {
             .matters
             .iter()
             .enumerate()
-            .find(|(i, x)| Some(*i) != pos && crate::text::key_norm(&x.case_no.0) == norm)
+            .find(|(i, x)| Some(*i) != pos && crate::text::reads_as(&x.case_no.0, &norm))
             .map(|(_, x)| x)
         {
             return Err(if x.case_no == m.case_no {

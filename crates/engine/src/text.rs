@@ -68,21 +68,25 @@ pub fn key_norm(s: &str) -> Cow<'_, str> {
     if plain {
         return Cow::Borrowed(s);
     }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if is_hidden_control(c) || c.is_whitespace() {
-            continue;
-        }
-        let c = match c {
-            // Full-width ASCII variants (！ … ～) → ASCII.
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            '〔' | '【' => '[',
-            '〕' | '】' => ']',
-            _ => c,
-        };
-        out.push(c);
-    }
-    Cow::Owned(out)
+    Cow::Owned(key_norm_chars(s).collect())
+}
+
+/// The characters of [`key_norm`], one by one (a plain ASCII key is its own form: nothing is removed or
+/// mapped in it).
+fn key_norm_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| !is_hidden_control(*c) && !c.is_whitespace()).map(|c| match c {
+        // Full-width ASCII variants (！ … ～) → ASCII.
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '〔' | '【' => '[',
+        '〕' | '】' => ']',
+        _ => c,
+    })
+}
+
+/// Whether `key` reads as the key whose [`key_norm`] is `norm`, without building its form (a save
+/// compares one 案号 with every other of the register).
+pub fn reads_as(key: &str, norm: &str) -> bool {
+    key_norm_chars(key).eq(norm.chars())
 }
 
 /// Two keys that differ as written but read the same.
@@ -102,6 +106,33 @@ pub fn fnv1a(s: &str) -> u32 {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn reads_as_is_key_norm_equality() {
+        let keys = [
+            "（2025）京0112行初1号",
+            "(2025)京0112行初1号",
+            "（2025）京0112行初1号\u{200b}",
+            "（２０２５）京0112行初1号",
+            "（2025） 京0112行初1号",
+            "〔2025〕1号",
+            "[2025]1号",
+            "A-1",
+            "A-2",
+            "",
+            "　",
+        ];
+        for a in keys {
+            for b in keys {
+                assert_eq!(
+                    super::reads_as(a, &super::key_norm(b)),
+                    super::key_norm(a) == super::key_norm(b),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     #[test]
