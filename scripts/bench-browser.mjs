@@ -55,6 +55,7 @@ await ctx.close();
 // Interaction with N stored matters, in-page timings (click → the DOM shows the result → the next frame).
 const OVERVIEW = '#sec-已逾期 table, #sec-已逾期 .empty';
 const CASES = '.cases-table tbody tr';
+const SCHEDULE = '.schedule .days, .schedule .empty';
 const inPage = (p, fn, arg) => p.evaluate(fn, arg);
 // Clicks `click` (a selector; `button=Text` for a button by its text) in the page, then resolves when
 // `wait` (a selector, optionally with `text` in it) is in the DOM and one more frame has been drawn.
@@ -72,7 +73,7 @@ const timed = (p, click, wait, text = null) => p.evaluate(([click, wait, text]) 
 }), [click, wait, text]);
 
 async function interaction(n, store, runs) {
-  const first = [], save = [], floor = [], toCases = [], toOverview = [];
+  const first = [], save = [], floor = [], toCases = [], toOverview = [], toSchedule = [], fromSchedule = [];
   let storedUnits = 0;
   for (let i = 0; i < runs; i++) {
     const c = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -93,6 +94,9 @@ async function interaction(n, store, runs) {
     // 总览 → 案件 → 总览
     toCases.push(await timed(p, 'nav a[href="#/cases"]', CASES));
     toOverview.push(await timed(p, 'nav a[href="#/"]', OVERVIEW));
+    // 总览 → 日程 → 总览
+    toSchedule.push(await timed(p, 'nav a[href="#/schedule"]', SCHEDULE));
+    fromSchedule.push(await timed(p, 'nav a[href="#/"]', OVERVIEW));
     // One matter edited and saved: click 保存 → "已保存".
     const href = await p.evaluate(() => document.querySelector('#sec-已逾期 table tbody a').getAttribute('href'));
     await p.goto(base + href);
@@ -115,12 +119,12 @@ async function interaction(n, store, runs) {
     await c.close();
   }
   const b = (xs) => Math.min(...xs);
-  return { n, first: b(first), toCases: b(toCases), toOverview: b(toOverview), save: b(save), floor: b(floor), storedUnits };
+  return { n, first: b(first), toCases: b(toCases), toOverview: b(toOverview), toSchedule: b(toSchedule), fromSchedule: b(fromSchedule), save: b(save), floor: b(floor), storedUnits };
 }
 
 console.log(`\n## Interaction (best of ${process.env.RUNS ?? 5} runs, ms; click → result drawn)`);
-console.log('| matters | first render of 总览 | 总览 → 案件 | 案件 → 总览 | save one edited matter | bare setItem of the same text (floor) | save ÷ floor | stored M units |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| matters | first render of 总览 | 总览 → 案件 | 案件 → 总览 | 总览 → 日程 | 日程 → 总览 | save one edited matter | bare setItem of the same text (floor) | save ÷ floor | stored M units |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 const page2 = await (await browser.newContext({ bypassCSP: true })).newPage();
 await page2.goto(base);
 await page2.waitForFunction(() => window.yingsuWasm);
@@ -129,7 +133,7 @@ for (const n of [1000, 10000, 20000]) {
   const store = await page2.evaluate((n) => window.yingsuWasm.bench_synth_store(n, 2026), n);
   const r = await interaction(n, store, Number(process.env.RUNS ?? 5));
   const f = (x) => x.toFixed(0);
-  console.log(`| ${n} | ${f(r.first)} | ${f(r.toCases)} | ${f(r.toOverview)} | ${f(r.save)} | ${r.floor.toFixed(1)} | ${r.floor >= 0.1 ? (r.save / r.floor).toFixed(1) + '×' : '—'} | ${(r.storedUnits / 1e6).toFixed(2)} |`);
+  console.log(`| ${n} | ${f(r.first)} | ${f(r.toCases)} | ${f(r.toOverview)} | ${f(r.toSchedule)} | ${f(r.fromSchedule)} | ${f(r.save)} | ${r.floor.toFixed(1)} | ${r.floor >= 0.1 ? (r.save / r.floor).toFixed(1) + '×' : '—'} | ${(r.storedUnits / 1e6).toFixed(2)} |`);
   if (prevI) console.error(`  growth ×${n / prevI.n} → first render ×${(r.first / prevI.first).toFixed(1)}, 总览→案件 ×${(r.toCases / prevI.toCases).toFixed(1)}, save ×${(r.save / prevI.save).toFixed(1)}`);
   prevI = r;
 }
