@@ -64,6 +64,49 @@ pub fn ObligationTable(rows: Vec<Obligation>, show_case: bool) -> impl IntoView 
     .into_any()
 }
 
+/// What went wrong with the last save (failure, a newer version, another tab's save), with what to do:
+/// shown by [`Banners`], and by each page of the second module for its own saves (`crate::more`).
+#[component]
+pub fn SaveBanners(
+    /// Where the outcome of 立即导出完整备份 is said.
+    backup_msg: RwSignal<String>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let export = move |_| match state.export_backup() {
+        Ok(()) => backup_msg.set("已导出完整备份。".into()),
+        Err(e) => backup_msg.set(format!("导出失败：{e}")),
+    };
+    view! {
+        <div class="banners urgent no-print" aria-live="assertive">
+            {move || match state.save_state.get() {
+                SaveState::Saved => None,
+                SaveState::Failed { message, quota } => Some(view! {
+                    <div class="banner banner-bad" role="alert" data-testid="save-error">
+                        <strong>{if quota { "存储空间已满：" } else { "未保存：" }}</strong>{message}
+                        <button type="button" class="primary" on:click=export>"立即导出完整备份"</button>
+                    </div>
+                }.into_any()),
+                SaveState::NewerVersion(v) => Some(view! {
+                    <div class="banner banner-bad" role="alert" data-testid="newer-version">
+                        <strong>"请刷新页面以使用新版本。"</strong>
+                        {format!("另一标签页使用了更新版本的应诉通（数据格式第 {v} 版），本页（只认识到第 {} 版）不再写入任何数据，以免损坏新版本的数据。本页尚未保存的修改可先导出为备份。", yingsu_engine::store::SCHEMA_VERSION)}
+                        <button type="button" class="primary" on:click=move |_| { let _ = window().location().reload(); }>"刷新页面"</button>
+                        <button type="button" on:click=export>"导出本页数据备份"</button>
+                    </div>
+                }.into_any()),
+                SaveState::Conflict { stored } => Some(view! {
+                    <div class="banner banner-bad" role="alert" data-testid="conflict">
+                        <strong>"另一个标签页已保存了更新的数据（版本 " {stored} "）。"</strong>
+                        " " {state.conflict_summary()} " 本页的修改尚未保存（表单中的输入仍保留）。请选择："
+                        <button type="button" on:click=move |_| state.reload_from_storage()>"载入另一标签页的版本（放弃本页修改）"</button>
+                        <button type="button" on:click=move |_| state.overwrite_storage()>"用本页的版本覆盖"</button>
+                    </div>
+                }.into_any()),
+            }}
+        </div>
+    }
+}
+
 /// Save failures, tab conflicts, the storage-quota warning and the backup reminder.
 #[component]
 pub fn Banners() -> impl IntoView {
@@ -95,33 +138,7 @@ pub fn Banners() -> impl IntoView {
         })
     };
     view! {
-        <div class="banners urgent no-print" aria-live="assertive">
-            {move || match state.save_state.get() {
-                SaveState::Saved => None,
-                SaveState::Failed { message, quota } => Some(view! {
-                    <div class="banner banner-bad" role="alert" data-testid="save-error">
-                        <strong>{if quota { "存储空间已满：" } else { "未保存：" }}</strong>{message}
-                        <button type="button" class="primary" on:click=export>"立即导出完整备份"</button>
-                    </div>
-                }.into_any()),
-                SaveState::NewerVersion(v) => Some(view! {
-                    <div class="banner banner-bad" role="alert" data-testid="newer-version">
-                        <strong>"请刷新页面以使用新版本。"</strong>
-                        {format!("另一标签页使用了更新版本的应诉通（数据格式第 {v} 版），本页（只认识到第 {} 版）不再写入任何数据，以免损坏新版本的数据。本页尚未保存的修改可先导出为备份。", yingsu_engine::store::SCHEMA_VERSION)}
-                        <button type="button" class="primary" on:click=move |_| { let _ = window().location().reload(); }>"刷新页面"</button>
-                        <button type="button" on:click=export>"导出本页数据备份"</button>
-                    </div>
-                }.into_any()),
-                SaveState::Conflict { stored } => Some(view! {
-                    <div class="banner banner-bad" role="alert" data-testid="conflict">
-                        <strong>"另一个标签页已保存了更新的数据（版本 " {stored} "）。"</strong>
-                        " " {state.conflict_summary()} " 本页的修改尚未保存（表单中的输入仍保留）。请选择："
-                        <button type="button" on:click=move |_| state.reload_from_storage()>"载入另一标签页的版本（放弃本页修改）"</button>
-                        <button type="button" on:click=move |_| state.overwrite_storage()>"用本页的版本覆盖"</button>
-                    </div>
-                }.into_any()),
-            }}
-        </div>
+        <SaveBanners backup_msg=backup_msg/>
         <div class="banners no-print" aria-live="polite">
             {move || (state.usage.get() >= 0.8).then(|| view! {
                 <div class="banner banner-warn" role="status">

@@ -69,7 +69,16 @@ pub fn mount(name: &str, host: web_sys::HtmlElement) {
         let state: AppState = crate::app::load_state();
         provide_context(state);
         crate::app::follow_storage(state);
-        match name.as_str() {
+        // This module's own save problems (a full quota, another tab's save) with what to do about them;
+        // the reminders and the page's save problems are the page's module's banners above.
+        let backup_msg = RwSignal::new(String::new());
+        let banners = view! {
+            <crate::components::SaveBanners backup_msg=backup_msg/>
+            {move || (!backup_msg.get().is_empty()).then(|| view! {
+                <div class="banners no-print"><div class="banner banner-info" role="status">{backup_msg.get()}</div></div>
+            })}
+        };
+        let page = match name.as_str() {
             "reports" => view! { <crate::pages::reports::Reports/> }.into_any(),
             "exchange" => view! { <crate::pages::exchange::Exchange/> }.into_any(),
             "settings" => view! { <crate::pages::settings::SettingsPage/> }.into_any(),
@@ -77,7 +86,8 @@ pub fn mount(name: &str, host: web_sys::HtmlElement) {
             "rules" => view! { <crate::pages::rules::Rules/> }.into_any(),
             "selftest" => view! { <crate::pages::selftest::SelfTest/> }.into_any(),
             other => view! { <p class="error">"没有页面「" {other.to_string()} "」。"</p> }.into_any(),
-        }
+        };
+        view! { {banners} {page} }
     });
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
 }

@@ -235,3 +235,24 @@ test('when the pages module cannot be fetched, 报表 says so and works on the n
   assert.equal(await page.getByTestId('lazy-error').count(), 0);
   await ctx.close();
 });
+
+test('a save that fails on a page of the second module (机关名录, quota full) shows the save banner there, with the backup (issue 14)', async () => {
+  const { page, ctx } = await h.open('#/agencies');
+  await page.getByLabel('机关名称', { exact: true }).waitFor();
+  await page.evaluate(() => {
+    const orig = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k === 'yingsu.register') throw new DOMException('full', 'QuotaExceededError');
+      return orig.call(this, k, v);
+    };
+  });
+  await page.getByLabel('机关名称', { exact: true }).fill('区城管委');
+  await page.getByRole('button', { name: '保存机关' }).click();
+  const err = page.getByTestId('save-error');
+  await err.waitFor();
+  assert.match(await err.textContent(), /存储空间已满/);
+  assert.equal(await err.getByRole('button', { name: '立即导出完整备份' }).count(), 1);
+  assert.match(await page.locator('#main').textContent(), /未保存/);
+  await shot(page, '40-module-save-error');
+  await ctx.close();
+});
