@@ -35,22 +35,20 @@ export function singleFile(indexHtml, readAsset) {
   // wasm-bindgen's ES module, without its exports (an inline module exports nothing), then the start.
   const js = moduleBody(readAsset, jsFile);
   const wasm = readAsset(wasmFile).toString('base64');
+  // The start: wasm from base64 (wasmBytes, for the on-demand modules too), the same failure message as
+  // the served page's (style/bootfail.js).
   const start = `
-const WASM = "${wasm}";
-try {
-  const bin = atob(WASM);
+${moduleBody(readAsset, 'bootfail.js')}
+function wasmBytes(base64) {
+  const bin = atob(base64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  await __wbg_init({ module_or_path: bytes });
+  return bytes;
+}
+try {
+  await __wbg_init({ module_or_path: wasmBytes("${wasm}") });
 } catch (e) {
-  console.error(e);
-  if (!document.getElementById('crash-banner')) {
-    const msg = document.getElementById('boot-msg') ?? document.body.appendChild(document.createElement('div'));
-    msg.className = 'boot-msg boot-error';
-    msg.setAttribute('role', 'alert');
-    msg.textContent = '应诉通无法启动：' + (e && e.message ? e.message : e) +
-      '。您的数据仍保存在本浏览器中。请使用新版 Chrome、Edge 或 360 浏览器（极速模式）打开，或联系技术人员。';
-  }
+  bootFailed(e);
 }
 `;
   // The modules the served page fetches on demand (scripts/build-modules.sh: the Word export, the 报表 and
@@ -58,10 +56,7 @@ try {
   // started only when first needed; style/ondemand.js, the same as the served page's, takes them from here.
   const factory = (name, exported) => `async () => {
 ${moduleBody(readAsset, `yingsu-${name}.js`)}
-  const bin = atob("${readAsset(`yingsu-${name}_bg.wasm`).toString('base64')}");
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  await __wbg_init({ module_or_path: bytes });
+  await __wbg_init({ module_or_path: wasmBytes("${readAsset(`yingsu-${name}_bg.wasm`).toString('base64')}") });
   return { ${exported.join(', ')} };
 }`;
   const modules = `

@@ -64,6 +64,14 @@ pub fn ObligationTable(rows: Vec<Obligation>, show_case: bool) -> impl IntoView 
     .into_any()
 }
 
+/// 导出完整备份 from a banner; the outcome is said in `msg`.
+fn export_backup(state: AppState, msg: RwSignal<String>) {
+    match state.export_backup() {
+        Ok(()) => msg.set("已导出完整备份。".into()),
+        Err(e) => msg.set(format!("导出失败：{e}")),
+    }
+}
+
 /// What went wrong with the last save (failure, a newer version, another tab's save), with what to do:
 /// shown by [`Banners`], and by each page of the second module for its own saves (`crate::more`).
 #[component]
@@ -72,10 +80,7 @@ pub fn SaveBanners(
     backup_msg: RwSignal<String>,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let export = move |_| match state.export_backup() {
-        Ok(()) => backup_msg.set("已导出完整备份。".into()),
-        Err(e) => backup_msg.set(format!("导出失败：{e}")),
-    };
+    let export = move |_| export_backup(state, backup_msg);
     view! {
         <div class="banners urgent no-print" aria-live="assertive">
             {move || match state.save_state.get() {
@@ -112,10 +117,7 @@ pub fn SaveBanners(
 pub fn Banners() -> impl IntoView {
     let state = AppState::expect();
     let backup_msg = RwSignal::new(String::new());
-    let export = move |_| match state.export_backup() {
-        Ok(()) => backup_msg.set("已导出完整备份。".into()),
-        Err(e) => backup_msg.set(format!("导出失败：{e}")),
-    };
+    let export = move |_| export_backup(state, backup_msg);
     let reminder = move || {
         state.reg.with(|r| {
             if r.matters.is_empty() {

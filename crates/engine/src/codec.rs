@@ -831,6 +831,16 @@ pub struct RowCache<R> {
     generation: u64,
 }
 
+impl<R> RowCache<R> {
+    /// Forgets every line when the columns changed (an unknown column came or went).
+    fn follow(&mut self, layout: &Layout) {
+        if self.extra_names.iter().map(String::as_str).ne(layout.extra_names.iter().copied()) {
+            self.rows.clear();
+            self.extra_names = layout.extra_names.iter().map(|s| s.to_string()).collect();
+        }
+    }
+}
+
 impl<R> Default for RowCache<R> {
     fn default() -> Self {
         RowCache { extra_names: Vec::new(), rows: HashMap::new(), generation: 0 }
@@ -847,10 +857,7 @@ fn json_escaped(text: &str) -> String {
 /// the lines of records unchanged since the last call.
 pub fn export_json_cached<R: Table + PartialEq>(records: &[R], cache: &mut RowCache<R>) -> String {
     let layout = Layout::of(records);
-    if cache.extra_names.iter().map(String::as_str).ne(layout.extra_names.iter().copied()) {
-        cache.rows.clear();
-        cache.extra_names = layout.extra_names.iter().map(|s| s.to_string()).collect();
-    }
+    cache.follow(&layout);
     cache.generation += 1;
     let generation = cache.generation;
     let mut line = String::new();
@@ -892,10 +899,7 @@ impl<R: Table + PartialEq> RowCache<R> {
     /// (`records.len()` once done). Nothing is written anywhere.
     pub fn prime(&mut self, records: &[R], from: usize, max: usize) -> usize {
         let layout = Layout::of(records);
-        if self.extra_names.iter().map(String::as_str).ne(layout.extra_names.iter().copied()) {
-            self.rows.clear();
-            self.extra_names = layout.extra_names.iter().map(|s| s.to_string()).collect();
-        }
+        self.follow(&layout);
         let to = records.len().min(from.saturating_add(max));
         let (mut line, mut cell) = (String::new(), String::new());
         for r in records.get(from..to).unwrap_or_default() {
