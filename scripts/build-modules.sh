@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the page's two on-demand WebAssembly modules beside it, run by Trunk after each build (Trunk.toml
+# Builds the page's two on-demand WebAssembly modules beside it, and compat.html (the page for Chromium
+# 86–96), run by Trunk after each build (Trunk.toml
 # [[hooks]] post_build) into its staging folder:
 #   yingsu-docx.js / yingsu-docx_bg.wasm  the Word export (crates/docx-wasm), fetched on the first 导出 Word
 #   yingsu-more.js / yingsu-more_bg.wasm  the 报表 and 导入导出 pages (crates/more-wasm), fetched the first
@@ -21,3 +22,6 @@ for m in docx more; do
     wasm-opt --output="$OUT/yingsu-${m}_bg.wasm" -Oz "$OUT/yingsu-${m}_bg.wasm"
   fi
 done
+# The start scripts without their comments, and compat.html: the page for Chromium 86–96, whose policy also
+# names 'unsafe-eval' (scripts/page-files.mjs).
+node scripts/page-files.mjs "$OUT"

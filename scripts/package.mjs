@@ -35,20 +35,22 @@ export function singleFile(indexHtml, readAsset) {
   // wasm-bindgen's ES module, without its exports (an inline module exports nothing), then the start.
   const js = moduleBody(readAsset, jsFile);
   const wasm = readAsset(wasmFile).toString('base64');
-  // The start: wasm from base64 (wasmBytes, for the on-demand modules too), the same failure message as
-  // the served page's (style/bootfail.js).
+  // The start: wasm from base64 (wasmBytes, for the on-demand modules too), and what the served page's start
+  // does (style/start.js): the same failure messages, and the policy made strict again where the browser
+  // knows 'wasm-unsafe-eval' (the file names 'unsafe-eval' too, for Chromium 86–96: it cannot redirect to
+  // another page as the served site does). No top-level await: Chromium parses it only from 89.
   const start = `
-${moduleBody(readAsset, 'bootfail.js')}
+${moduleBody(readAsset, 'start.js')}
 function wasmBytes(base64) {
   const bin = atob(base64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   return bytes;
 }
-try {
-  await __wbg_init({ module_or_path: wasmBytes("${wasm}") });
-} catch (e) {
-  bootFailed(e);
+window.yingsuStarting = true;
+if (!noWebAssembly()) {
+  strictWhereKnown();
+  __wbg_init({ module_or_path: wasmBytes("${wasm}") }).catch(bootFailed);
 }
 `;
   // The modules the served page fetches on demand (scripts/build-modules.sh: the Word export, the 报表 and
@@ -86,10 +88,11 @@ ${readAsset('ondemand.js').toString('utf8')}
     if (rel === 'modulepreload' || rel === 'preload') return '';
     throw new Error(`index.html: unexpected ${tag}`);
   });
-  html = html.replace(/<script nomodule src="([^"]*)"><\/script>/, (_, src) => {
+  // The guard (style/guard.js), a classic script: inline, allowed by its hash like the module.
+  html = html.replace(/<script src="([^"]*)"><\/script>/, (_, src) => {
     const s = readAsset(src.replace(/^\.\//, '')).toString('utf8');
     scripts.push(s);
-    return `<script nomodule>${s}</script>`;
+    return `<script>${s}</script>`;
   });
   if (/\s(src|href)="(?!data:|#)/.test(html.replace(/<script type="module">[\s\S]*?<\/script>/, ''))) {
     throw new Error('single file still refers to another file');
@@ -97,7 +100,8 @@ ${readAsset('ondemand.js').toString('utf8')}
   const hash = (s) => `'sha256-${sha256(s, 'base64')}'`;
   const csp = [
     "default-src 'none'",
-    `script-src ${scripts.map(hash).join(' ')} 'wasm-unsafe-eval'`,
+    // 'unsafe-eval' only for Chromium 86–96; removed at start wherever 'wasm-unsafe-eval' is understood.
+    `script-src ${scripts.map(hash).join(' ')} 'wasm-unsafe-eval' 'unsafe-eval'`,
     `style-src ${styles.map(hash).join(' ')}`,
     'img-src data: blob:',
     "connect-src 'none'",
@@ -137,13 +141,16 @@ const notes = (v) => `应诉通 ${v} 部署说明
    - 其他服务器（nginx、Apache、python -m http.server 等）：直接提供这个文件夹即可，
      如服务器不认识 .wasm，请把它的类型设为 application/wasm。
 2. 在浏览器中打开 http://服务器地址/yingsu/ （可以放在任何子路径下）。
+   支持 Chromium 86 及以上的浏览器：Chrome、Edge、360 安全浏览器 13 起（极速模式）、奇安信、统信 UOS 浏览器。
+   内核低于 97 的浏览器会自动转到同一文件夹中的 compat.html（同一页面、同一份数据，只是安全策略另外允许
+   这些旧版本编译 WebAssembly 所需的 'unsafe-eval'）；请不要删除 compat.html。
 3. 不需要配置 URL 重写：页面内的地址形如 …/yingsu/#/cases，刷新任何页面都正常。
 4. 升级：用新版本的 yingsu 文件夹整体替换旧的即可，用户数据不受影响（数据不在服务器上）。
    升级前请提醒用户在“设置”中导出完整备份。
 
 二、直接打开单个文件（没有服务器时）
 ------------------------------------
-双击“应诉通.html”，用 Chrome、Edge 或 360 浏览器（极速模式）打开。这个文件包含全部程序，
+双击“应诉通.html”，用 Chrome、Edge 或 360 浏览器（极速模式）打开（Chromium 86 及以上均可）。这个文件包含全部程序，
 可以复制到 U 盘或共享文件夹。第一次打开时页面会说明：数据保存在这台电脑、这个浏览器、这个系统
 用户的本地存储中，而不在文件里；复制文件不会带走数据；本机打开的其他网页文件也能读写这份存储。
 因此多人共用的电脑请使用第一种方式。
