@@ -1,15 +1,12 @@
 // The browser half of scripts/bench.sh: WebAssembly timings next to PapaParse on the same CSV text,
 // first render of 总览 with 10,000 stored matters, and the stored size of 10,000 and 20,000 matters.
-import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { serve } from './static-server.mjs';
+import { launch } from './old-chromium.mjs';
 
 const server = await serve(process.argv[2] ?? 'dist-bench', 0);
 const base = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 const papa = readFileSync('node_modules/papaparse/papaparse.min.js', 'utf8');
 const QUOTA = 5242880;
 

@@ -2,7 +2,8 @@
 # Installs what building (and, with "test", testing) 应诉通 needs, skipping whatever is already there at
 # the right version. Sourced by serve.sh and test.sh; safe to run again and again.
 #   scripts/setup.sh build   Rust wasm target, Trunk, wasm-bindgen-cli, npm packages (wasm-opt)
-#   scripts/setup.sh test    the same plus Debian chromium, chromium-driver and a CJK font
+#   scripts/setup.sh test    the same plus Debian chromium, chromium-driver, a CJK font, and Chromium 86/92/109
+#                            from npm packages (scripts/old-chromium.mjs)
 # Everything comes from crates.io, npm or Debian; nothing downloads a binary from anywhere else.
 set -euo pipefail
 
@@ -54,6 +55,7 @@ fi
 
 # 4. npm packages: binaryen (wasm-opt, a JS build; Debian's binaryen 108 breaks the page), playwright-core
 if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] \
+   || [ ! -d "$ROOT/node_modules/playwright-core-140" ] \
    || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
   say "npm ci"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci"
@@ -63,5 +65,8 @@ fi
 if [ "$MODE" = "test" ]; then
   # poppler-utils: pdftotext and pdftoppm read the printed reports back in the 公文 tests (small).
   apt_install chromium chromium-driver fonts-wqy-microhei poppler-utils
+  # Chromium 86, 92 and 109 — what 360安全浏览器 13, the UOS browser and Windows 7 run — as headless builds
+  # shipped in npm packages (tests/e2e/05-browsers); unpacked once into ~/.cache/yingsu-chromium.
+  node "$ROOT/scripts/old-chromium.mjs" >&2 || die "旧版 Chromium（npm 包 chrome-aws-lambda、@sparticuz/chromium）"
 fi
 say "工具就绪：$(trunk --version)，wasm-bindgen $WB_VERSION，wasm-opt $(wasm-opt --version | head -1)"

@@ -5,30 +5,20 @@
 // (the Word module is inside the file).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { unzip } from '../../scripts/zip.mjs';
-import { SHOTS } from './harness.mjs';
+import { SHOTS, unpackRelease } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const zips = readdirSync(join(ROOT, 'release')).filter((f) => /^yingsu-.+\.zip$/.test(f));
-const version = zips[0]?.slice('yingsu-'.length, -'.zip'.length);
-const OUT = join(ROOT, 'tests', 'output', 'release');
-let top;
+let top, version;
 
 before(() => {
-  assert.equal(zips.length, 1, `one bundle in release/ (run scripts/package.sh): ${zips}`);
-  rmSync(OUT, { recursive: true, force: true });
-  for (const { name, data } of unzip(readFileSync(join(ROOT, 'release', zips[0])))) {
-    const path = join(OUT, name);
-    if (name.endsWith('/')) mkdirSync(path, { recursive: true });
-    else { mkdirSync(dirname(path), { recursive: true }); writeFileSync(path, data); }
-  }
-  top = join(OUT, `yingsu-${version}`);
+  ({ top, version } = unpackRelease('release'));
 });
 
 test('the bundle holds the site, 应诉通.html, 部署说明.txt and SHA256SUMS that match every file', () => {

@@ -1,8 +1,10 @@
 // End-to-end harness: serves dist/ on 127.0.0.1 with the plain static server, drives Debian's Chromium
-// through playwright-core, and records every request and console error so tests can assert on them.
-import { chromium } from 'playwright-core';
+// through playwright-core (or an older Chromium, `launch(86)`: scripts/old-chromium.mjs), and records every
+// request and console error so tests can assert on them.
 import { serve } from '../../scripts/static-server.mjs';
-import { mkdirSync } from 'node:fs';
+import { launch } from '../../scripts/old-chromium.mjs';
+import { unzip } from '../../scripts/zip.mjs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,11 +18,7 @@ mkdirSync(SHOTS, { recursive: true });
 export async function start() {
   const server = await serve(process.env.YINGSU_E2E_ROOT ?? join(ROOT, 'dist'), 0);
   const base = `http://127.0.0.1:${server.address().port}/${process.env.YINGSU_E2E_PATH ?? ''}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-  });
+  const browser = await launch();
   return {
     base,
     browser,
@@ -52,6 +50,24 @@ export async function start() {
     },
   };
 }
+
+/** Unpacks the release bundle (release/yingsu-<version>.zip, scripts/package.sh) into tests/output/NAME;
+ *  returns its version and top folder (the site is `top/yingsu/`, the single file `top/应诉通.html`). */
+export function unpackRelease(name) {
+  const zips = readdirSync(join(ROOT, 'release')).filter((f) => /^yingsu-.+\.zip$/.test(f));
+  if (zips.length !== 1) throw new Error(`one bundle in release/ (run scripts/package.sh): ${zips}`);
+  const version = zips[0].slice('yingsu-'.length, -'.zip'.length);
+  const out = join(ROOT, 'tests', 'output', name);
+  rmSync(out, { recursive: true, force: true });
+  for (const { name: entry, data } of unzip(readFileSync(join(ROOT, 'release', zips[0])))) {
+    const path = join(out, entry);
+    if (entry.endsWith('/')) mkdirSync(path, { recursive: true });
+    else { mkdirSync(dirname(path), { recursive: true }); writeFileSync(path, data); }
+  }
+  return { version, top: join(out, `yingsu-${version}`) };
+}
+
+export { launch };
 
 export const shot = (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 
