@@ -255,6 +255,21 @@ impl Calendar {
         }
     }
 
+    /// Holiday days on Monday to Friday in `year`: the rest days a notice adds beyond weekends.
+    pub fn weekday_holidays(&self, year: i32) -> usize {
+        let Some(mut d) = NaiveDate::from_ymd_opt(year, 1, 1) else { return 0 };
+        let mut n = 0;
+        while d.year() == year {
+            if matches!(self.mark(d), Some((DayMark::Holiday, _)))
+                && !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+            {
+                n += 1;
+            }
+            d += Duration::days(1);
+        }
+        n
+    }
+
     /// Every row, sorted by date (what a backup stores for added years).
     pub fn rows(&self) -> Vec<HolidayRow> {
         self.marks
@@ -280,42 +295,79 @@ pub const MAX_EXTRA_REST_DAYS: usize = 40;
 pub const YEARS_AROUND_TODAY: i32 = 5;
 
 /// Checks holiday rows before they are added (the parser has checked each row's form): every year
-/// within ±5 of `today`'s, at most [`MAX_EXTRA_REST_DAYS`] holiday rows on weekdays per year, no date
-/// twice. Returns one message per problem; empty when the rows can be added.
+/// within ±5 of `today`'s, at most [`MAX_EXTRA_REST_DAYS`] holiday rows on weekdays per year in the
+/// calendar they would give (the bundled one plus these rows), no date twice. Returns one message per
+/// problem; empty when the rows can be added.
 pub fn check_holiday_rows(rows: &[HolidayRow], today: NaiveDate) -> Vec<String> {
+    check_holiday_change(&[], rows, today)
+}
+
+/// [`check_holiday_rows`] for rows added to those already added (`existing`, the register's): the cap
+/// counts what the calendar would hold after the change, so it holds per year however many files,
+/// imports or restores bring the rows (issue 22: three files of 40 each were all taken).
+pub fn check_holiday_change(existing: &[HolidayRow], rows: &[HolidayRow], today: NaiveDate) -> Vec<String> {
+    holiday_problems(existing, rows, today).into_iter().map(|p| p.message).collect()
+}
+
+/// A problem of holiday rows, with the year it concerns (`None`: a repeated date).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HolidayProblem {
+    pub years: Vec<i32>,
+    pub message: String,
+}
+
+/// The problems of adding `rows` to `existing`, each with the years it concerns.
+pub fn holiday_problems(existing: &[HolidayRow], rows: &[HolidayRow], today: NaiveDate) -> Vec<HolidayProblem> {
     let mut out = Vec::new();
     let (lo, hi) = (today.year() - YEARS_AROUND_TODAY, today.year() + YEARS_AROUND_TODAY);
-    let mut per_year: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
     let mut seen = BTreeSet::new();
     let mut bad_years = BTreeSet::new();
+    let mut years = BTreeSet::new();
     for r in rows {
         let y = r.date.year();
+        years.insert(y);
         if !(lo..=hi).contains(&y) {
             bad_years.insert(y);
         }
         if !seen.insert(r.date) {
-            out.push(format!("{} 出现了不止一次", fmt(r.date)));
-        }
-        if r.kind == DayMark::Holiday && !matches!(r.date.weekday(), Weekday::Sat | Weekday::Sun) {
-            *per_year.entry(y).or_default() += 1;
+            out.push(HolidayProblem { years: vec![y], message: format!("{} 出现了不止一次", fmt(r.date)) });
         }
     }
     if !bad_years.is_empty() {
         let ys: Vec<String> = bad_years.iter().take(10).map(|y| y.to_string()).collect();
         out.insert(
             0,
-            format!(
-                "年份 {}{} 不在今年前后 {YEARS_AROUND_TODAY} 年（{lo}–{hi}）之内：节假日文件只应包含放假调休通知所涉及的年份",
-                ys.join("、"),
-                if bad_years.len() > 10 { format!(" 等 {} 个年份", bad_years.len()) } else { String::new() }
-            ),
+            HolidayProblem {
+                years: bad_years.iter().copied().collect(),
+                message: format!(
+                    "年份 {}{} 不在今年前后 {YEARS_AROUND_TODAY} 年（{lo}–{hi}）之内：节假日文件只应包含放假调休通知所涉及的年份",
+                    ys.join("、"),
+                    if bad_years.len() > 10 { format!(" 等 {} 个年份", bad_years.len()) } else { String::new() }
+                ),
+            },
         );
     }
-    for (y, n) in per_year {
+    // The calendar after the change: bundled, the rows added before, these rows (replacing by date). Only
+    // years in range are counted (the others are refused above, and a century would be slow to walk).
+    let mut after = Calendar::bundled();
+    after.add_rows(existing);
+    after.add_rows(rows);
+    for y in years.into_iter().filter(|y| (lo..=hi).contains(y)) {
+        let n = after.weekday_holidays(y);
         if n > MAX_EXTRA_REST_DAYS {
-            out.push(format!(
-                "{y} 年在工作日放假 {n} 天，超过 {MAX_EXTRA_REST_DAYS} 天：这不像国务院办公厅的放假调休通知，请检查文件"
-            ));
+            let before = {
+                let mut c = Calendar::bundled();
+                c.add_rows(existing);
+                c.weekday_holidays(y)
+            };
+            let stacked =
+                if before > 0 { format!("（其中 {before} 天是已有的安排）") } else { String::new() };
+            out.push(HolidayProblem {
+                years: vec![y],
+                message: format!(
+                    "{y} 年在工作日放假 {n} 天，超过 {MAX_EXTRA_REST_DAYS} 天{stacked}：这不像国务院办公厅的放假调休通知，请检查文件"
+                ),
+            });
         }
     }
     out

@@ -391,13 +391,22 @@ pub fn check_limits(text: &str, file: &str) -> Result<(), FileError> {
             // Syntax errors are reported row by row by the import itself.
             Err(_) => continue,
         }
+        check_record(&rec, rows + 1, file)?;
+        // Empty rows (a spreadsheet's trailing `,,,` lines) are ignored by the import: not counted (CSV.md).
+        if is_empty_record(&rec) {
+            continue;
+        }
         rows += 1;
         if rows > MAX_ROWS + 1 {
             return Err(too_many_rows(file));
         }
-        check_record(&rec, rows, file)?;
     }
     Ok(())
+}
+
+/// A record whose every cell is empty or spaces: ignored by every import and not counted.
+fn is_empty_record(rec: &csv::ByteRecord) -> bool {
+    rec.iter().all(|c| cell_str(c).trim().is_empty())
 }
 
 fn too_many_rows(file: &str) -> FileError {
@@ -447,9 +456,11 @@ enum Slot<C> {
 /// [`Importer::begin`] checks the limits and reads the header, [`Importer::step`] reads up to `n` rows,
 /// [`Importer::finish`] gives the [`Import`]. Linear in the file: keys are matched through a hash map.
 pub struct Importer<'a, R: Table> {
+    /// The whole text: a record's raw bytes are looked at again only when it holds a quote.
+    text: &'a [u8],
     rdr: csv::Reader<&'a [u8]>,
     rec: csv::ByteRecord,
-    /// Records read so far, empty ones and the header included (the limits' row numbers).
+    /// Records counted toward [`MAX_ROWS`] so far: the header and every row that is not empty.
     records: usize,
     /// A limit exceeded part-way: the whole file is refused.
     fatal: Option<FileError>,
@@ -533,9 +544,10 @@ impl<'a, R: Table> Importer<'a, R> {
             })
             .collect();
         Ok(Importer {
+            text: text.as_bytes(),
             rdr,
             rec,
-            records,
+            records: 1,
             fatal: None,
             slots,
             required_slots,
@@ -572,13 +584,17 @@ impl<'a, R: Table> Importer<'a, R> {
                 Ok(false) => return false,
                 Ok(true) => {
                     self.row_no += 1;
+                    if let Err(e) = check_record(&self.rec, self.row_no, R::FILE) {
+                        self.fatal = Some(e);
+                        return false;
+                    }
+                    // Empty rows (trailing or not) are ignored, and not counted toward the limit.
+                    if is_empty_record(&self.rec) {
+                        continue;
+                    }
                     self.records += 1;
                     if self.records > MAX_ROWS + 1 {
                         self.fatal = Some(too_many_rows(R::FILE));
-                        return false;
-                    }
-                    if let Err(e) = check_record(&self.rec, self.records, R::FILE) {
-                        self.fatal = Some(e);
                         return false;
                     }
                 }
@@ -594,16 +610,42 @@ impl<'a, R: Table> Importer<'a, R> {
                     continue;
                 }
             }
-            if self.rec.iter().all(|c| cell_str(c).trim().is_empty()) {
-                continue; // Empty rows (trailing or not) are ignored.
-            }
             self.read_row();
         }
         true
     }
 
+    /// Fields of the record just read whose quotes do not follow RFC 4180 (`"王"五`, `王"五"`): the reader
+    /// took them somehow (`王五`, `王"五"`), and the user is told which way.
+    fn stray_quotes(&self) -> Vec<usize> {
+        let start = self.rec.position().map_or(0, |p| p.byte() as usize);
+        let end = self.rdr.position().byte() as usize;
+        match self.text.get(start..end) {
+            Some(raw) if raw.contains(&b'"') => stray_quote_fields(raw),
+            _ => Vec::new(),
+        }
+    }
+
     fn read_row(&mut self) {
         let row_no = self.row_no;
+        if !self.lenient {
+            for i in self.stray_quotes() {
+                let (Some(slot), Some(cell)) = (self.slots.get(i), self.rec.get(i)) else { continue };
+                let col = match slot {
+                    Slot::Known(c, _) => R::col_name(*c).to_string(),
+                    Slot::Unknown(n) => n.clone(),
+                    Slot::Ignored => continue,
+                };
+                self.out.notices.push(RowError::new(
+                    row_no,
+                    &col,
+                    format!(
+                        "单元格中的引号不成对（不符合 CSV 规则），已按「{}」读取，请核对",
+                        crate::text::visible(unguard(trim_spaces(cell_str(cell))))
+                    ),
+                ));
+            }
+        }
         let mut r = R::default();
         let mut errors = Vec::new();
         let mut required_bad = false;
@@ -709,6 +751,44 @@ impl<'a, R: Table> Importer<'a, R> {
             Some(e) => Err(ImportError::File(e)),
             None => Ok(self.out),
         }
+    }
+}
+
+/// The fields of one raw record (its line end included) whose quotes break RFC 4180: a quoted field with
+/// text after its closing quote, or a quote inside an unquoted field. Never panics, whatever the bytes.
+pub(crate) fn stray_quote_fields(raw: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let (mut i, mut field, n) = (0usize, 0usize, raw.len());
+    loop {
+        let mut bad = false;
+        if raw.get(i) == Some(&b'"') {
+            i += 1;
+            // To the closing quote (`""` is an escaped quote inside).
+            while i < n {
+                if raw[i] == b'"' {
+                    if raw.get(i + 1) == Some(&b'"') {
+                        i += 2;
+                        continue;
+                    }
+                    i += 1;
+                    break;
+                }
+                i += 1;
+            }
+            bad = i < n && !matches!(raw[i], b',' | b'\r' | b'\n');
+        }
+        while i < n && !matches!(raw[i], b',' | b'\r' | b'\n') {
+            bad |= raw[i] == b'"';
+            i += 1;
+        }
+        if bad {
+            out.push(field);
+        }
+        if i >= n || raw[i] != b',' {
+            return out;
+        }
+        i += 1;
+        field += 1;
     }
 }
 

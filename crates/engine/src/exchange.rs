@@ -3,7 +3,6 @@
 //! a 案号 that two files change differently is a conflict for a person to resolve, never overwritten.
 //! Also the `.ics` calendar export of open due dates.
 
-use crate::agency::{ReportLogEntry, ReportPeriod};
 use crate::codec::Import;
 use crate::dates::fmt;
 use crate::error::RowError;
@@ -13,6 +12,9 @@ use crate::store::Register;
 use crate::text::key_norm;
 use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+mod reports;
+pub use reports::*;
 
 /// How an import meets the register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -496,128 +498,6 @@ pub fn apply(reg: &mut Register, p: &Preview, skip_invalid: bool, user: &str, at
     Ok(n)
 }
 
-/// The header of `reports.csv`, the 报送记录 (README.md): which agency sent which R23/R24 report, when.
-pub const REPORTS_HEADER: [&str; 4] = ["机关名称", "报告", "期间", "报送日"];
-
-/// Writes the report log as `reports.csv` (UTF-8 with BOM, CRLF, like every export), sorted by agency
-/// and period.
-pub fn export_reports(log: &[ReportLogEntry]) -> Vec<u8> {
-    let mut rows: Vec<&ReportLogEntry> = log.iter().collect();
-    crate::sort::by(&mut rows, |a, b| (&a.agency, a.period, a.submitted).cmp(&(&b.agency, b.period, b.submitted)));
-    crate::codec::write_csv(
-        &REPORTS_HEADER,
-        rows.into_iter().map(|e| {
-            vec![
-                e.agency.as_str().into(),
-                e.period.rule().label().into(),
-                e.period.code().into(),
-                fmt(e.submitted).into(),
-            ]
-        }),
-    )
-}
-
-/// Reads a `reports.csv` (already decoded). Every error carries its row and column; a file with any
-/// error yields no entries (the caller shows the errors and imports nothing).
-pub fn import_reports(text: &str) -> Result<Vec<ReportLogEntry>, Vec<RowError>> {
-    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut records = rdr.records();
-    let header: Vec<String> = loop {
-        match records.next() {
-            None => return Err(vec![RowError::new(1, "", "文件为空：reports.csv 至少需要标题行".into())]),
-            Some(Err(e)) => return Err(vec![RowError::new(1, "", format!("无法按 CSV 读取：{e}"))]),
-            Some(Ok(r)) if r.iter().all(|c| c.trim().is_empty()) => continue,
-            Some(Ok(r)) => {
-                break r
-                    .iter()
-                    .map(|c| crate::codec::unguard(c.trim_start_matches('\u{feff}').trim()).to_string())
-                    .collect()
-            }
-        }
-    };
-    let pos: Vec<Option<usize>> = REPORTS_HEADER.iter().map(|n| header.iter().position(|h| h == n)).collect();
-    let missing: Vec<RowError> = REPORTS_HEADER
-        .iter()
-        .zip(&pos)
-        .filter(|(_, p)| p.is_none())
-        .map(|(n, _)| RowError::new(1, n, "缺少必需列".into()))
-        .collect();
-    if !missing.is_empty() {
-        return Err(missing);
-    }
-    let (mut out, mut errors) = (Vec::new(), Vec::new());
-    for (i, rec) in records.enumerate() {
-        let row = i + 2;
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(RowError::new(row, "", format!("无法按 CSV 读取：{e}")));
-                continue;
-            }
-        };
-        if rec.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let cell = |k: usize| {
-            pos[k].and_then(|p| rec.get(p)).map(|c| crate::codec::unguard(c.trim()).to_string()).unwrap_or_default()
-        };
-        let (agency, rule, period, date) = (cell(0), cell(1), cell(2), cell(3));
-        if agency.is_empty() {
-            errors.push(RowError::new(row, "机关名称", "必填，不能为空".into()));
-        }
-        let p = ReportPeriod::parse(&period);
-        match p {
-            None => errors.push(RowError::new(
-                row,
-                "期间",
-                format!("「{period}」不是期间：应为 2025H1、2025H2 或 2025Q1 … 2025Q4"),
-            )),
-            Some(p) if p.rule().label() != rule.to_ascii_uppercase() => errors.push(RowError::new(
-                row,
-                "报告",
-                format!("「{rule}」与期间 {period} 不符：半年（H1/H2）为 R23，季度（Q1–Q4）为 R24"),
-            )),
-            Some(_) => {}
-        }
-        let d = crate::dates::parse_date(&date);
-        if let Err(e) = &d {
-            errors.push(RowError::new(
-                row,
-                "报送日",
-                if date.is_empty() { "必填，不能为空".into() } else { e.clone() },
-            ));
-        }
-        if let (false, Some(p), Ok(d)) = (agency.is_empty(), p, d) {
-            out.push(ReportLogEntry { agency, period: p, submitted: d });
-        }
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
-}
-
-/// Takes imported 报送记录 into the log: one entry per (agency, period), the file's date replacing a
-/// different recorded one. Returns (added, changed).
-pub fn merge_reports(log: &mut Vec<ReportLogEntry>, incoming: &[ReportLogEntry]) -> (usize, usize) {
-    let (mut added, mut changed) = (0, 0);
-    for e in incoming {
-        match log.iter_mut().find(|x| x.agency == e.agency && x.period == e.period) {
-            Some(x) if x.submitted != e.submitted => {
-                x.submitted = e.submitted;
-                changed += 1;
-            }
-            Some(_) => {}
-            None => {
-                log.push(e.clone());
-                added += 1;
-            }
-        }
-    }
-    (added, changed)
-}
-
 /// Escapes an iCalendar text value (RFC 5545 §3.3.11).
 fn ics_text(s: &str) -> String {
     s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n").replace('\r', "")
@@ -896,37 +776,6 @@ mod tests {
         assert!(f.is_clean());
         let out = String::from_utf8(crate::codec::export(&[f.rows[0].record.clone()])).unwrap();
         assert!(out.contains("王芳（工作人员）；李明（律师）"), "written in CSV.md's form");
-    }
-
-    #[test]
-    fn issue_11_report_log_round_trips_through_reports_csv() {
-        let log = vec![
-            ReportLogEntry {
-                agency: "住建委".into(),
-                period: ReportPeriod::Quarter(2025, 1),
-                submitted: NaiveDate::from_ymd_opt(2025, 4, 20).unwrap(),
-            },
-            ReportLogEntry {
-                agency: "城管委".into(),
-                period: ReportPeriod::Half(2025, 1),
-                submitted: NaiveDate::from_ymd_opt(2025, 7, 10).unwrap(),
-            },
-        ];
-        let bytes = export_reports(&log);
-        let text = String::from_utf8(bytes.clone()).unwrap();
-        assert!(text.starts_with("\u{feff}机关名称,报告,期间,报送日\r\n住建委,R24,2025Q1,2025-04-20\r\n"), "{text}");
-        let back = import_reports(text.trim_start_matches('\u{feff}')).unwrap();
-        let mut sorted = log.clone();
-        sorted.sort_by(|a, b| a.agency.cmp(&b.agency));
-        assert_eq!(back, sorted);
-        let mut mine = vec![log[0].clone()];
-        assert_eq!(merge_reports(&mut mine, &back), (1, 0));
-        assert_eq!(merge_reports(&mut mine, &back), (0, 0), "idempotent");
-        // Errors are located; nothing is taken from a bad file.
-        let bad = import_reports("机关名称,报告,期间,报送日\n城管委,R24,2025H1,2025-07-01\n,R23,2025X,\n").unwrap_err();
-        let at: Vec<(usize, &str)> = bad.iter().map(|e| (e.row, e.column.as_str())).collect();
-        assert_eq!(at, vec![(2, "报告"), (3, "机关名称"), (3, "期间"), (3, "报送日")]);
-        assert_eq!(import_reports("机关名称,期间\n").unwrap_err()[0].column, "报告");
     }
 
     #[test]

@@ -11,6 +11,10 @@ use crate::model::{Agency, CaseNo, Column, Matter, Settings};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+mod repair;
+pub use repair::SetAside;
+use repair::{entries, RawList};
+
 /// The version this build writes.
 pub const SCHEMA_VERSION: u64 = 2;
 
@@ -104,6 +108,9 @@ pub struct Register {
     pub changes_since_backup: u32,
     /// Date of the last exported backup (`YYYY-MM-DD`).
     pub last_backup: Option<String>,
+    /// Stored entries that could not be read (a bad holiday date, a damaged audit line): kept as written
+    /// and listed, while the rest loads (issue 22).
+    pub set_aside: Vec<SetAside>,
 }
 
 /// Only the `schema` of a stored document (every other field skipped).
@@ -121,20 +128,23 @@ struct StoredV1 {
     agencies: String,
     settings: Settings,
     profile: Profile,
+    // The lists are read entry by entry (a bad entry is set aside, the rest loads).
     #[serde(default)]
-    holidays: Vec<HolidayRow>,
+    holidays: RawList,
     #[serde(default)]
-    holiday_notices: Vec<HolidayNotice>,
+    holiday_notices: RawList,
     #[serde(default)]
-    audit: Vec<AuditEntry>,
+    audit: RawList,
     #[serde(default)]
-    report_log: Vec<ReportLogEntry>,
+    report_log: RawList,
     #[serde(default)]
-    report_notes: Vec<ReportNote>,
+    report_notes: RawList,
     #[serde(default)]
     changes_since_backup: u32,
     #[serde(default)]
     last_backup: Option<String>,
+    #[serde(default)]
+    set_aside: Vec<SetAside>,
 }
 
 /// What [`Register::to_json`] writes: [`StoredV1`] borrowed, plus the optional `app` version of a backup.
@@ -156,6 +166,8 @@ struct StoredRef<'a> {
     report_notes: &'a [ReportNote],
     changes_since_backup: u32,
     last_backup: &'a Option<String>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    set_aside: &'a [SetAside],
 }
 
 /// Why stored text could not be loaded.
@@ -275,6 +287,7 @@ impl Register {
             report_notes: &self.report_notes,
             changes_since_backup: self.changes_since_backup,
             last_backup: &self.last_backup,
+            set_aside: &self.set_aside,
         };
         let rest = serde_json::to_string(&v).expect("a register always serializes");
         const SLOT: &str = "\"matters\":\"\"";
@@ -325,19 +338,21 @@ impl Register {
         let st: StoredV1 = serde_json::from_str(current).map_err(structure)?;
         let matters = records::<Matter>(&st.matters)?;
         let agencies = records::<Agency>(&st.agencies)?;
+        let mut aside = st.set_aside;
         Ok(Register {
             matters,
             agencies,
             settings: st.settings,
             profile: st.profile,
-            holidays: st.holidays,
-            holiday_notices: st.holiday_notices,
-            audit: st.audit,
-            report_log: st.report_log,
-            report_notes: st.report_notes,
+            holidays: entries(st.holidays, "holidays", &mut aside),
+            holiday_notices: entries(st.holiday_notices, "holiday_notices", &mut aside),
+            audit: entries(st.audit, "audit", &mut aside),
+            report_log: entries(st.report_log, "report_log", &mut aside),
+            report_notes: entries(st.report_notes, "report_notes", &mut aside),
             revision: st.revision,
             changes_since_backup: st.changes_since_backup,
             last_backup: st.last_backup,
+            set_aside: aside,
         })
     }
 

@@ -94,6 +94,65 @@ pub fn lookalike(a: &str, b: &str) -> bool {
     a != b && key_norm(a) == key_norm(b)
 }
 
+/// How a name given by a user (`--agency`, 本机关名称) meets the names in the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameMatch {
+    /// Written as in the data.
+    Exact(String),
+    /// Reads as a name of the data (spaces, widths, hidden characters): that name, as the data writes it.
+    Lookalike(String),
+    /// Not in the data: the nearest names, nearest first (at most three; none when nothing is close).
+    Unknown(Vec<String>),
+}
+
+/// Finds `input` among `names` as people read names ([`key_norm`]).
+pub fn match_name<'a>(input: &str, names: impl IntoIterator<Item = &'a str>) -> NameMatch {
+    let names: Vec<&str> = names.into_iter().collect();
+    if let Some(n) = names.iter().find(|n| **n == input) {
+        return NameMatch::Exact(n.to_string());
+    }
+    let norm = key_norm(input);
+    if let Some(n) = names.iter().find(|n| reads_as(n, &norm)) {
+        return NameMatch::Lookalike(n.to_string());
+    }
+    NameMatch::Unknown(nearest(&norm, &names, 3))
+}
+
+/// The names nearest to `norm` (a [`key_norm`] form) by edit distance over characters, nearest first; a
+/// name further than half its length away is not offered.
+pub fn nearest(norm: &str, names: &[&str], n: usize) -> Vec<String> {
+    let want: Vec<char> = norm.chars().collect();
+    let mut scored: Vec<(usize, &str)> = names
+        .iter()
+        .filter_map(|name| {
+            let have: Vec<char> = key_norm(name).chars().collect();
+            let d = edit_distance(&want, &have);
+            (d * 2 <= have.len().max(want.len()) || contains_run(&have, &want)).then_some((d, *name))
+        })
+        .collect();
+    scored.sort();
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(n).map(|(_, s)| s.to_string()).collect()
+}
+
+/// `part` occurs in `hay` as a run (区城管 in 区城管委).
+fn contains_run(hay: &[char], part: &[char]) -> bool {
+    !part.is_empty() && hay.windows(part.len()).any(|w| w == part)
+}
+
+/// Levenshtein distance over characters (names are short: quadratic is nothing here).
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
 /// A cheap 32-bit FNV-1a hash (storage read-back checks; not for security).
 pub fn fnv1a(s: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
