@@ -1,5 +1,8 @@
 //! Pieces shared by pages: status chips, the save/backup banners, the recovery screen, obligation rows.
 
+mod repair;
+
+pub use repair::{LookalikeBanner, SetAsideBanner};
 use crate::route::Page;
 use crate::state::{AppState, SaveState};
 use leptos::prelude::*;
@@ -155,6 +158,8 @@ pub fn Banners() -> impl IntoView {
             })}
             {move || (!backup_msg.get().is_empty()).then(|| view! { <div class="banner banner-info" role="status">{backup_msg.get()}</div> })}
             <NeedsFixing/>
+            <SetAsideBanner/>
+            <LookalikeBanner/>
         </div>
     }
 }

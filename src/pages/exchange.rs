@@ -20,6 +20,14 @@ use yingsu_engine::Status;
 /// Agencies read from a file, how many are new and unchanged, and the file's errors.
 type AgencyPreview = (Vec<Agency>, usize, usize, Vec<String>);
 
+/// A backup checked for restoring: the register, and its added holiday rows left out (why, how many).
+#[derive(Clone)]
+struct Restore {
+    reg: Register,
+    holiday_problems: Vec<String>,
+    dropped: usize,
+}
+
 mod cases_import;
 
 fn input_el(id: &str) -> Option<web_sys::HtmlInputElement> {
@@ -45,6 +53,8 @@ pub fn Exchange() -> impl IntoView {
     // ---- agencies.csv import (merge by 机关名称)
     let agency_preview: RwSignal<Option<AgencyPreview>> = RwSignal::new(None);
     let check_agencies = move |_| {
+        // A refused file leaves no earlier preview (and its 确认导入) behind.
+        agency_preview.set(None);
         with_files("in-agencies", msg, move |files| {
             let (name, bytes) = &files[0];
             match crate::files::import::<Agency>(bytes) {
@@ -147,18 +157,23 @@ pub fn Exchange() -> impl IntoView {
     };
 
     // ---- full backup restore
-    let restore: RwSignal<Option<Register>> = RwSignal::new(None);
+    let restore: RwSignal<Option<Restore>> = RwSignal::new(None);
     let check_restore = move |_| {
+        restore.set(None);
         with_files("in-backup", msg, move |files| {
             let (name, bytes) = &files[0];
             match crate::files::read_backup(bytes) {
-                Ok(r) => restore.set(Some(r)),
+                Ok(mut r) => {
+                    // The backup's calendar is checked like an import (issue 22): a year that fails is left out.
+                    let (problems, dropped) = r.drop_unsound_holidays(state.today.get_untracked());
+                    restore.set(Some(Restore { reg: r, holiday_problems: problems, dropped }));
+                }
                 Err(e) => msg.set(format!("{name}：无法作为完整备份读取：{e}")),
             }
         });
     };
     let commit_restore = move |_| {
-        let Some(r) = restore.get_untracked() else { return };
+        let Some(Restore { reg: r, .. }) = restore.get_untracked() else { return };
         let result = state.commit(|cur| {
             let rev = cur.revision;
             *cur = r;
@@ -224,7 +239,8 @@ pub fn Exchange() -> impl IntoView {
                     <div class="field grow"><label for="in-backup">"备份文件"</label><input id="in-backup" type="file" accept=".json,application/json"/></div>
                     <button type="button" on:click=check_restore>"检查备份"</button>
                 </div>
-                {move || restore.get().map(|r| {
+                {move || restore.get().map(|Restore { reg: r, holiday_problems, dropped }| {
+                    let aside: Vec<String> = r.set_aside.iter().map(|a| a.to_string()).collect();
                     let fixes: Vec<String> = r.needs_fixing().iter().map(|f| format!("{}「{}」 · 「{}」 · {}", f.table, yingsu_engine::text::visible(&f.key), f.column, yingsu_engine::text::visible(&f.value))).collect();
                     view! {
                     <div class="preview" data-testid="restore-preview">
@@ -233,6 +249,18 @@ pub fn Exchange() -> impl IntoView {
                             <div class="banner banner-warn" data-testid="restore-fixes">
                                 <strong>{format!("备份中有 {} 个单元格无法读取：恢复后按原样保留并列为“待修正”，不会清空。", fixes.len())}</strong>
                                 <ErrorList items=fixes title="待修正（案件或机关 · 列 · 原值）" file="备份待修正清单.txt" testid="restore-fix-list"/>
+                            </div>
+                        })}
+                        {(dropped > 0).then(|| view! {
+                            <div class="banner banner-bad" role="alert" data-testid="restore-holidays">
+                                <strong>{format!("备份中的追加节假日有问题：{dropped} 条不会恢复（备份文件本身不变），其余内容照常恢复。")}</strong>
+                                <ErrorList items=holiday_problems title="节假日安排的问题" file="备份节假日问题清单.txt" testid="restore-holiday-list"/>
+                            </div>
+                        })}
+                        {(!aside.is_empty()).then(|| view! {
+                            <div class="banner banner-warn" data-testid="restore-set-aside">
+                                <strong>{format!("备份中有 {} 条记录无法读取：已另存并列出，其余内容照常恢复。", aside.len())}</strong>
+                                <ErrorList items=aside title="无法读取的记录（原文）" file="备份无法读取的记录.txt" testid="restore-aside-list"/>
                             </div>
                         })}
                         <p class="banner banner-warn">"恢复将以备份内容替换本浏览器中的全部数据（当前有案件 " {state.reg.with_untracked(|x| x.matters.len())} " 个）。"</p>

@@ -8,7 +8,7 @@ use crate::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
 use yingsu_engine::calendar::{
-    check_holiday_rows, holiday_template, notices_for_import, parse_holiday_csv, DayMark, HolidayNotice, HolidayRow,
+    check_holiday_change, holiday_template, notices_for_import, parse_holiday_csv, DayMark, HolidayNotice, HolidayRow,
 };
 use yingsu_engine::rules::{changes, Change};
 use yingsu_engine::{evaluate, Evaluation};
@@ -31,6 +31,10 @@ pub fn HolidayUpdate(msg: RwSignal<String>) -> impl IntoView {
     let holiday_errors: RwSignal<Vec<String>> = RwSignal::new(vec![]);
 
     let check = move |_| {
+        // A new check replaces whatever was previewed before: a refused file leaves no 确认 behind that
+        // would import the earlier one (issue 22).
+        pending.set(None);
+        holiday_errors.set(vec![]);
         with_files("in-holidays", msg, move |files| {
             let (name, bytes) = &files[0];
             let text = match crate::files::decode(bytes) {
@@ -47,7 +51,9 @@ pub fn HolidayUpdate(msg: RwSignal<String>) -> impl IntoView {
             };
             // Checked before anything is computed with it: a file marking every day of a century would
             // make every later change walk the whole century (issue 12).
-            let problems = check_holiday_rows(&rows, state.today.get_untracked());
+            // The cap counts the calendar after the change: the rows added before count too (issue 22).
+            let problems =
+                state.reg.with_untracked(|r| check_holiday_change(&r.holidays, &rows, state.today.get_untracked()));
             if !problems.is_empty() {
                 msg.set(format!("{name}：节假日文件未采用，请检查下列问题。"));
                 return holiday_errors.set(problems);
@@ -83,6 +89,14 @@ pub fn HolidayUpdate(msg: RwSignal<String>) -> impl IntoView {
     };
     let confirm = Callback::new(move |_: ()| {
         let Some(p) = pending.get_untracked() else { return };
+        // Checked again against the register as it is now (another tab may have added rows meanwhile).
+        let problems =
+            state.reg.with_untracked(|r| check_holiday_change(&r.holidays, &p.rows, state.today.get_untracked()));
+        if !problems.is_empty() {
+            pending.set(None);
+            msg.set("节假日文件未采用，请检查下列问题。".into());
+            return holiday_errors.set(problems);
+        }
         let n = p.rows.len();
         let moved = p.changes.len();
         match state.commit(|r| r.add_holidays(p.rows, p.notices)) {

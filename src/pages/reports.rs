@@ -176,6 +176,7 @@ pub fn Reports() -> impl IntoView {
     } else {
         "half"
     });
+    let agencies_in_matters = Memo::new(move |_| state.reg.with(|r| report::agencies(&r.matters)));
     let agencies = Memo::new(move |_| {
         state.reg.with(|r| {
             let mut v = report::agencies(&r.matters);
@@ -237,6 +238,19 @@ pub fn Reports() -> impl IntoView {
         )
     };
 
+    // An agency chosen that no matter names (本机关名称 with a typo, 区城管 for 区城管委): every figure would be
+    // 0 and the 公文 signed with the typo, so the page says so and offers the nearest names (issue 22).
+    let unknown_agency = move || {
+        let a = ctx.agency_opt()?;
+        let names = agencies_in_matters.get();
+        if names.contains(&a) {
+            return None;
+        }
+        Some(match yingsu_engine::text::match_name(&a, names.iter().map(String::as_str)) {
+            yingsu_engine::text::NameMatch::Unknown(near) => (a, near, false),
+            yingsu_engine::text::NameMatch::Exact(n) | yingsu_engine::text::NameMatch::Lookalike(n) => (a, vec![n], true),
+        })
+    };
     let tabs: &[(&str, &str)] = &[
         ("half", "半年报告"),
         ("quarter", "季度败诉报告"),
@@ -269,6 +283,22 @@ pub fn Reports() -> impl IntoView {
                     _ => ().into_any(),
                 }}
             </div>
+            {move || unknown_agency().map(|(a, near, lookalike)| view! {
+                <div class="banner banner-bad report-controls" role="alert" data-testid="agency-unknown">
+                    {if lookalike {
+                        format!("机关「{}」与案件中的「{}」写法不同（空格、全角半角或不可见字符），本报表按「{}」没有统计到任何案件。", yingsu_engine::text::visible(&a), near[0], yingsu_engine::text::visible(&a))
+                    } else {
+                        format!("机关「{}」在案件数据中没有任何案件：本报表各项均为 0，公文将以「{}」落款。请检查“设置”中的本机关名称。", yingsu_engine::text::visible(&a), yingsu_engine::text::visible(&a))
+                    }}
+                    {(!near.is_empty()).then(|| view! {
+                        " 最接近的名称："
+                        {near.into_iter().map(|n| {
+                            let pick = n.clone();
+                            view! { <button type="button" on:click=move |_| ctx.agency.set(pick.clone())>{format!("改看「{n}」")}</button> " " }
+                        }).collect_view()}
+                    })}
+                </div>
+            })}
             <p class="message report-controls" role="status" data-testid="report-message">{move || ctx.msg.get()}</p>
             {move || match tab.get() {
                 "half" => half::view(ctx).into_any(),
