@@ -2,10 +2,10 @@
 
 mod repair;
 
-pub use repair::{LookalikeBanner, SetAsideBanner};
 use crate::route::Page;
 use crate::state::{AppState, SaveState};
 use leptos::prelude::*;
+pub use repair::{LookalikeBanner, SetAsideBanner};
 use yingsu_engine::dates::fmt;
 use yingsu_engine::{Obligation, Status};
 

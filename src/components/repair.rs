@@ -55,7 +55,9 @@ pub fn LookalikeBanner() -> impl IntoView {
         msg.set(match (differing, saved) {
             (Err(e), _) => e,
             (Ok(_), Err(e)) => format!("合并没有保存：{e}"),
-            (Ok(d), Ok(())) if d.is_empty() => format!("已将「{}」并入「{}」，已保存。", visible(&drop), visible(&keep)),
+            (Ok(d), Ok(())) if d.is_empty() => {
+                format!("已将「{}」并入「{}」，已保存。", visible(&drop), visible(&keep))
+            }
             (Ok(d), Ok(())) => format!(
                 "已将「{}」并入「{}」，已保存；两者不同的字段保留了「{}」的值：{}（见修改记录）。",
                 visible(&drop),

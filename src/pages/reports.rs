@@ -248,7 +248,9 @@ pub fn Reports() -> impl IntoView {
         }
         Some(match yingsu_engine::text::match_name(&a, names.iter().map(String::as_str)) {
             yingsu_engine::text::NameMatch::Unknown(near) => (a, near, false),
-            yingsu_engine::text::NameMatch::Exact(n) | yingsu_engine::text::NameMatch::Lookalike(n) => (a, vec![n], true),
+            yingsu_engine::text::NameMatch::Exact(n) | yingsu_engine::text::NameMatch::Lookalike(n) => {
+                (a, vec![n], true)
+            }
         })
     };
     let tabs: &[(&str, &str)] = &[

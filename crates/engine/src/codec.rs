@@ -11,132 +11,11 @@ use crate::model::{Agency, AgencyColumn, Column, Matter};
 use crate::rules::Obligation;
 use std::collections::HashMap;
 
-/// Text decoded from a file, with the encoding found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    pub text: String,
-    /// `UTF-8`, `UTF-8（带 BOM）`, `GB18030`, `UTF-16LE`, `UTF-16BE`.
-    pub encoding: &'static str,
-}
+mod encoding;
+mod limits;
 
-/// A legacy encoding a file turned out to need: the caller's decoder handles it (encoding_rs natively,
-/// the browser's own `TextDecoder` in the page — both the WHATWG tables).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Legacy {
-    Utf16Le,
-    Utf16Be,
-    /// UTF-16LE without a byte-order mark (told by where its zero bytes stand).
-    Utf16LeNoBom,
-    /// UTF-16BE without a byte-order mark.
-    Utf16BeNoBom,
-    /// GB18030, a superset of GBK and GB2312 (what Excel on a Chinese Windows writes).
-    Gb18030,
-}
-
-impl Legacy {
-    /// The WHATWG label (for `TextDecoder`).
-    pub fn label(self) -> &'static str {
-        match self {
-            Legacy::Utf16Le | Legacy::Utf16LeNoBom => "utf-16le",
-            Legacy::Utf16Be | Legacy::Utf16BeNoBom => "utf-16be",
-            Legacy::Gb18030 => "gb18030",
-        }
-    }
-    /// The name shown to users.
-    pub fn name(self) -> &'static str {
-        match self {
-            Legacy::Utf16Le => "UTF-16LE",
-            Legacy::Utf16Be => "UTF-16BE",
-            Legacy::Utf16LeNoBom => "UTF-16LE（无 BOM）",
-            Legacy::Utf16BeNoBom => "UTF-16BE（无 BOM）",
-            Legacy::Gb18030 => "GB18030",
-        }
-    }
-    /// The bytes to decode (a UTF-16 byte-order mark removed).
-    pub fn body(self, bytes: &[u8]) -> &[u8] {
-        match self {
-            Legacy::Utf16Le | Legacy::Utf16Be => &bytes[2..],
-            Legacy::Gb18030 | Legacy::Utf16LeNoBom | Legacy::Utf16BeNoBom => bytes,
-        }
-    }
-    /// The error when the decoder finds bytes that are not valid in this encoding.
-    pub fn invalid(self) -> FileError {
-        match self {
-            Legacy::Gb18030 => FileError("无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK".into()),
-            _ => FileError(format!("文件不是有效的 {} 文本", self.name())),
-        }
-    }
-}
-
-/// Detects the encoding and decodes: UTF-8 with or without BOM here (it rarely validates by accident),
-/// anything else through `legacy` (UTF-16 by its byte-order mark, otherwise GB18030).
-pub fn decode_with(
-    bytes: &[u8],
-    legacy: impl FnOnce(&[u8], Legacy) -> Result<Decoded, FileError>,
-) -> Result<Decoded, FileError> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return std::str::from_utf8(rest)
-            .map(|t| Decoded { text: t.to_string(), encoding: "UTF-8（带 BOM）" })
-            .map_err(|_| FileError("文件以 UTF-8 标记开头，但内容不是有效的 UTF-8 文本".into()));
-    }
-    if bytes.starts_with(b"\xFF\xFE") {
-        return legacy(bytes, Legacy::Utf16Le);
-    }
-    if bytes.starts_with(b"\xFE\xFF") {
-        return legacy(bytes, Legacy::Utf16Be);
-    }
-    if bytes.contains(&0) {
-        if let Some(enc) = sniff_utf16(bytes) {
-            return legacy(bytes, enc);
-        }
-        return Err(FileError("这不是文本文件（含有二进制内容），请选择 CSV 文件".into()));
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(t) => Ok(Decoded { text: t.to_string(), encoding: "UTF-8" }),
-        Err(_) => legacy(bytes, Legacy::Gb18030),
-    }
-}
-
-/// UTF-16 without a byte-order mark: a CSV file is mostly ASCII commas, digits and line breaks, whose
-/// high byte is zero — so zero bytes stand (nearly) only at odd offsets (LE) or only at even ones (BE).
-/// A file of odd length, shorter than 8 characters, or holding a U+0000 is not taken for UTF-16.
-fn sniff_utf16(bytes: &[u8]) -> Option<Legacy> {
-    if !bytes.len().is_multiple_of(2) || bytes.len() < 16 {
-        return None;
-    }
-    let head = &bytes[..bytes.len().min(4096)];
-    let pairs = head.len() / 2;
-    if head.chunks_exact(2).any(|p| p == [0, 0]) {
-        return None;
-    }
-    let zeros_even = head.iter().step_by(2).filter(|b| **b == 0).count();
-    let zeros_odd = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
-    let clear = |many: usize, few: usize| many * 5 >= pairs && few * 50 <= many;
-    if clear(zeros_odd, zeros_even) {
-        Some(Legacy::Utf16LeNoBom)
-    } else if clear(zeros_even, zeros_odd) {
-        Some(Legacy::Utf16BeNoBom)
-    } else {
-        None
-    }
-}
-
-/// [`decode_with`] encoding_rs (native builds: the CLI and the tests).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn decode(bytes: &[u8]) -> Result<Decoded, FileError> {
-    decode_with(bytes, |bytes, enc| {
-        let coder = match enc {
-            Legacy::Utf16Le | Legacy::Utf16LeNoBom => encoding_rs::UTF_16LE,
-            Legacy::Utf16Be | Legacy::Utf16BeNoBom => encoding_rs::UTF_16BE,
-            Legacy::Gb18030 => encoding_rs::GB18030,
-        };
-        let (text, had_errors) = coder.decode_without_bom_handling(enc.body(bytes));
-        if had_errors {
-            return Err(enc.invalid());
-        }
-        Ok(Decoded { text: text.into_owned(), encoding: enc.name() })
-    })
-}
+pub use encoding::*;
+pub use limits::*;
 
 pub use crate::text::trim_spaces;
 
@@ -284,13 +163,6 @@ impl Table for Agency {
     }
 }
 
-/// The largest file an import takes: more rows than this is refused before any work starts.
-pub const MAX_ROWS: usize = 100_000;
-/// The most columns a header (or any row) may have.
-pub const MAX_COLUMNS: usize = 1_000;
-/// The most bytes one cell may hold (32 KB).
-pub const MAX_CELL_BYTES: usize = 32 * 1024;
-
 /// One data row of an import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRow<R> {
@@ -378,68 +250,10 @@ pub fn import_stored<R: Table>(text: &str) -> Result<(Vec<R>, Vec<RowError>), Im
     Ok((imp.rows.into_iter().map(|r| r.record).collect(), errors))
 }
 
-/// Checks the limits in one pass over the text, before any cell is interpreted: rows, cells per row,
-/// bytes per cell. The pass reads CSV syntax only (it costs what a parse alone costs).
-pub fn check_limits(text: &str, file: &str) -> Result<(), FileError> {
-    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut rec = csv::ByteRecord::new();
-    let mut rows = 0usize;
-    loop {
-        match rdr.read_byte_record(&mut rec) {
-            Ok(false) => break,
-            Ok(true) => {}
-            // Syntax errors are reported row by row by the import itself.
-            Err(_) => continue,
-        }
-        check_record(&rec, rows + 1, file)?;
-        // Empty rows (a spreadsheet's trailing `,,,` lines) are ignored by the import: not counted (CSV.md).
-        if is_empty_record(&rec) {
-            continue;
-        }
-        rows += 1;
-        if rows > MAX_ROWS + 1 {
-            return Err(too_many_rows(file));
-        }
-    }
-    Ok(())
-}
-
-/// A record whose every cell is empty or spaces: ignored by every import and not counted.
-fn is_empty_record(rec: &csv::ByteRecord) -> bool {
-    rec.iter().all(|c| cell_str(c).trim().is_empty())
-}
-
-fn too_many_rows(file: &str) -> FileError {
-    FileError(format!(
-        "{file} 超过 {MAX_ROWS} 行（不含标题行），未导入。请把文件拆分为每个不超过 {MAX_ROWS} 行后分别导入。"
-    ))
-}
-
-/// The per-record limits: cells in the record, bytes in a cell. `rows`: the record's number in the file.
-fn check_record(rec: &csv::ByteRecord, rows: usize, file: &str) -> Result<(), FileError> {
-    if rec.len() > MAX_COLUMNS {
-        return Err(FileError(format!(
-            "{file} 第{rows}行有 {} 列，超过上限 {MAX_COLUMNS} 列，未导入。请删除多余的列后重新导入。",
-            rec.len()
-        )));
-    }
-    // The record's bytes bound every cell's: most records need no look at their cells.
-    if rec.as_slice().len() > MAX_CELL_BYTES {
-        if let Some((i, cell)) = rec.iter().enumerate().find(|(_, c)| c.len() > MAX_CELL_BYTES) {
-            return Err(FileError(format!(
-                "{file} 第{rows}行第{}列的内容有 {} 字节，超过每个单元格 32 KB 的上限，未导入。",
-                i + 1,
-                cell.len()
-            )));
-        }
-    }
-    Ok(())
-}
-
 /// A cell of a record read from a `&str`. The reader splits its input only at ASCII bytes (delimiter,
 /// quote, line ends) and removes only ASCII quotes, and an ASCII byte never occurs inside a UTF-8
 /// sequence, so every cell of text that was valid UTF-8 is valid UTF-8: no second check is needed.
-fn cell_str(raw: &[u8]) -> &str {
+pub(crate) fn cell_str(raw: &[u8]) -> &str {
     debug_assert!(std::str::from_utf8(raw).is_ok());
     // SAFETY: see above — `raw` is a field of a record read from a `&str` by `csv::Reader`.
     unsafe { std::str::from_utf8_unchecked(raw) }
@@ -751,44 +565,6 @@ impl<'a, R: Table> Importer<'a, R> {
             Some(e) => Err(ImportError::File(e)),
             None => Ok(self.out),
         }
-    }
-}
-
-/// The fields of one raw record (its line end included) whose quotes break RFC 4180: a quoted field with
-/// text after its closing quote, or a quote inside an unquoted field. Never panics, whatever the bytes.
-pub(crate) fn stray_quote_fields(raw: &[u8]) -> Vec<usize> {
-    let mut out = Vec::new();
-    let (mut i, mut field, n) = (0usize, 0usize, raw.len());
-    loop {
-        let mut bad = false;
-        if raw.get(i) == Some(&b'"') {
-            i += 1;
-            // To the closing quote (`""` is an escaped quote inside).
-            while i < n {
-                if raw[i] == b'"' {
-                    if raw.get(i + 1) == Some(&b'"') {
-                        i += 2;
-                        continue;
-                    }
-                    i += 1;
-                    break;
-                }
-                i += 1;
-            }
-            bad = i < n && !matches!(raw[i], b',' | b'\r' | b'\n');
-        }
-        while i < n && !matches!(raw[i], b',' | b'\r' | b'\n') {
-            bad |= raw[i] == b'"';
-            i += 1;
-        }
-        if bad {
-            out.push(field);
-        }
-        if i >= n || raw[i] != b',' {
-            return out;
-        }
-        i += 1;
-        field += 1;
     }
 }
 

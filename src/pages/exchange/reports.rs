@@ -111,12 +111,21 @@ fn preview_view(
     pending: RwSignal<Option<ReportsPreview>>,
 ) -> impl Fn(ReportsPreview) -> AnyView {
     move |p: ReportsPreview| {
-        let tagged = |v: &[(String, yingsu_engine::RowError)]| v.iter().map(|(f, e)| format!("{f}：{e}")).collect::<Vec<_>>();
+        let tagged =
+            |v: &[(String, yingsu_engine::RowError)]| v.iter().map(|(f, e)| format!("{f}：{e}")).collect::<Vec<_>>();
         let (errors, warnings, notices) = (tagged(&p.errors), tagged(&p.warnings), tagged(&p.notices));
         let lookalikes: Vec<String> = p
             .lookalikes
             .iter()
-            .map(|l| format!("{} 第{}行：「{}」与已有机关「{}」相同（写法不同），按同一机关记录", l.source, l.row, visible(&l.written), visible(&l.existing)))
+            .map(|l| {
+                format!(
+                    "{} 第{}行：「{}」与已有机关「{}」相同（写法不同），按同一机关记录",
+                    l.source,
+                    l.row,
+                    visible(&l.written),
+                    visible(&l.existing)
+                )
+            })
             .collect();
         let back = p.changed.iter().filter(|c| c.moves_back()).count();
         let can = p.can_commit();
