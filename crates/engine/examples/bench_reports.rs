@@ -35,6 +35,12 @@ fn commit(log: &mut Vec<ReportLogEntry>, text: &str) -> (usize, usize) {
 }
 
 fn main() {
+    // BENCH_CASES_CSV=path also writes the synthetic register of 100,000 matters there (to time
+    // `yingsu validate` and `yingsu normalize` on it).
+    if let Some(path) = std::env::var_os("BENCH_CASES_CSV") {
+        let csv = yingsu_engine::codec::export(&yingsu_engine::synth::register(100_000, 2026));
+        std::fs::write(path, csv).expect("write the cases file");
+    }
     println!("| rows | into an empty log ms | again (all unchanged) ms |");
     println!("|---:|---:|---:|");
     for n in [10_000, 40_000, 100_000] {

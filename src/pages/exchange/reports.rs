@@ -69,13 +69,14 @@ pub fn ReportsExchange(msg: RwSignal<String>) -> impl IntoView {
     };
     let commit = move |_| {
         let Some(p) = pending.get_untracked() else { return };
-        let mut next = state.reg.get_untracked();
-        let counts = match apply_reports(&mut next.report_log, &p) {
+        // Applied to a copy of the log first: a refused preview (invalid rows, changed meanwhile) changes nothing.
+        let mut log = state.reg.with_untracked(|r| r.report_log.clone());
+        let counts = match apply_reports(&mut log, &p) {
             Ok(c) => c,
             Err(e) => return msg.set(format!("未导入，任何数据都没有改变：{e}")),
         };
         let saved = state.commit(move |r| {
-            r.report_log = next.report_log;
+            r.report_log = log;
             r.changes_since_backup += 1;
         });
         match saved {
