@@ -17,8 +17,9 @@ use yingsu_engine::model::Agency;
 use yingsu_engine::store::Register;
 use yingsu_engine::Status;
 
-/// Agencies read from a file, how many are new and unchanged, and the file's errors.
-type AgencyPreview = (Vec<Agency>, usize, usize, Vec<String>);
+/// Agencies read from a file, how many are new and unchanged, the file's errors, and its cells to check
+/// (hidden characters, stray quotes).
+type AgencyPreview = (Vec<Agency>, usize, usize, Vec<String>, Vec<String>);
 
 /// A backup checked for restoring: the register, and its added holiday rows left out (why, how many).
 #[derive(Clone)]
@@ -60,6 +61,8 @@ pub fn Exchange() -> impl IntoView {
             match crate::files::import::<Agency>(bytes) {
                 Ok(imp) => {
                     let errors: Vec<String> = imp.errors().map(|e| format!("{name}：{e}")).collect();
+                    let notes: Vec<String> =
+                        imp.warnings.iter().chain(&imp.notices).map(|e| format!("{name}：{e}")).collect();
                     let ok: Vec<Agency> =
                         imp.rows.into_iter().filter(|r| r.errors.is_empty()).map(|r| r.record).collect();
                     let (new, same) = state.reg.with_untracked(|r| {
@@ -73,14 +76,14 @@ pub fn Exchange() -> impl IntoView {
                         let same = ok.iter().filter(|a| old(a) == Some(*a)).count();
                         (new, same)
                     });
-                    agency_preview.set(Some((ok, new, same, errors)));
+                    agency_preview.set(Some((ok, new, same, errors, notes)));
                 }
                 Err(e) => msg.set(format!("{name}：{e}")),
             }
         });
     };
     let commit_agencies = move |_| {
-        let Some((list, _, _, errors)) = agency_preview.get_untracked() else { return };
+        let Some((list, _, _, errors, _)) = agency_preview.get_untracked() else { return };
         if !errors.is_empty() {
             msg.set("名录文件有错误，未导入。请修正后重新导入。".into());
             return;
@@ -201,10 +204,11 @@ pub fn Exchange() -> impl IntoView {
                     <div class="field grow"><label for="in-agencies">"名录文件"</label><input id="in-agencies" type="file" accept=".csv,text/csv"/></div>
                     <button type="button" on:click=check_agencies>"检查并预览"</button>
                 </div>
-                {move || agency_preview.get().map(|(list, new, same, errors)| view! {
+                {move || agency_preview.get().map(|(list, new, same, errors, notes)| view! {
                     <div class="preview">
                         <p>{format!("共 {} 个机关：新增 {new}，未变 {same}，更新 {}；错误 {} 处", list.len(), list.len() - new - same, errors.len())}</p>
                         {(!errors.is_empty()).then(|| view! { <div class="banner banner-bad"><ErrorList items=errors title="错误" file="机关名录错误清单.txt" testid="agency-error-list"/></div> })}
+                        {(!notes.is_empty()).then(|| view! { <div class="banner banner-warn"><ErrorList items=notes title="请核对的单元格" file="机关名录提示清单.txt" testid="agency-note-list"/></div> })}
                         <button type="button" class="primary" on:click=commit_agencies>"确认导入"</button>
                         <button type="button" on:click=move |_| agency_preview.set(None)>"取消"</button>
                     </div>

@@ -119,7 +119,7 @@ test('issue 22: the 40-weekday-holidays cap holds across files, and a refused fi
   await page.getByTestId('holiday-preview').getByTestId('change-review').getByRole('button', { name: '确认' }).click();
   await page.getByTestId('exchange-message').filter({ hasText: '已导入 40 条节假日安排' }).waitFor();
   // Preview a harmless file (A), then check a second file of 40 (B): B is refused, and A's 确认 is gone.
-  await check('ok.csv', 'date,kind,name\r\n2027-10-01,holiday,国庆\r\n');
+  await check('ok.csv', 'date,kind,name\r\n2027-10-09,workday,国庆\r\n');
   await page.getByTestId('holiday-preview').waitFor();
   await check('b.csv', forty('2027-06-01'));
   await page.getByTestId('holiday-errors').filter({ hasText: '2027 年在工作日放假 80 天，超过 40 天（其中 40 天是已有的安排）' }).waitFor();
