@@ -90,14 +90,14 @@ pub fn LookalikeBanner() -> impl IntoView {
                         let keep = g[0].clone();
                         view! { <li data-case=keep.clone()>
                             {g.iter().map(|k| format!("「{}」", visible(k))).collect::<Vec<_>>().join(" 与 ")}
-                            {g[1..].iter().cloned().map(|other| {
+                            {g[1..].iter().map(|other| {
                                 let (k, o, o2) = (keep.clone(), other.clone(), other.clone());
                                 let new_no = RwSignal::new(String::new());
                                 view! {
                                     " "
-                                    <button type="button" on:click=move |_| merge(k.clone(), o.clone())>{format!("将「{}」并入「{}」", visible(&other), visible(&keep))}</button>
+                                    <button type="button" on:click=move |_| merge(k.clone(), o.clone())>{format!("将「{}」并入「{}」", visible(other), visible(&keep))}</button>
                                     " 或改名为 "
-                                    <input type="text" aria-label=format!("「{}」的新案号", visible(&other)) prop:value=move || new_no.get() on:input=move |e| new_no.set(event_target_value(&e))/>
+                                    <input type="text" aria-label=format!("「{}」的新案号", visible(other)) prop:value=move || new_no.get() on:input=move |e| new_no.set(event_target_value(&e))/>
                                     <button type="button" on:click=move |_| rename(o2.clone(), new_no.get_untracked())>"改名"</button>
                                 }
                             }).collect_view()}
