@@ -132,7 +132,7 @@ test('报送记录 travel: an agency marks and exports reports.csv; 区司法局
   const late = Buffer.concat([file, Buffer.from('区住建委,R24,2025Q1,2025-05-06\r\n')]);
   await bureau.page.getByLabel('报送记录文件').setInputFiles({ name: 'reports.csv', mimeType: 'text/csv', buffer: late });
   await bureau.page.locator('section.block', { hasText: '报送记录（reports.csv）' }).getByRole('button', { name: '检查并预览' }).click();
-  await bureau.page.getByTestId('reports-preview').filter({ hasText: '共 2 条报送记录；错误 0 处' }).waitFor();
+  await bureau.page.getByTestId('reports-preview').filter({ hasText: '新增 2 · 更新 0 · 未变 0 · 无效 0；错误 0 处' }).waitFor();
   await bureau.page.getByTestId('reports-preview').getByRole('button', { name: '确认导入' }).click();
   await bureau.page.getByTestId('exchange-message').filter({ hasText: '已导入报送记录：新增 2' }).waitFor();
   await bureau.page.getByRole('link', { name: '总览', exact: true }).click();
