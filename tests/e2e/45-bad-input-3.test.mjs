@@ -216,3 +216,46 @@ test('issue 22: a stored register with one bad holiday date loads the rest and l
   await page.getByRole('link', { name: 'H-1' }).waitFor();
   await ctx.close();
 });
+
+test('issue 22: a refused agencies.csv or backup file clears the preview made before it', async () => {
+  const { page, ctx } = await h.open('#/exchange', { today: '2025-08-01' });
+  const agencies = page.locator('section.block', { hasText: '导入机关名录' });
+  await page.getByLabel('名录文件').setInputFiles(file('a.csv', '机关名称,机关类型\r\n区城管委,职能部门\r\n'));
+  await agencies.getByRole('button', { name: '检查并预览' }).click();
+  await page.getByText('共 1 个机关：新增 1').waitFor();
+  await page.getByLabel('名录文件').setInputFiles(file('b.csv', '名称\r\n区住建委\r\n'));
+  await agencies.getByRole('button', { name: '检查并预览' }).click();
+  await page.getByTestId('exchange-message').filter({ hasText: 'b.csv' }).waitFor();
+  assert.equal(await page.getByText('共 1 个机关：新增 1').count(), 0, "a.csv's 确认导入 is gone");
+  const backup = { schema: 2, revision: 0, matters: '案号,案件类型,被告类型\r\nK1,行政诉讼,本机关\r\n', agencies: '机关名称\r\n', settings: {}, profile: {} };
+  await page.getByLabel('备份文件').setInputFiles({ name: 'ok.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await page.getByRole('button', { name: '检查备份' }).click();
+  await page.getByTestId('restore-preview').waitFor();
+  await page.getByLabel('备份文件').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":') });
+  await page.getByRole('button', { name: '检查备份' }).click();
+  await page.getByTestId('exchange-message').filter({ hasText: 'bad.json：无法作为完整备份读取' }).waitFor();
+  assert.equal(await page.getByTestId('restore-preview').count(), 0, "ok.json's 确认恢复 is gone");
+  await ctx.close();
+});
+
+test('issue 22: a stored lookalike 案号 can be renamed instead, and both matters save', async () => {
+  const { page, ctx } = await h.open('', { today: '2025-08-01' });
+  await seed(page, {
+    schema: 2, revision: 1, agencies: '机关名称\r\n', settings: {}, profile: {},
+    matters: '案号,案件类型,被告类型,原告\r\n（2025）京0112行初1号,行政诉讼,本机关,甲\r\n(2025)京0112行初1号,行政诉讼,本机关,乙\r\n',
+  });
+  const banner = page.getByTestId('stored-lookalikes');
+  await banner.getByLabel('「(2025)京0112行初1号」的新案号').fill('（2025）京0112行初2号');
+  await banner.getByRole('button', { name: '改名' }).click();
+  await page.getByTestId('stored-lookalikes-message').filter({ hasText: '已将「(2025)京0112行初1号」改为「（2025）京0112行初2号」，已保存' }).waitFor();
+  for (const no of ['（2025）京0112行初1号', '（2025）京0112行初2号']) {
+    await page.goto(h.base + '#/case/' + encodeURIComponent(no));
+    await page.getByLabel('备注', { exact: true }).fill('可以保存');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
+  }
+  const r = await stored(page);
+  assert.match(r.matters, /（2025）京0112行初2号,.*乙/);
+  assert.equal(r.matters.match(/可以保存/g).length, 2);
+  await ctx.close();
+});
