@@ -3,22 +3,11 @@
 //! evaluation of every obligation, and the half-year report for every agency plus 全部.
 
 use chrono::NaiveDate;
-use std::time::Instant;
+mod timing;
+use timing::best;
 use yingsu_engine::agency::ReportPeriod;
 use yingsu_engine::store::Register;
 use yingsu_engine::{codec, evaluate, report, synth, Calendar, Matter, Settings};
-
-fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
-    let mut best = f64::MAX;
-    let mut out = None;
-    for _ in 0..runs {
-        let t = Instant::now();
-        let v = f();
-        best = best.min(t.elapsed().as_secs_f64() * 1000.0);
-        out = Some(v);
-    }
-    (best, out.expect("at least one run"))
-}
 
 fn main() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("valid date");

@@ -3,20 +3,10 @@
 //! period) read, previewed against an empty log and committed; then the same file again into the log it
 //! made (every entry unchanged). Best of 3, ms.
 
-use std::time::Instant;
+mod timing;
+use timing::best;
 use yingsu_engine::agency::ReportLogEntry;
 use yingsu_engine::exchange::{apply_reports, import_reports, preview_reports};
-
-fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
-    let (mut best, mut out) = (f64::MAX, None);
-    for _ in 0..runs {
-        let t = Instant::now();
-        let v = f();
-        best = best.min(t.elapsed().as_secs_f64() * 1000.0);
-        out = Some(v);
-    }
-    (best, out.expect("at least one run"))
-}
 
 /// `n` distinct rows: agencies 机关0…, each with its half-years from 2000H1 on.
 pub fn file(n: usize) -> String {
