@@ -66,7 +66,8 @@ impl AppState {
         let reg = RwSignal::new(reg);
         let calendar = Memo::new_with_compare(
             move |_| Arc::new(reg.with(|r| r.calendar())),
-            |a: Option<&Arc<Calendar>>, b: Option<&Arc<Calendar>>| a.map(|x| x.as_ref()) == b.map(|x| x.as_ref()),
+            // `changed`: true when the calendar differs (an imported holiday year, a removed row).
+            |a: Option<&Arc<Calendar>>, b: Option<&Arc<Calendar>>| a.map(|x| x.as_ref()) != b.map(|x| x.as_ref()),
         );
         let today_sig = RwSignal::new(today);
         let evals = Memo::new_with_compare(
@@ -75,8 +76,10 @@ impl AppState {
                 let t = today_sig.get();
                 Arc::new(reg.with(|r| r.matters.iter().map(|m| evaluate(m, &cal, &r.settings, t)).collect()))
             },
-            // A new register revision always means new results; comparing 10,000 evaluations is not worth it.
-            |_, _| false,
+            // `changed`: every recomputation (a new register, calendar or date) is reported as a change —
+            // comparing 10,000 evaluations is not worth it. (Returning `false` here once froze every page that
+            // reads the evaluations until a page switch: issue 21.)
+            |_, _| true,
         );
         AppState {
             reg,

@@ -158,7 +158,9 @@ pub fn Cases() -> impl IntoView {
                 (!drafts.is_empty()).then(|| view! {
                     <p class="banner banner-warn" role="status" data-testid="drafts">"有未保存的修改："
                         {drafts.into_iter().map(|k| {
-                            let label = k.clone().unwrap_or_else(|| "新建案件".into());
+                            // Hidden controls written out, as the list below shows them (a U+202E would reverse
+                            // the rest of the banner).
+                            let label = k.as_deref().map_or_else(|| "新建案件".into(), |k| yingsu_engine::text::visible(k).into_owned());
                             view! { " " <a href=Page::Case(k).href()>{label}</a> }
                         }).collect_view()}
                         "（打开后可保存或放弃）"

@@ -4,7 +4,7 @@
 //! numbers "— 1 —" in 宋体 4号 at the foot (odd pages right, even pages left, one character in), and the
 //! 落款 with the seal's room above it. The document format is written by `docx-rs`.
 
-use crate::paper::{Block, Paper, Table};
+use crate::paper::{Block, DocMeta, Paper, Table};
 use docx_rs::{
     AlignmentType, DocGrid, DocGridType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph,
     Run, RunFonts, SpecialIndentType, TableCell, TableRow, WidthType,
@@ -86,8 +86,35 @@ fn page_number(align: AlignmentType) -> Footer {
     Footer::new().add_paragraph(p)
 }
 
-/// The paper as a .docx file.
+/// Escapes a text for XML character data and attribute values.
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// docProps/core.xml: 作者 and 最后修改者 the paper's author, 创建/修改时间 its export date (docx-rs alone
+/// writes "unknown" and 1970-01-01). Unknown values are left out rather than invented.
+fn core_xml(meta: &DocMeta) -> Vec<u8> {
+    let mut x = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+    );
+    if crate::dates::parse_date(&meta.date).is_ok() {
+        for tag in ["dcterms:created", "dcterms:modified"] {
+            x.push_str(&format!(r#"<{tag} xsi:type="dcterms:W3CDTF">{}T00:00:00Z</{tag}>"#, meta.date));
+        }
+    }
+    let author = meta.author.trim();
+    if !author.is_empty() {
+        let a = xml_escape(author);
+        x.push_str(&format!("<dc:creator>{a}</dc:creator><cp:lastModifiedBy>{a}</cp:lastModifiedBy>"));
+    }
+    x.push_str("<cp:revision>1</cp:revision></cp:coreProperties>");
+    x.into_bytes()
+}
+
+/// The paper as a .docx file. Every text goes through [`Paper::cleaned`] first: a cell holding U+000B (what
+/// Word's Shift+Enter pastes) or U+FFFE would otherwise make word/document.xml ill-formed.
 pub fn to_docx(paper: &Paper) -> Vec<u8> {
+    let paper = &paper.clone().cleaned();
     let mut doc = Docx::new()
         .page_size(mm(210) as u32, mm(297) as u32)
         .page_margin(
@@ -169,6 +196,8 @@ pub fn to_docx(paper: &Paper) -> Vec<u8> {
             ));
     }
     let mut out = std::io::Cursor::new(Vec::new());
-    doc.build().pack(&mut out).expect("writing a zip into memory does not fail");
+    let mut parts = doc.build();
+    parts.doc_props.core = core_xml(&paper.meta);
+    parts.pack(&mut out).expect("writing a zip into memory does not fail");
     out.into_inner()
 }

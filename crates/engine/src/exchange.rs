@@ -498,9 +498,12 @@ pub fn apply(reg: &mut Register, p: &Preview, skip_invalid: bool, user: &str, at
     Ok(n)
 }
 
-/// Escapes an iCalendar text value (RFC 5545 §3.3.11).
+/// Escapes an iCalendar text value (RFC 5545 §3.3.11). Hidden controls are written out as `⟨U+XXXX⟩`
+/// first ([`crate::text::for_document`]): a right-to-left override in a 案号 would otherwise reverse the
+/// calendar's title, and a control character is not allowed in a content line.
 fn ics_text(s: &str) -> String {
-    s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n").replace('\r', "")
+    crate::text::for_document(s)
+        .replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n").replace('\r', "")
 }
 
 /// Folds a content line at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1).
@@ -803,5 +806,25 @@ mod tests {
         assert_eq!(cal.matches("TRIGGER:-P6DT15H").count(), 1, "a week before, only where R18A applies");
         assert!(cal.lines().all(|l| l.len() <= 76), "folded at 75 octets");
         assert!(cal.split("\r\n").all(|l| l.len() <= 75), "no line longer than 75 octets");
+    }
+
+    #[test]
+    fn issue_21_ics_shows_a_bidi_override_instead_of_applying_it() {
+        use crate::schedule::Hearing;
+        let today = NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+        let hs = [Hearing {
+            case_no: crate::model::CaseNo("BIDI\u{202e}gpj.exe".into()),
+            agency: "城管委".into(),
+            date: NaiveDate::from_ymd_opt(2025, 3, 8).unwrap(),
+            tribunal: "通州区\u{b}人民法院".into(),
+            head: "王某".into(),
+            r18a: None,
+            r19: None,
+        }];
+        let cal = ics(&[], &hs, today, 1);
+        let unfolded = cal.replace("\r\n ", "");
+        assert!(unfolded.contains("SUMMARY:【开庭】BIDI⟨U+202E⟩gpj.exe 出庭负责人：王某"), "{unfolded}");
+        assert!(unfolded.contains("LOCATION:通州区 人民法院"), "{unfolded}");
+        assert!(!cal.chars().any(crate::text::is_hidden_control));
     }
 }

@@ -26,6 +26,18 @@ pub struct Paper {
     pub signature: Option<Signature>,
     /// A file name without extension, e.g. `半年报告-区城管委-2025H1`.
     pub file_stem: String,
+    /// Who made the file and when (the .docx's author and dates); empty until the page or the CLI says.
+    #[serde(default)]
+    pub meta: DocMeta,
+}
+
+/// The .docx's document properties (docProps/core.xml): Word's 作者 and 创建时间.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocMeta {
+    /// 本机关 and 用户名, e.g. `区城管委 王芳`.
+    pub author: String,
+    /// The export date, `YYYY-MM-DD`.
+    pub date: String,
 }
 
 /// One block of a [`Paper`].
@@ -334,6 +346,7 @@ pub fn half_year(r: &HalfYear, x: &HalfYearExtras) -> Paper {
         blocks: b.blocks,
         signature: Some(Signature { agency: x.signer.to_string(), date: chinese_date(x.date) }),
         file_stem: format!("半年报告-{}-{}", r.agency, r.period.code()),
+        meta: DocMeta::default(),
     }
 }
 
@@ -413,6 +426,7 @@ pub fn quarter(
         blocks: b.blocks,
         signature: Some(Signature { agency: signer.to_string(), date: chinese_date(date) }),
         file_stem: format!("季度败诉报告-{}-{}", agency.unwrap_or("全部"), period.code()),
+        meta: DocMeta::default(),
     }
 }
 
@@ -486,6 +500,7 @@ pub fn heads(year: i32, sheets: &[HeadYear], matters: &[Matter], signer: &str, d
         blocks: b.blocks,
         signature: Some(Signature { agency: signer.to_string(), date: chinese_date(date) }),
         file_stem: format!("负责人出庭-{who}-{year}"),
+        meta: DocMeta::default(),
     }
 }
 
@@ -543,6 +558,7 @@ pub fn assessment(year: i32, sheets: &[ScoreSheet], weights_note: &str, signer: 
         blocks: b.blocks,
         signature: Some(Signature { agency: signer.to_string(), date: chinese_date(date) }),
         file_stem: format!("考核表-{year}"),
+        meta: DocMeta::default(),
     }
 }
 
@@ -595,6 +611,7 @@ pub fn hearing_brief(m: &Matter) -> Paper {
         blocks: b.blocks,
         signature: None,
         file_stem: format!("出庭准备单-{}", m.case_no.0),
+        meta: DocMeta::default(),
     }
 }
 
@@ -688,6 +705,7 @@ pub fn seminar(matters: &[Matter], agency: Option<&str>, period: ReportPeriod, s
         blocks: b.blocks,
         signature: Some(Signature { agency: signer.to_string(), date: chinese_date(date) }),
         file_stem: format!("研讨会材料-{}-{}", agency.unwrap_or("全部"), period.code()),
+        meta: DocMeta::default(),
     }
 }
 
@@ -709,6 +727,38 @@ fn seminar_kind(m: &Matter) -> String {
 }
 
 impl Paper {
+    /// The same paper with every text as a document carries it ([`text::for_document`]): no character a
+    /// .docx's XML cannot hold, no bidirectional override reordering what prints.
+    pub fn cleaned(mut self) -> Paper {
+        fn c(s: &mut String) {
+            if let std::borrow::Cow::Owned(o) = crate::text::for_document(s) {
+                *s = o;
+            }
+        }
+        self.title.iter_mut().for_each(c);
+        c(&mut self.subtitle);
+        for b in &mut self.blocks {
+            match b {
+                Block::H1(s) | Block::H2(s) | Block::P(s) => c(s),
+                Block::Table(t) => {
+                    t.head.iter_mut().for_each(c);
+                    t.rows.iter_mut().flatten().for_each(c);
+                }
+                Block::Chart(ch) => {
+                    c(&mut ch.title);
+                    ch.bars.iter_mut().for_each(|(l, _)| c(l));
+                }
+                Block::PageBreak => {}
+            }
+        }
+        if let Some(sig) = &mut self.signature {
+            c(&mut sig.agency);
+            c(&mut sig.date);
+        }
+        c(&mut self.meta.author);
+        self
+    }
+
     /// Every text of the paper, in order (title, blocks, 落款): what a test or a search reads.
     pub fn texts(&self) -> Vec<String> {
         let mut out: Vec<String> = self.title.clone();

@@ -60,6 +60,31 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A character XML 1.0 does not allow at all (`Char` production): C0 controls other than tab, line feed
+/// and carriage return, and the noncharacters U+FFFE and U+FFFF. One of them makes a .docx unreadable.
+pub fn is_xml_illegal(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// A text as a generated document carries it (.docx, .ics, the print layout): a line break typed with
+/// Shift+Enter in Word (U+000B) or a page break (U+000C) becomes a space; every other hidden control —
+/// bidirectional overrides included — and U+FFFE/U+FFFF are written out as `⟨U+XXXX⟩`, as the page shows
+/// them. What is left is valid XML character data and reads in the order it was typed.
+pub fn for_document(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_hidden_control(c) || is_xml_illegal(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '\u{b}' | '\u{c}' => out.push(' '),
+            c if is_hidden_control(c) || is_xml_illegal(c) => out.push_str(&code_point(c)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// The form a key (案号, 机关名称) is compared by: full-width ASCII forms (brackets, digits, letters) as
 /// half-width, the full-width space and every other space removed, hidden controls removed, Chinese
 /// brackets （） and ASCII () the same. Never stored: matching only.
@@ -209,6 +234,15 @@ mod tests {
         }
         assert!(!lookalike(canonical, canonical));
         assert_ne!(key_norm("（2025）京0112行初2号"), key_norm(canonical));
+    }
+
+    #[test]
+    fn issue_21_document_text_is_valid_xml_and_reads_as_typed() {
+        assert_eq!(for_document("第一行\u{b}第二行"), "第一行 第二行");
+        assert_eq!(for_document("A\u{fffe}B\u{1}C"), "A⟨U+FFFE⟩B⟨U+0001⟩C");
+        assert_eq!(for_document("BIDI\u{202e}gpj.exe"), "BIDI⟨U+202E⟩gpj.exe");
+        assert_eq!(for_document("制表\t换行\n"), "制表\t换行\n");
+        assert!(!for_document("\u{0}\u{b}\u{c}\u{1f}\u{fffe}\u{ffff}").chars().any(is_xml_illegal));
     }
 
     #[test]

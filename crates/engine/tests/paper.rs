@@ -342,6 +342,39 @@ fn docx_of_the_half_year_report_holds_agency_period_and_every_figure() {
     }
 }
 
+/// A part of the .docx as text.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn issue_21_docx_is_well_formed_whatever_a_cell_holds_and_names_its_author_and_date() {
+    let mut ms = register();
+    // What Word's Shift+Enter pastes (U+000B), a noncharacter, a C0 control and a right-to-left override.
+    ms[1].loss_cause = "程序违法\u{b}未告知\u{fffe}陈述\u{1}申辩".into();
+    ms[1].case_no = CaseNo("（2025）京0112行初2号\u{202e}gpj.exe".into());
+    let ev = evals(&ms);
+    let mut p =
+        paper::half_year_of(&ms, &ev, Some("区城管委"), ReportPeriod::Half(2025, 1), "", "区城管委", d("2026-11-30"));
+    p.meta = paper::DocMeta { author: "区城管委 王芳".into(), date: "2026-12-06".into() };
+    let bytes = to_docx(&p);
+    let xml = document_xml(&bytes);
+    assert!(!xml.chars().any(yingsu_engine::text::is_xml_illegal), "XML 1.0 forbids these characters");
+    assert!(!xml.contains('\u{202e}'), "the override is written out, not applied");
+    let text = plain(&xml);
+    assert!(text.contains("程序违法 未告知⟨U+FFFE⟩陈述⟨U+0001⟩申辩"), "{text}");
+    assert!(text.contains("（2025）京0112行初2号⟨U+202E⟩gpj.exe"), "{text}");
+    let core = part(&bytes, "docProps/core.xml");
+    assert!(core.contains("<dc:creator>区城管委 王芳</dc:creator>"), "{core}");
+    assert!(core.contains(">2026-12-06T00:00:00Z</dcterms:created>"), "{core}");
+    assert!(!core.contains("1970") && !core.contains("unknown"), "{core}");
+    let mut r = quick_xml::Reader::from_str(&core);
+    while !matches!(r.read_event().expect("core.xml parses"), quick_xml::events::Event::Eof) {}
+}
+
 #[test]
 fn cli_report_format_docx_writes_a_word_document() {
     let dir = std::env::temp_dir().join(format!("yingsu-paper-{}", std::process::id()));
@@ -372,6 +405,8 @@ fn cli_report_format_docx_writes_a_word_document() {
         assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
         let text = plain(&document_xml(&out.stdout));
         assert!(text.contains(want) && text.contains("2026年11月30日"), "{kind}: {text}");
+        let core = part(&out.stdout, "docProps/core.xml");
+        assert!(core.contains("<dc:creator>区城管委</dc:creator>") && core.contains("2026-11-30T"), "{core}");
     }
     let bad = Command::new(env!("CARGO_BIN_EXE_yingsu"))
         .args(["report", "half-year", "--period", "2025H1", "--format", "pdf"])

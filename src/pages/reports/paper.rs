@@ -8,6 +8,8 @@ use yingsu_engine::paper::{Block, Paper};
 /// The paper as the print layout: hidden on screen (unless 公文预览), the only thing a printout holds.
 #[component]
 pub fn PaperView(paper: Paper) -> impl IntoView {
+    // What prints is what the .docx holds: hidden controls written out, none applied (issue 21).
+    let paper = paper.cleaned();
     let block = |b: Block| {
         match b {
             Block::H1(s) => view! { <h3 class="gw-h1">{s}</h3> }.into_any(),
@@ -73,7 +75,17 @@ pub fn PaperView(paper: Paper) -> impl IntoView {
 }
 
 /// Writes the paper as a .docx through the Word module (fetched the first time) and offers the download.
-pub fn download_docx(paper: Paper, msg: RwSignal<String>) {
+/// The file's 作者 is 本机关 and the user name, its 创建时间 today (docProps/core.xml).
+pub fn download_docx(mut paper: Paper, msg: RwSignal<String>) {
+    let state = crate::state::AppState::expect();
+    paper.meta = state.reg.with_untracked(|r| yingsu_engine::paper::DocMeta {
+        author: [r.profile.agency.trim(), r.profile.user.trim()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+        date: yingsu_engine::dates::fmt(state.today.get_untracked()),
+    });
     let name = format!("{}.docx", paper.file_stem);
     let json = match serde_json::to_string(&paper) {
         Ok(j) => j,

@@ -280,19 +280,24 @@ fn report(args: &[String]) -> Result<u8, Fail> {
     let settings = Settings::default();
     // 落款: the agency reported on; the district's reports are signed by 区司法局.
     let signer = o.agency.clone().unwrap_or_else(|| "区司法局".into());
+    // Word's 作者 and 创建时间: the signer and the evaluation date.
+    let to_docx = |mut p: paper::Paper| {
+        p.meta = paper::DocMeta { author: signer.clone(), date: yingsu_engine::dates::fmt(today) };
+        to_docx(&p)
+    };
     match (kind.as_str(), period, o.format) {
         ("half-year", ReportPeriod::Half(..), Format::Docx) => {
             let evals: Vec<_> = matters.iter().map(|m| evaluate(m, &cal, &settings, today)).collect();
             let p = paper::half_year_of(&matters, &evals, o.agency.as_deref(), period, "", &signer, today);
-            out(&to_docx(&p))?;
+            out(&to_docx(p))?;
         }
         ("quarter", ReportPeriod::Quarter(..), Format::Docx) => {
             let lost = report::quarter_losses(&matters, o.agency.as_deref(), period);
             let corrected = report::quarter_review_corrections(&matters, o.agency.as_deref(), period);
-            out(&to_docx(&paper::quarter(o.agency.as_deref(), period, &lost, &corrected, &signer, today)))?;
+            out(&to_docx(paper::quarter(o.agency.as_deref(), period, &lost, &corrected, &signer, today)))?;
         }
         ("seminar", _, Format::Docx) => {
-            out(&to_docx(&paper::seminar(&matters, o.agency.as_deref(), period, &signer, today)))?;
+            out(&to_docx(paper::seminar(&matters, o.agency.as_deref(), period, &signer, today)))?;
         }
         ("seminar", _, Format::Csv) => return Err(usage("研讨会材料只有 --format docx")),
         ("half-year", ReportPeriod::Half(..), Format::Csv) => {
