@@ -57,7 +57,17 @@ pub fn Overview() -> impl IntoView {
         })
     };
     let warn_days = move || state.reg.with(|r| r.settings.warn_days);
-    let counts = move |s: Status| by_status.with(|m| m.get(&s).map_or(0, Vec::len));
+    // This agency's R23/R24 duties (none for 区司法局): listed below and counted on the cards, so that an
+    // overdue report is never behind a card saying 已逾期 0 (issue 21).
+    let own_reports = Memo::new(move |_| {
+        let (cal, today) = (state.calendar.get(), state.today.get());
+        state.reg.with(|r| r.own_report_duties(&cal, today))
+    });
+    let report_count = move |s: Status| {
+        own_reports.with(|o| o.as_ref().map_or(0, |(_, d)| d.iter().filter(|d| d.status == s).count()))
+    };
+    let duty_count = move |s: Status| by_status.with(|m| m.get(&s).map_or(0, Vec::len));
+    let counts = move |s: Status| duty_count(s) + report_count(s);
 
     let agency_table = move || {
         let evals = state.evals.get();
@@ -91,11 +101,9 @@ pub fn Overview() -> impl IntoView {
 
     // 区司法局 receives the R23/R24 reports: its 总览 shows who sent them, not duties of its own.
     let reports = move || {
-        state.reg.with(|r| {
-            let (agency, mut duties) = r.own_report_duties(&state.calendar.get(), state.today.get())?;
-            duties.retain(|d| d.status != Status::Done);
-            Some((agency, duties))
-        })
+        let (agency, mut duties) = own_reports.get()?;
+        duties.retain(|d| d.status != Status::Done);
+        Some((agency, duties))
     };
     let is_bureau = move || state.reg.with(|r| r.profile.role == Role::JusticeBureau);
 
@@ -143,18 +151,24 @@ pub fn Overview() -> impl IntoView {
                         <h2>{*label} " " <span class="muted">{move || format!("（{} 项）", counts(s))}</span>
                             {(s == Status::DueSoon).then(|| view! { <span class="muted">{move || format!("期限在 {} 日内", warn_days())}</span> })}
                         </h2>
+                        {move || (report_count(s) > 0).then(|| view! {
+                            <p class="hint" data-testid=format!("reports-in-{}", s.label())>
+                                {format!("另有本机关报告 {} 项，见下方", report_count(s))}
+                                <button type="button" class="link" on:click=move |_| { if let Some(el) = document().get_element_by_id("sec-reports") { el.scroll_into_view(); } }>"「报告报送」"</button>
+                            </p>
+                        })}
                         {move || {
                             let limit = if show_all.get() { usize::MAX } else { SHOWN };
                             view! { <ObligationTable rows=first_rows(s, limit) show_case=true/> }
                         }}
-                        {move || (counts(s) > SHOWN && !show_all.get()).then(|| view! {
-                            <button type="button" on:click=move |_| show_all.set(true)>{format!("显示全部 {} 项（当前显示最早到期的 {SHOWN} 项）", counts(s))}</button>
+                        {move || (duty_count(s) > SHOWN && !show_all.get()).then(|| view! {
+                            <button type="button" on:click=move |_| show_all.set(true)>{format!("显示全部 {} 项（当前显示最早到期的 {SHOWN} 项）", duty_count(s))}</button>
                         })}
                     </section>
                 }
             }).collect_view()}
             {move || reports().map(|(agency, duties)| view! {
-                <section class="block">
+                <section class="block" id="sec-reports" data-testid="own-reports">
                     <h2>"报告报送（第二十三条、第二十四条）：" {agency}</h2>
                     {if duties.is_empty() { view! { <p class="empty">"所有应报报告均已标记为已报送。"</p> }.into_any() } else { view! {
                         <table class="grid"><thead><tr><th>"规则"</th><th>"报告"</th><th>"期限日"</th><th>"状态"</th><th>"说明"</th></tr></thead>

@@ -4,24 +4,12 @@
 use crate::components::StatusChip;
 use crate::state::AppState;
 use leptos::prelude::*;
-use yingsu_engine::agency::{report_duty, ReportPeriod};
+use yingsu_engine::agency::report_duty;
 use yingsu_engine::dates::fmt;
 use yingsu_engine::model::AgencyType;
 use yingsu_engine::Status;
 
-/// The last two half-years and the last four quarters that have ended, earliest due first.
-pub fn recent_periods(today: chrono::NaiveDate) -> Vec<ReportPeriod> {
-    let mut out = Vec::new();
-    for (first, n) in [(ReportPeriod::half_of(today).prev(), 2), (ReportPeriod::quarter_of(today).prev(), 4)] {
-        let mut p = first;
-        for _ in 0..n {
-            out.push(p);
-            p = p.prev();
-        }
-    }
-    yingsu_engine::sort::by_key(&mut out, |p| (p.end(), matches!(p, ReportPeriod::Quarter(..))));
-    out
-}
+pub use yingsu_engine::agency::recent_periods;
 
 /// One agency's state for one period: status and 报送日.
 type Cell = (Status, Option<chrono::NaiveDate>);

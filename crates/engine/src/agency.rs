@@ -155,6 +155,22 @@ pub fn report_duty(
 }
 
 /// Every R23 and R24 duty of `agency` from `from` up to the period containing `today`.
+/// The periods 区司法局's 总览 shows for every agency (各机关报告报送情况): the last two half-years and the last
+/// four quarters that have ended, earliest due first. An agency's own list covers at least these, so that
+/// it sees every state 区司法局 will see from its reports.csv (issue 21).
+pub fn recent_periods(today: NaiveDate) -> Vec<ReportPeriod> {
+    let mut out = Vec::new();
+    for (first, n) in [(ReportPeriod::half_of(today).prev(), 2), (ReportPeriod::quarter_of(today).prev(), 4)] {
+        let mut p = first;
+        for _ in 0..n {
+            out.push(p);
+            p = p.prev();
+        }
+    }
+    crate::sort::by_key(&mut out, |p| (p.end(), matches!(p, ReportPeriod::Quarter(..))));
+    out
+}
+
 pub fn report_duties(
     agency: &str,
     from: NaiveDate,

@@ -503,7 +503,11 @@ pub fn apply(reg: &mut Register, p: &Preview, skip_invalid: bool, user: &str, at
 /// calendar's title, and a control character is not allowed in a content line.
 fn ics_text(s: &str) -> String {
     crate::text::for_document(s)
-        .replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n").replace('\r', "")
+        .replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
+        .replace('\r', "")
 }
 
 /// Folds a content line at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1).

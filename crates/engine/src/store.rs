@@ -363,12 +363,16 @@ impl Register {
         if agency.is_empty() || self.profile.role == Role::JusticeBureau {
             return None;
         }
+        // From the first matter received, and at least the periods 区司法局's 总览 shows for every agency:
+        // the agency sees each state 区司法局 will see from its reports.csv (issue 21).
+        let recent = crate::agency::recent_periods(today).iter().map(|p| p.start()).min().unwrap_or(today);
         let from = self
             .matters
             .iter()
             .filter_map(|m| m.intake_date())
             .min()
             .unwrap_or(today)
+            .min(recent)
             .max(crate::rules::effective_date());
         Some((agency.to_string(), report_duties(agency, from, &self.report_log, cal, &self.settings, today)))
     }

@@ -36,3 +36,35 @@ fn the_current_version_is_the_newest_fixture() {
     let v3 = r#"{"schema":3,"revision":1}"#;
     assert_eq!(Register::from_json(v3), Err(LoadError::FutureVersion(3)));
 }
+
+/// Issue 21: the agency's own R23/R24 list holds every period 区司法局's 总览 shows for it, in the same state
+/// 区司法局 computes from the agency's reports.csv — also for periods before its first matter.
+#[test]
+fn issue_21_own_report_duties_cover_what_the_bureau_sees_in_the_same_state() {
+    use yingsu_engine::agency::{recent_periods, report_duty, ReportLogEntry};
+    use yingsu_engine::model::{CaseType, Defendant, Matter};
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 7, 20).unwrap();
+    let mut r = Register::default();
+    r.profile.agency = "区城管委".into();
+    let mut m = Matter::new("M-1");
+    m.case_type = CaseType::AdminLitigation;
+    m.defendant = Defendant::OwnAgency;
+    m.agency = "区城管委".into();
+    m.complaint_received = chrono::NaiveDate::from_ymd_opt(2025, 5, 6);
+    r.matters.push(m);
+    r.report_log.push(ReportLogEntry {
+        agency: "区城管委".into(),
+        period: ReportPeriod::Quarter(2025, 1),
+        submitted: chrono::NaiveDate::from_ymd_opt(2025, 5, 6).unwrap(),
+    });
+    let cal = r.calendar();
+    let (_, own) = r.own_report_duties(&cal, today).unwrap();
+    for p in recent_periods(today) {
+        let bureau = report_duty("区城管委", p, &r.report_log, &cal, &r.settings, today);
+        let mine = own
+            .iter()
+            .find(|d| d.period == p)
+            .unwrap_or_else(|| panic!("{} missing from the agency's list", p.label()));
+        assert_eq!((mine.status, mine.due), (bureau.status, bureau.due), "{}", p.label());
+    }
+}
