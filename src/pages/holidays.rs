@@ -129,7 +129,7 @@ pub fn HolidayUpdate(msg: RwSignal<String>) -> impl IntoView {
         <section class="block" data-testid="holiday-update">
             <h2>"节假日安排更新"</h2>
             <p class="hint">"国务院办公厅每年发布下一年的放假调休通知后，按 cn-holidays.csv 格式（date,kind,name）导入，无需更新软件。导入前须填写通知名称和发布日期；确认前会列出期限或状态因此改变的全部未完成义务。已导入年份："
-                {move || state.calendar.with(|c| c.years().map(|y| y.to_string()).collect::<Vec<_>>().join("、"))}</p>
+                <span data-testid="imported-years">{move || state.calendar.with(|c| c.years().map(|y| y.to_string()).collect::<Vec<_>>().join("、"))}</span></p>
             <div class="filters">
                 <div class="field grow"><label for="in-holidays">"节假日文件"</label><input id="in-holidays" type="file" accept=".csv,text/csv"/></div>
                 {field("in-notice-title", "通知名称", title, "text")}

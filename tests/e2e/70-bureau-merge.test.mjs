@@ -137,11 +137,18 @@ test('报送记录 travel: an agency marks and exports reports.csv; 区司法局
   await bureau.page.getByTestId('exchange-message').filter({ hasText: '已导入报送记录：新增 2' }).waitFor();
   await bureau.page.getByRole('link', { name: '总览', exact: true }).click();
   const table = bureau.page.getByTestId('submissions');
+  // Wait for what is asserted (the imported log on the table), not for a moment: on a busy machine the
+  // table was read before it showed (issue 21).
+  await table.locator('tr[data-agency="区住建委"]').waitFor();
   const cols = await table.locator('thead th').allTextContents();
-  const cell = async (agency, col) => table.locator(`tr[data-agency="${agency}"] td`).nth(cols.indexOf(col) - 1).textContent();
-  assert.match(await cell('区城管委', 'R23 2025年上半年'), /已完成.*2025-07-14/);
-  assert.match(await cell('区住建委', 'R24 2025年第一季度'), /逾期完成.*2025-05-06/);
-  assert.match(await cell('区住建委', 'R23 2025年上半年'), /即将到期|未到期|已逾期/);
+  const cell = async (agency, col, want) => {
+    const c = table.locator(`tr[data-agency="${agency}"] td`).nth(cols.indexOf(col) - 1);
+    await c.filter({ hasText: want }).waitFor();
+    return c.textContent();
+  };
+  assert.match(await cell('区城管委', 'R23 2025年上半年', /已完成.*2025-07-14/), /已完成.*2025-07-14/);
+  assert.match(await cell('区住建委', 'R24 2025年第一季度', /逾期完成.*2025-05-06/), /逾期完成.*2025-05-06/);
+  assert.match(await cell('区住建委', 'R23 2025年上半年', /即将到期|未到期|已逾期/), /即将到期|未到期|已逾期/);
   await shot(bureau.page, '72-bureau-submissions');
   // A bad file is refused with row and column.
   await bureau.page.getByRole('link', { name: '导入导出', exact: true }).click();
