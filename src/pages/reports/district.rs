@@ -36,29 +36,37 @@ pub fn view(ctx: Ctx) -> impl IntoView {
         (rows, all)
     });
     let bars: Vec<(String, usize)> = rows.iter().map(|(a, _, o, _)| (a.clone(), *o)).collect();
-    let csv_rows: Vec<Vec<Cow<'static, str>>> = rows
-        .iter()
-        .map(|(a, r, o, c)| {
-            vec![
-                a.clone().into(),
-                r.intake.len().to_string().into(),
-                r.closed().to_string().into(),
-                r.loss_rate().into(),
-                r.head_rate().into(),
-                o.to_string().into(),
-                c.to_string().into(),
-            ]
-        })
-        .collect();
-    let csv = write_csv(
-        &["机关", "新收", "审结", "败诉率", "负责人出庭率", "已逾期义务", "自查待处理"],
-        csv_rows.into_iter(),
-    );
+    let rows = std::sync::Arc::new(rows);
+    // The CSV files are written when asked for, not each time the tab is drawn.
+    let (csv_rows_of, reports_of, all_of) = (rows.clone(), rows.clone(), all.clone());
     let file = format!("全区对比-{}.csv", period.code());
-    let reports_csv = report::half_year_csv(
-        &rows.iter().map(|(_, r, _, _)| r.clone()).chain(std::iter::once(all.clone())).collect::<Vec<_>>(),
-    );
+    let export = move |_| {
+        let csv_rows: Vec<Vec<Cow<'static, str>>> = csv_rows_of
+            .iter()
+            .map(|(a, r, o, c)| {
+                vec![
+                    a.clone().into(),
+                    r.intake.len().to_string().into(),
+                    r.closed().to_string().into(),
+                    r.loss_rate().into(),
+                    r.head_rate().into(),
+                    o.to_string().into(),
+                    c.to_string().into(),
+                ]
+            })
+            .collect();
+        let csv = write_csv(
+            &["机关", "新收", "审结", "败诉率", "负责人出庭率", "已逾期义务", "自查待处理"],
+            csv_rows.into_iter(),
+        );
+        download_csv(&file, csv, ctx.msg)
+    };
     let file2 = format!("半年报告-全区-{}.csv", period.code());
+    let export_reports = move |_| {
+        let reports: Vec<_> =
+            reports_of.iter().map(|(_, r, _, _)| r.clone()).chain(std::iter::once(all_of.clone())).collect();
+        download_csv(&file2, report::half_year_csv(&reports), ctx.msg)
+    };
     view! {
         <article class="report" data-testid="district">
             <header class="report-head"><h2>{format!("全区各机关应诉情况对比（{}）", period.label())}</h2></header>
@@ -74,8 +82,8 @@ pub fn view(ctx: Ctx) -> impl IntoView {
             <BarChart title="各机关已逾期义务".to_string() bars=bars/>
             <div class="actions report-controls">
                 {print_button()}
-                <button type="button" on:click=move |_| download_csv(&file, csv.clone(), ctx.msg)>"导出对比表 CSV"</button>
-                <button type="button" on:click=move |_| download_csv(&file2, reports_csv.clone(), ctx.msg)>"导出各机关半年指标 CSV"</button>
+                <button type="button" on:click=export>"导出对比表 CSV"</button>
+                <button type="button" on:click=export_reports>"导出各机关半年指标 CSV"</button>
             </div>
         </article>
     }
