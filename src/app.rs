@@ -105,9 +105,14 @@ pub fn App() -> impl IntoView {
 
     state.page.set(Page::parse(&current_hash()));
     let _ = window_event_listener(ev::hashchange, move |_| {
+        // A saved new matter moving to its own address (a message to carry over) stays where the eye is:
+        // no jump to the top of the form (issue 21).
+        let carried = !state.flash.with_untracked(String::is_empty);
         state.page.set(Page::parse(&current_hash()));
-        if let Some(main) = document().get_element_by_id("main") {
-            main.scroll_into_view();
+        if !carried {
+            if let Some(main) = document().get_element_by_id("main") {
+                main.scroll_into_view();
+            }
         }
     });
     follow_storage(state);

@@ -223,6 +223,10 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
         let at = browser_now();
         let m = draft.get_untracked();
         let old_key = base_key();
+        // What the save changes, named as the form labels it (shown with 已保存, beside the button).
+        let was = base.get_value().unwrap_or_default();
+        let changed: Vec<&'static str> =
+            Column::ALL.iter().filter(|c| c.get(&was) != c.get(&m)).map(|c| c.name()).collect();
         let mut result = Ok(0);
         state.mutate(|r| result = r.save_matter(old_key.as_deref(), m.clone(), &user, &at));
         match result {
@@ -237,7 +241,15 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                 state.save_now();
                 message.set(match state.save_state.get_untracked() {
                     _ if n == 0 => "没有修改。".into(),
-                    SaveState::Saved => format!("已保存（{n} 处修改）。"),
+                    SaveState::Saved => {
+                        let names = changed.iter().take(6).copied().collect::<Vec<_>>().join("、");
+                        let more = if changed.len() > 6 { " 等" } else { "" };
+                        if names.is_empty() {
+                            format!("已保存（{n} 处修改）。")
+                        } else {
+                            format!("已保存（{n} 处修改：{names}{more}）。")
+                        }
+                    }
                     SaveState::Failed { .. } => {
                         "修改未能写入浏览器存储（仍显示在页面上），请看页面顶部的提示并导出完整备份。".into()
                     }
@@ -368,6 +380,12 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
         }
     };
 
+    // At narrow widths the obligations are under the form: one step to them.
+    let to_timeline = move || {
+        if let Some(el) = document().get_element_by_id("obligations") {
+            el.scroll_into_view();
+        }
+    };
     let timeline = move || {
         let ev = evaluation.get();
         let mut rows = ev.obligations.clone();
@@ -412,6 +430,7 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                 </div>
             })}
             {move || (!draft_error.get().is_empty()).then(|| view! { <p class="banner banner-bad" role="alert">{draft_error.get()}</p> })}
+            <p class="to-timeline"><button type="button" class="link" on:click=move |_| to_timeline()>"跳到义务与期限 ↓"</button></p>
             <datalist id="head-titles">{HEAD_TITLES.iter().map(|t| view! { <option value=*t/> }).collect_view()}</datalist>
             <div class="case-layout">
                 <form class="case-form" on:submit=move |e| e.prevent_default()>
@@ -454,13 +473,16 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                             <button type="button" class="danger" on:click=keep_mine>"用我的修改覆盖"</button>
                         </div>
                     })}
-                    <div class="actions">
+                    // Kept in view at the foot of the window while the form scrolls (issue 21): the message of
+                    // a save is where the eye is, at every width.
+                    <div class="actions save-bar">
                         <button type="button" class="primary" on:click=try_save>"保存"</button>
                         {(!is_new).then(|| view! { <button type="button" class="danger" on:click=delete>"删除案件"</button> })}
                         <span class="message" role="status" data-testid="case-message">{move || message.get()}</span>
+                        <button type="button" class="link to-timeline" on:click=move |_| to_timeline()>"查看义务与期限 ↓"</button>
                     </div>
                 </form>
-                <aside class="timeline" aria-label="义务与期限">
+                <aside class="timeline" id="obligations" aria-label="义务与期限">
                     <h2>"义务与期限" {move || dirty.get().then(|| view! { <span class="chip chip-warn" data-testid="unsaved-preview">"未保存的预览"</span> })}</h2>
                     {move || dirty.get().then(|| view! { <p class="hint">"按表单中尚未保存的内容计算；保存后才记入台账。"</p> })}
                     <p class="hint">"按期限日排列。规则“N日”按" {move || state.reg.with(|r| r.settings.counting.label())} "计算；点“原文”可看条文。"</p>
