@@ -291,7 +291,11 @@ pub fn BarChart(title: String, bars: Vec<(String, usize)>) -> impl IntoView {
     let max = bars.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
     let row_h = 24;
     let height = (bars.len() as i32 * row_h + 8).max(32);
-    let (label_w, bar_w) = (190, 300);
+    // The label column is as wide as the longest label (12 px text: a Chinese character 12 px, other
+    // characters about 7): a long agency name is never clipped at the left (issue 21).
+    let text_w = |s: &str| s.chars().map(|c| if c.is_ascii() { 7 } else { 12 }).sum::<i32>();
+    let label_w = bars.iter().map(|(l, _)| text_w(l)).max().unwrap_or(0).clamp(60, 420) + 10;
+    let bar_w = 300;
     let total_w = label_w + bar_w + 60;
     view! {
         <figure class="chart">
@@ -403,16 +407,35 @@ pub fn StorageStatus() -> impl IntoView {
             None => has_data,
         }
     };
-    let refused = move || state.persisted.get() == Some(false);
+    // Where the browser cannot grant persistence at all (an intranet http address is not a secure context:
+    // `navigator.storage` is missing), asking is pointless: the badge says so, in grey, not in red (issue 21).
+    let secure = window().is_secure_context();
+    let persist_text = move || match state.persisted.get() {
+        Some(true) => "存储：持久",
+        Some(false) => "存储：未获持久保存，请定期备份",
+        None if !secure => "存储：本网址不能申请持久保存，请定期备份",
+        None => "存储：持久性未知",
+    };
+    let meaning = move || {
+        match state.persisted.get() {
+        Some(true) => "浏览器已同意持久保存本站数据：空间紧张时不会自动清除。清除浏览数据、重装系统或换电脑仍会丢失数据，请定期导出完整备份。",
+        Some(false) => "浏览器没有同意持久保存：磁盘空间紧张时，浏览器可能清除本站数据。这不是错误，也无需设置；定期导出完整备份即可保证数据不丢失。",
+        None if !secure => "本网址不是 https（例如内网 http 地址），浏览器不提供持久保存，也无法申请。数据仍保存在本浏览器中；定期导出完整备份即可保证数据不丢失。",
+        None => "浏览器不支持查询是否持久保存。定期导出完整备份即可保证数据不丢失。",
+    }
+    };
+    let backup_msg = RwSignal::new(String::new());
+    let export = move |_| {
+        backup_msg.set(match state.export_backup() {
+            Ok(()) => "已导出完整备份。".into(),
+            Err(e) => format!("导出失败：{e}"),
+        })
+    };
     view! {
-        <div class="status" class:status-bad=move || stale() || refused() data-testid="storage-status" role="status">
-            <span class:bad=refused title="navigator.storage.persist()：持久保存的数据不会被浏览器在空间不足时自动清除">
-                {move || match state.persisted.get() {
-                    Some(true) => "存储：持久",
-                    Some(false) => "存储：未获持久保存",
-                    None => "存储：持久性未知",
-                }}
-            </span>
+        // Red only when a backup is due (the last one older than 设置's days, or none while there is data):
+        // the one state the clerk must act on.
+        <div class="status" class:status-bad=stale data-testid="storage-status" role="status">
+            <span title="navigator.storage.persist()：持久保存的数据不会被浏览器在空间不足时自动清除">{persist_text}</span>
             <span class:bad=stale>
                 {move || match backup_days() {
                     Some(0) => "备份：今天".to_string(),
@@ -422,6 +445,22 @@ pub fn StorageStatus() -> impl IntoView {
             </span>
             <span>{move || format!("已用 {}%", (state.usage.get() * 100.0).round() as u32)}</span>
         </div>
+        <details class="status-help" data-testid="storage-help">
+            <summary>"这是什么意思？"</summary>
+            <div class="status-help-body">
+                <p data-testid="storage-meaning">{meaning}</p>
+                <p>{move || {
+                    let days = state.reg.with(|r| r.profile.backup_after_days.max(1));
+                    if stale() {
+                        format!("距上次完整备份已超过 {days} 天（可在设置中修改），请现在导出一份，保存到本机以外的地方。")
+                    } else {
+                        format!("超过 {days} 天没有备份时，这里会变红提醒。")
+                    }
+                }}</p>
+                <button type="button" on:click=export>"导出完整备份"</button>
+                <span class="message" role="status">{move || backup_msg.get()}</span>
+            </div>
+        </details>
     }
 }
 

@@ -86,6 +86,51 @@ pub(crate) fn lost_table(lost: &[LostCase]) -> impl IntoView {
     }
 }
 
+/// The dates that put a matter in a period's report: received, judged, heard.
+fn data_dates(r: &yingsu_engine::store::Register) -> Vec<NaiveDate> {
+    r.matters.iter().flat_map(|m| [m.intake_date(), m.judgment_received, m.hearing]).flatten().collect()
+}
+
+/// The period a report tab opens on (issue 21): the latest ended period of `current`'s kind with data (a
+/// matter received, judged or heard in it), else the current one if it has data, else the last ended one.
+/// An empty period looked like a failed import.
+pub(crate) fn latest_with_data(current: ReportPeriod, dates: &[NaiveDate]) -> ReportPeriod {
+    let has = |p: ReportPeriod| dates.iter().any(|d| p.contains(*d));
+    if let Some(&first) = dates.iter().min() {
+        let mut p = current.prev();
+        while p.end() >= first {
+            if has(p) {
+                return p;
+            }
+            p = p.prev();
+        }
+    }
+    if has(current) {
+        current
+    } else {
+        current.prev()
+    }
+}
+
+/// Why a period's report is empty, and where the data is (shown instead of rows of zeros).
+pub(crate) fn empty_period(period: ReportPeriod) -> impl IntoView {
+    let state = AppState::expect();
+    let span = state.reg.with(|r| {
+        let dates = data_dates(r);
+        Some((dates.iter().min().copied()?, dates.iter().max().copied()?))
+    });
+    let text = match span {
+        None => "台账中还没有带日期的案件（收案、裁判文书签收或开庭日期），报表没有可统计的内容。".to_string(),
+        Some((a, b)) => format!(
+            "{}没有收到、审结或开庭的案件，所以下面各项为 0。台账中案件的日期在 {} 至 {} 之间，请在上方选择其他期间。",
+            period.label(),
+            fmt(a),
+            fmt(b)
+        ),
+    };
+    view! { <p class="banner banner-info" data-testid="empty-period">{text}</p> }
+}
+
 pub(crate) fn d(x: Option<NaiveDate>) -> String {
     x.map(fmt).unwrap_or_else(|| "—".into())
 }
@@ -187,7 +232,8 @@ pub fn Reports() -> impl IntoView {
             v
         })
     });
-    let last_half = ReportPeriod::half_of(today).prev();
+    let dates = state.reg.with_untracked(data_dates);
+    let last_half = latest_with_data(ReportPeriod::half_of(today), &dates);
     let ctx = Ctx {
         agency: RwSignal::new(state.reg.with_untracked(|r| {
             let own = r.profile.agency.trim().to_string();
@@ -198,7 +244,7 @@ pub fn Reports() -> impl IntoView {
             }
         })),
         half: RwSignal::new(last_half.code()),
-        quarter: RwSignal::new(ReportPeriod::quarter_of(today).prev().code()),
+        quarter: RwSignal::new(latest_with_data(ReportPeriod::quarter_of(today), &dates).code()),
         year: RwSignal::new((today.year() - i32::from(today.month() < 3)).to_string()),
         seminar: RwSignal::new(last_half.code()),
         brief: RwSignal::new(String::new()),

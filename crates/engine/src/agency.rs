@@ -304,6 +304,9 @@ pub struct Figure {
     pub missed: Vec<CaseNo>,
     /// A breakdown where the figure has more than met/missed (执行生效裁判: 按期/逾期/未履行).
     pub detail: String,
+    /// The component's obligations of the year that are not judged yet (未到期, 待补充, 久未完成 …) with
+    /// their status: shown beside the figure, so that an empty figure says why (issue 21).
+    pub uncounted: Vec<(CaseNo, Status)>,
 }
 
 impl Figure {
@@ -343,7 +346,8 @@ pub fn assessment(
     s: &Settings,
     today: NaiveDate,
 ) -> Assessment {
-    let figure = |name, rules| Figure { name, rules, met: vec![], missed: vec![], detail: String::new() };
+    let figure =
+        |name, rules| Figure { name, rules, met: vec![], missed: vec![], detail: String::new(), uncounted: vec![] };
     let mut figures = vec![
         figure("负责人出庭应诉", "R18A"),
         figure("答辩举证按时", "R08、R14"),
@@ -363,7 +367,21 @@ pub fn assessment(
                 _ => continue,
             };
             let f = &mut figures[idx];
+            // Not judged: no date to place it in a year (待补充), or no verdict yet. Listed, not counted.
+            let pending = matches!(
+                o.status,
+                Status::MissingData | Status::LongOpen | Status::NoFixedTerm | Status::Pending | Status::DueSoon
+            );
+            let undated = o.due.or(o.trigger).is_none();
+            if pending && (undated || o.due.or(o.trigger).is_some_and(|d| d.year() == year)) && idx != 2 {
+                f.uncounted.push((o.case_no.clone(), o.status));
+                continue;
+            }
             if idx == 2 {
+                if o.trigger.is_none() && pending {
+                    f.uncounted.push((o.case_no.clone(), o.status));
+                    continue;
+                }
                 // 生效日 in the year, and already effective at the cut-off (year end, or today within the year).
                 if o.trigger.is_none_or(|t| t.year() != year || t > cutoff) {
                     continue;

@@ -51,6 +51,8 @@ pub struct ItemScore {
     pub score: u32,
     /// How the score was reached when not by the ratio alone.
     pub note: String,
+    /// The item's obligations of the year not judged yet, with their status (not counted).
+    pub uncounted: Vec<(CaseNo, Status)>,
 }
 
 /// The scored 考核表 of one agency.
@@ -88,14 +90,21 @@ fn item(
     missed: Vec<CaseNo>,
     plus: (usize, usize),
     extra_note: &str,
+    uncounted: Vec<(CaseNo, Status)>,
 ) -> ItemScore {
     let n_met = met.len() + plus.0;
     let total = n_met + missed.len() + plus.1;
-    let (figure, score, mut note) = if total == 0 {
+    let (figure, score, mut note) = if total == 0 && uncounted.is_empty() {
         // 解释：nothing was due in the year, so nothing was missed: full points, and the sheet says so.
         ("—".to_string(), weight * 10, "本年度无应考核事项，按满分计".to_string())
-    } else {
+    } else if total == 0 {
+        // 解释：the agency has such obligations, but none is judged yet (not due, or no date): full points
+        // until one is, and the sheet names them — never "无应考核事项" (issue 21).
+        ("—".to_string(), weight * 10, format!("本年度尚无可评判的事项，暂按满分计；{}", uncounted_note(&uncounted)))
+    } else if uncounted.is_empty() {
         (format!("{n_met}/{total}"), ratio_score(weight, n_met, total), String::new())
+    } else {
+        (format!("{n_met}/{total}"), ratio_score(weight, n_met, total), uncounted_note(&uncounted))
     };
     if !extra_note.is_empty() {
         if !note.is_empty() {
@@ -103,7 +112,20 @@ fn item(
         }
         note.push_str(extra_note);
     }
-    ItemScore { name: ITEMS[i].name, basis: ITEMS[i].basis, figure, met, missed, weight, score, note }
+    ItemScore { name: ITEMS[i].name, basis: ITEMS[i].basis, figure, met, missed, weight, score, note, uncounted }
+}
+
+/// `未计入 3 项（待补充 2、久未完成 1）`.
+fn uncounted_note(v: &[(CaseNo, Status)]) -> String {
+    let mut by: Vec<(Status, usize)> = Vec::new();
+    for (_, s) in v {
+        match by.iter_mut().find(|(x, _)| x == s) {
+            Some(x) => x.1 += 1,
+            None => by.push((*s, 1)),
+        }
+    }
+    let parts: Vec<String> = by.iter().map(|(s, n)| format!("{} {n}", s.label())).collect();
+    format!("未计入 {} 项（{}），尚未到期或缺少数据", v.len(), parts.join("、"))
 }
 
 /// Scores one agency's assessment with the weights of the five items.
@@ -117,6 +139,7 @@ fn item(
 pub fn score(a: &Assessment, weights: &[u32; 5]) -> ScoreSheet {
     let fig = |rule: &str| a.figures.iter().find(|f| f.rules.split('、').any(|r| r == rule));
     let take = |rule: &str| fig(rule).map(|f| (f.met.clone(), f.missed.clone())).unwrap_or_default();
+    let pending = |rule: &str| fig(rule).map(|f| f.uncounted.clone()).unwrap_or_default();
 
     let (met, missed) = take("R18A");
     let (plus, heads_note) = match a.heads.status {
@@ -124,34 +147,34 @@ pub fn score(a: &Assessment, weights: &[u32; 5]) -> ScoreSheet {
         Status::Violation => ((0, 1), "主要负责人年度出庭（第十八条第二款）违反，计为未按时一项"),
         _ => ((0, 0), ""),
     };
-    let mut items = vec![item(0, weights[0], met, missed, plus, heads_note)];
+    let mut items = vec![item(0, weights[0], met, missed, plus, heads_note, pending("R18A"))];
     let (met, missed) = take("R08");
-    items.push(item(1, weights[1], met, missed, (0, 0), ""));
+    items.push(item(1, weights[1], met, missed, (0, 0), "", pending("R08")));
     let (met, missed) = take("R12");
     let detail = fig("R12").map(|f| f.detail.clone()).unwrap_or_default();
-    items.push(item(2, weights[2], met, missed, (0, 0), &detail));
+    items.push(item(2, weights[2], met, missed, (0, 0), &detail, pending("R12")));
     let capacity = match &a.capacity {
         Some((Status::Compliant, _)) => ItemScore {
             figure: "符合".into(),
             score: weights[3] * 10,
-            ..item(3, weights[3], vec![], vec![], (0, 0), "")
+            ..item(3, weights[3], vec![], vec![], (0, 0), "", vec![])
         },
         Some((st, why)) => ItemScore {
             figure: st.label().into(),
             score: 0,
             note: why.join("；"),
-            ..item(3, weights[3], vec![], vec![], (0, 0), "")
+            ..item(3, weights[3], vec![], vec![], (0, 0), "", vec![])
         },
         None => ItemScore {
             figure: "未登记".into(),
             score: 0,
             note: "机关名录中没有此机关，无法认定应诉保障（第二十六条）".into(),
-            ..item(3, weights[3], vec![], vec![], (0, 0), "")
+            ..item(3, weights[3], vec![], vec![], (0, 0), "", vec![])
         },
     };
     items.push(capacity);
     let (met, missed) = take("R13A");
-    items.push(item(4, weights[4], met, missed, (0, 0), ""));
+    items.push(item(4, weights[4], met, missed, (0, 0), "", pending("R13A")));
     let total = items.iter().map(|i| i.score).sum();
     ScoreSheet { agency: a.agency.clone(), items, total, rank: None }
 }

@@ -203,3 +203,26 @@ fn art_28_r2_performance_counts_every_effective_row_of_the_year() {
     let none = assessment(&[], &[], "区城管委", 2025, &Calendar::bundled(), &Settings::default(), d("2026-02-01"));
     assert_eq!(none.figures[2].ratio(), "—");
 }
+
+/// Issue 21: an agency whose only 答辩举证 duty is 待补充 (no 起诉状副本收到日) and whose answer is due later is
+/// not told "本年度无应考核事项": the item lists what it did not count and why.
+#[test]
+fn issue_21_art_28_item_names_what_it_did_not_count() {
+    use yingsu_engine::score::{score, DEFAULT_WEIGHTS};
+    let mut a = own(AdminLitigation);
+    a.case_no = yingsu_engine::model::CaseNo("缺日期".into());
+    a.hearing = od("2025-03-10");
+    let mut b = own(AdminLitigation);
+    b.case_no = yingsu_engine::model::CaseNo("未到期".into());
+    b.complaint_received = od("2025-06-25");
+    let ms = vec![a, b];
+    let x = assessment(&ms, &[], "区城管委", 2025, &Calendar::bundled(), &Settings::default(), d("2025-06-30"));
+    let sheet = score(&x, &DEFAULT_WEIGHTS);
+    let answer = &sheet.items[1];
+    assert_eq!(answer.figure, "—");
+    assert!(!answer.note.contains("无应考核事项"), "{}", answer.note);
+    assert!(answer.note.contains("未计入 2 项"), "{}", answer.note);
+    let listed: Vec<&str> = answer.uncounted.iter().map(|(c, _)| c.0.as_str()).collect();
+    assert!(listed.contains(&"缺日期") && listed.contains(&"未到期"), "{listed:?}");
+    assert!(answer.uncounted.iter().any(|(_, s)| *s == Status::MissingData));
+}

@@ -192,6 +192,7 @@ fn fig(rules: &'static str, met: usize, missed: usize) -> Figure {
         met: (0..met).map(|i| CaseNo(format!("{rules}-ok{i}"))).collect(),
         missed: (0..missed).map(|i| CaseNo(format!("{rules}-late{i}"))).collect(),
         detail: String::new(),
+        uncounted: vec![],
     }
 }
 

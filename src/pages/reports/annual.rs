@@ -105,7 +105,12 @@ pub fn view(ctx: Ctx) -> impl IntoView {
                     <tbody>{sc.items.into_iter().map(|i| view! {
                         <tr><td>{i.name}</td><td>{i.basis}</td><td class="num" data-testid="figure">{i.figure.clone()}</td>
                             <td class="num">{i.weight}</td><td class="num" data-testid="score">{tenths(i.score)}</td>
-                            <td><details><summary>"查看"</summary>"按时：" {links(&nos(&i.met))}<br/>"未按时：" {links(&nos(&i.missed))}</details>
+                            <td><details data-testid="counted"><summary>{format!("查看（计入 {} 项{}）", i.met.len() + i.missed.len(), if i.uncounted.is_empty() { String::new() } else { format!("，未计入 {} 项", i.uncounted.len()) })}</summary>
+                                "按时：" {links(&nos(&i.met))}<br/>"未按时：" {links(&nos(&i.missed))}
+                                {(!i.uncounted.is_empty()).then(|| view! {
+                                    <br/>"未计入（尚未到期或缺少数据）：" <span class="case-links">{i.uncounted.iter().map(|(c, st)| view! { {super::case_link(&c.0)} {format!("（{}）", st.label())} " " }).collect_view()}</span>
+                                })}
+                            </details>
                                 {(!i.note.is_empty()).then(|| view! { <span class="muted">{i.note.clone()}</span> })}</td></tr>
                     }).collect_view()}</tbody></table>
                 </section>

@@ -71,6 +71,7 @@ pub fn view(ctx: Ctx) -> impl IntoView {
         <article class="report" data-testid="district">
             <header class="report-head"><h2>{format!("全区各机关应诉情况对比（{}）", period.label())}</h2></header>
             <p class="report-meta">"区司法局汇总视图：合并后的台账中各机关（按案件所属机关；未填所属机关的按应诉承办机关，均未填为“未指定”）"</p>
+            {(all.intake.is_empty() && all.suggestions.is_empty() && all.closed() == 0).then(|| super::empty_period(period))}
             <table class="grid"><thead><tr><th>"机关"</th><th>"新收"</th><th>"审结"</th><th>"败诉率"</th><th>"负责人出庭率"</th><th>"已逾期义务"</th><th>"自查待处理"</th></tr></thead>
             <tbody>
                 {rows.iter().map(|(a, r, o, c)| view! {

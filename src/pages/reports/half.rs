@@ -90,6 +90,7 @@ pub fn view(ctx: Ctx) -> impl IntoView {
         <article class="report screen-only" data-testid="half-report">
             <header class="report-head"><h2>{format!("{}{}案件情况报告", if r.agency == ALL { "全区".to_string() } else { r.agency.clone() }, period.label())}</h2></header>
             <p class="report-meta">{format!("依据《通州区行政机关应诉规则》第二十三条 · 统计期间 {} 至 {} · 制表日期 {}", fmt(period.start()), fmt(period.end()), fmt(state.today.get()))}</p>
+            {(r.intake.is_empty() && r.suggestions.is_empty() && r.court_closed.is_empty() && r.review_closed.is_empty()).then(|| super::empty_period(period))}
             <div class="figures">
                 {indicators.iter().take(12).map(|(k, v)| view! { <div class="figure" data-testid=format!("ind-{k}")><span class="n">{v.clone()}</span>{*k}</div> }).collect_view()}
             </div>

@@ -1,0 +1,78 @@
+// Issue 21: 考核 names what it did not count; reports open on the latest period with data and say why a
+// period is empty; chart labels fit; the storage badge says what its state means and what to do.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, shot } from './harness.mjs';
+
+let h;
+before(async () => { h = await start(); });
+after(async () => { await h?.close(); });
+
+const csv = (text) => Buffer.from('\ufeff' + text.replace(/\n/g, '\r\n'));
+const LONG = '北京市通州区城市管理综合行政执法局';
+
+async function load(page, text) {
+  await page.getByLabel('案件文件').setInputFiles({ name: 'c.csv', mimeType: 'text/csv', buffer: csv(text) });
+  await page.getByRole('button', { name: '检查并预览' }).first().click();
+  await page.getByTestId('preview').getByRole('button', { name: '确认导入' }).click();
+  await page.getByTestId('exchange-message').filter({ hasText: '已导入' }).waitFor();
+}
+
+test('考核: an agency with 待补充 and not-yet-due duties is not told 本年度无应考核事项; the items are listed', async () => {
+  const { page, ctx } = await h.open('#/exchange', { today: '2025-06-30' });
+  await load(page, '案号,案件类型,被告类型,所属机关,起诉状副本收到日,开庭日\n'
+    + 'K-1,行政诉讼,本机关,区城管委,,2025-03-10\nK-2,行政诉讼,本机关,区城管委,2025-06-25,\n');
+  await page.getByRole('link', { name: '报表', exact: true }).click();
+  await page.getByRole('tab', { name: '年度出庭与考核' }).click();
+  await page.getByLabel('机关', { exact: true }).selectOption('区城管委');
+  await page.getByLabel('年度').selectOption('2025');
+  const annual = page.getByTestId('annual-report');
+  const row = annual.locator('tr', { hasText: '支持法院受理和审理案件' });
+  await row.waitFor();
+  assert.doesNotMatch(await row.textContent(), /无应考核事项/);
+  assert.match(await row.textContent(), /未计入 2 项/);
+  await row.locator('details summary').click();
+  assert.match(await row.locator('details').textContent(), /未计入（尚未到期或缺少数据）：.*K-1.*K-2/);
+  await shot(page, '78-assessment-uncounted');
+  await ctx.close();
+});
+
+test('reports open on the latest period with data; an empty period says why; long agency names fit the chart', async () => {
+  const { page, ctx } = await h.open('#/exchange', { today: '2025-12-10' });
+  // Matters only in 2025 Q1: the last ended half-year (2025H1) holds them, not an empty one.
+  await load(page, '案号,案件类型,被告类型,所属机关,起诉状副本收到日\n'
+    + `P-1,行政诉讼,本机关,${LONG},2025-02-03\nP-2,行政诉讼,本机关,区城管委,2025-03-03\n`);
+  await page.getByRole('link', { name: '报表', exact: true }).click();
+  await page.getByRole('tab', { name: '半年报告' }).click();
+  assert.equal(await page.getByLabel('半年期间').inputValue(), '2025H1');
+  assert.equal(await page.getByTestId('empty-period').count(), 0);
+  await page.getByLabel('半年期间').selectOption('2024H2');
+  assert.match(await page.getByTestId('empty-period').textContent(), /2024年下半年没有收到、审结或开庭的案件.*2025-02-03 至 2025-03-03/);
+  await page.getByRole('tab', { name: '季度败诉报告' }).click();
+  assert.equal(await page.getByLabel('季度').inputValue(), '2025Q1');
+  // 全区对比: every label of the chart inside the picture.
+  await page.getByRole('tab', { name: '全区对比' }).click();
+  await page.getByLabel('机关', { exact: true }).selectOption('全部');
+  await page.getByLabel('半年期间').selectOption('2025H1');
+  const svg = page.getByTestId('district').locator('svg[role="img"]');
+  const fits = await svg.evaluate((s) => [...s.querySelectorAll('.chart-label')].every((t) => t.getBBox().x >= 0));
+  assert.equal(fits, true, 'no label starts left of the picture');
+  await shot(page, '78-district-chart');
+  await ctx.close();
+});
+
+test('storage badge: the state in words and what to do, with 导出完整备份; not red for persistence alone', async () => {
+  const { page, ctx } = await h.open('', { today: '2025-03-03' });
+  const status = page.getByTestId('storage-status');
+  assert.equal(await status.evaluate((e) => e.classList.contains('status-bad')), false, 'no data, nothing to back up: not red');
+  const help = page.getByTestId('storage-help');
+  await help.locator('summary').click();
+  assert.match(await page.getByTestId('storage-meaning').textContent(), /完整备份/);
+  await shot(page, '78-storage-help');
+  const dl = page.waitForEvent('download');
+  await help.getByRole('button', { name: '导出完整备份' }).click();
+  await dl;
+  await status.filter({ hasText: '备份：今天' }).waitFor();
+  assert.equal(await status.evaluate((e) => e.classList.contains('status-bad')), false);
+  await ctx.close();
+});
