@@ -412,7 +412,7 @@ pub fn StorageStatus() -> impl IntoView {
     let secure = window().is_secure_context();
     let persist_text = move || match state.persisted.get() {
         Some(true) => "存储：持久",
-        Some(false) => "存储：未获持久保存，请定期备份",
+        Some(false) => "存储：浏览器未同意持久保存，请定期备份",
         None if !secure => "存储：本网址不能申请持久保存，请定期备份",
         None => "存储：持久性未知",
     };

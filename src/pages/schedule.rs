@@ -64,6 +64,16 @@ pub fn DayList(days: Vec<(NaiveDate, Vec<Item>)>, today: NaiveDate, heading: u8)
                                         {(it.kind == ItemKind::Hearing).then(|| href.clone().map(|h| view! { <a href=h>"打开案件"</a> }))}
                                         {it.status.map(|s| view! { <StatusChip status=s/> })}
                                         <span class="day-detail">{it.detail.clone()}</span>
+                                        // The hearing's own duties that day, inside its entry (issue 21).
+                                        {(!it.inner.is_empty()).then(|| view! {
+                                            <ul class="day-inner" data-testid="hearing-duties">{it.inner.iter().map(|d| view! {
+                                                <li data-rule=d.rule.map(|r| r.label())>
+                                                    {d.rule.map(|r| view! { <span class="rule-tag">{r.label()}</span> })}
+                                                    {d.title.clone()} " "
+                                                    {d.status.map(|s| view! { <StatusChip status=s/> })}
+                                                </li>
+                                            }).collect_view()}</ul>
+                                        })}
                                     </li>
                                 }
                             }).collect_view()}

@@ -76,3 +76,49 @@ test('storage badge: the state in words and what to do, with 导出完整备份;
   assert.equal(await status.evaluate((e) => e.classList.contains('status-bad')), false);
   await ctx.close();
 });
+
+test('an import leaves a trace: the preview lists new matters with their values; 修改记录 names the file', async () => {
+  const { page, ctx } = await h.open('#/exchange', { today: '2025-03-03' });
+  await page.getByLabel('案件文件').setInputFiles({ name: '城管委-3月.csv', mimeType: 'text/csv',
+    buffer: csv('案号,案件类型,被告类型,所属机关,开庭日,出庭负责人\nI-1,行政诉讼,本机关,区城管委,2025-03-20,吴敏\n') });
+  await page.getByRole('button', { name: '检查并预览' }).first().click();
+  const added = page.getByTestId('new-matters');
+  await added.waitFor();
+  assert.match(await added.textContent(), /I-1.*城管委-3月\.csv 第2行.*开庭日：2025-03-20.*出庭负责人：吴敏/);
+  await page.getByTestId('preview').getByRole('button', { name: '确认导入' }).click();
+  await page.getByTestId('exchange-message').filter({ hasText: '已导入 1 个案件' }).waitFor();
+  await page.getByLabel('案件文件').setInputFiles({ name: '城管委-改期.csv', mimeType: 'text/csv',
+    buffer: csv('案号,案件类型,被告类型,所属机关,开庭日\nI-1,行政诉讼,本机关,区城管委,2025-03-27\n') });
+  await page.getByRole('button', { name: '检查并预览' }).first().click();
+  await page.getByTestId('n-changed').filter({ hasText: '修改 1' }).waitFor();
+  await page.getByTestId('preview').getByRole('button', { name: '确认导入' }).click();
+  await page.getByTestId('exchange-message').filter({ hasText: '已导入 1 个案件' }).waitFor();
+  await page.goto(h.base + '#/case/I-1');
+  const audit = page.getByTestId('audit');
+  await audit.locator('tbody tr').first().waitFor();
+  const text = await audit.textContent();
+  assert.match(text, /（导入 城管委-3月\.csv）/);
+  assert.match(text, /（导入 城管委-改期\.csv）开庭日2025-03-202025-03-27/);
+  await ctx.close();
+});
+
+test('one hearing is one entry on 日程 and 总览 本周, its R18A and R19 inside it', async () => {
+  const { page, ctx } = await h.open('#/case/new', { today: '2025-03-03' });
+  await page.getByLabel('案号', { exact: true }).fill('O-1');
+  await page.getByLabel('起诉状副本收到日', { exact: true }).fill('2025-02-20');
+  await page.getByLabel('开庭日', { exact: true }).fill('2025-03-08');
+  await page.getByLabel('重大公共利益').check();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
+  for (const [link, scope] of [['日程', 'main'], ['总览', '[data-testid="this-week"]']]) {
+    await page.getByRole('link', { name: link, exact: true }).click();
+    const day = page.locator(`${scope} [data-testid="day"][data-date="2025-03-08"]`);
+    await day.waitFor();
+    assert.equal(await day.getByTestId('schedule-item').count(), 1, `${link}: one entry for the hearing`);
+    const inner = day.getByTestId('hearing-duties');
+    assert.equal(await inner.locator('li[data-rule="R18A"]').count(), 1);
+    assert.equal(await inner.locator('li[data-rule="R19"]').count(), 1);
+  }
+  await shot(page, '78-hearing-one-entry');
+  await ctx.close();
+});

@@ -93,6 +93,9 @@ pub struct Item {
     /// Who, or for a hearing 出庭负责人 and the R18A/R19 state.
     pub detail: String,
     pub status: Option<Status>,
+    /// A hearing's own duties due that day (第十八条第一款 R18A, 第十九条 R19): one hearing is one entry, its
+    /// duties inside it, not three items side by side (issue 21).
+    pub inner: Vec<Item>,
 }
 
 /// The days from `from` to `to` (both included) that hold something, in order, each with its items
@@ -124,7 +127,15 @@ pub fn schedule(
         let title = format!("开庭 {}", h.case_no.0);
         items.push((
             h.date,
-            Item { kind: ItemKind::Hearing, case_no: h.case_no.0, rule: None, title, detail, status: h.r18a },
+            Item {
+                kind: ItemKind::Hearing,
+                case_no: h.case_no.0,
+                rule: None,
+                title,
+                detail,
+                status: h.r18a,
+                inner: vec![],
+            },
         ));
     }
     for ev in evals {
@@ -142,6 +153,7 @@ pub fn schedule(
                     title: o.info().title.to_string(),
                     detail: format!("责任主体：{}", o.responsible),
                     status: Some(o.status),
+                    inner: vec![],
                 },
             ));
         }
@@ -157,8 +169,24 @@ pub fn schedule(
                 title: format!("{}{what}", r.period.label()),
                 detail: format!("报送机关：{}", r.agency),
                 status: Some(r.status),
+                inner: vec![],
             },
         ));
+    }
+    // A hearing's R18A and R19 due that day go inside the hearing's entry.
+    let hearing_days: std::collections::HashSet<(NaiveDate, String)> =
+        items.iter().filter(|(_, i)| i.kind == ItemKind::Hearing).map(|(d, i)| (*d, i.case_no.clone())).collect();
+    let (inside, mut items): (Vec<_>, Vec<_>) = items.into_iter().partition(|(d, i)| {
+        i.kind == ItemKind::Due
+            && matches!(i.rule, Some(RuleId::R18A | RuleId::R19))
+            && hearing_days.contains(&(*d, i.case_no.clone()))
+    });
+    for (d, it) in inside {
+        if let Some((_, h)) =
+            items.iter_mut().find(|(hd, h)| *hd == d && h.kind == ItemKind::Hearing && h.case_no == it.case_no)
+        {
+            h.inner.push(it);
+        }
     }
     crate::sort::by(&mut items, |a, b| {
         (a.0, a.1.kind, &a.1.case_no, a.1.rule).cmp(&(b.0, b.1.kind, &b.1.case_no, b.1.rule))
@@ -208,6 +236,10 @@ mod tests {
         assert_eq!(day, d(2025, 3, 8));
         assert!(h.detail.contains("出庭负责人：王某（副职）"), "{}", h.detail);
         assert!(h.detail.contains("第十八条第一款"), "{}", h.detail);
+        // One entry for the hearing: its R18A and R19 due that day are inside it, not beside it.
+        assert_eq!(days.iter().find(|(x, _)| *x == d(2025, 3, 8)).unwrap().1.len(), 1, "{days:?}");
+        let inner: Vec<_> = h.inner.iter().filter_map(|i| i.rule).collect();
+        assert!(inner.contains(&RuleId::R18A) && inner.contains(&RuleId::R19), "{inner:?}");
         // Days come in order and a day's hearings come before its due dates.
         assert!(days.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(days.iter().all(|(_, v)| v.windows(2).all(|w| w[0].kind <= w[1].kind)));

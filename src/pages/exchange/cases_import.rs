@@ -131,7 +131,16 @@ pub fn CasesImport(msg: RwSignal<String>) -> impl IntoView {
         progress.set(format!("正在写入 {} 个案件…", p.new.len() + p.changed.len()));
         spawn_local(async move {
             yield_now().await;
-            let (user, at) = (state.user(), browser_now());
+            // 修改记录 names the file(s) the values came from: "吴敏（导入 城管委-A.csv）" (issue 21).
+            let mut sources: Vec<&str> = p.new.iter().chain(&p.changed).map(|c| c.source.as_str()).collect();
+            sources.sort_unstable();
+            sources.dedup();
+            let user = if sources.is_empty() {
+                state.user()
+            } else {
+                format!("{}（导入 {}）", state.user(), sources.join("、"))
+            };
+            let at = browser_now();
             let mut next = state.reg.get_untracked();
             let applied = exchange::apply(&mut next, &p, skip_invalid.get_untracked(), &user, &at);
             match applied {
@@ -247,14 +256,31 @@ pub fn CasesImport(msg: RwSignal<String>) -> impl IntoView {
                                     resolve=Callback::new(move |choices| resolve_fields(no.clone(), choices))/> }
                             }).collect_view()}
                         })}
+                        // The new matters with the values they bring (after any field chosen in a conflict):
+                        // a trace of what the import takes, not only "新增 6" (issue 21).
+                        {(!p.new.is_empty()).then(|| view! {
+                            <h3>"将新增的案件"</h3>
+                            {(p.new.len() > 200).then(|| view! { <p class="muted">{format!("共 {} 个，下面列出前 200 个。", p.new.len())}</p> })}
+                            <table class="grid" data-testid="new-matters"><thead><tr><th>"案号"</th><th>"来源"</th><th>"导入的值"</th></tr></thead>
+                            <tbody>{p.new.iter().take(200).map(|c| {
+                                let values: Vec<String> = yingsu_engine::Column::ALL.iter()
+                                    .filter(|col| **col != yingsu_engine::Column::CaseNo)
+                                    .filter_map(|col| { let v = col.get(&c.matter); (!v.is_empty()).then(|| format!("{}：{}", col.name(), visible(&v))) })
+                                    .collect();
+                                view! {
+                                    <tr><td>{visible(&c.matter.case_no.0).into_owned()}</td><td>{format!("{} 第{}行", c.source, c.row)}</td>
+                                        <td class="why">{values.join("；")}</td></tr>
+                                }
+                            }).collect_view()}</tbody></table>
+                        })}
                         {(!p.changed.is_empty()).then(|| {
                             let total: usize = p.changed.iter().map(|c| c.diffs.len()).sum();
                             view! {
                                 <h3>"将修改的案件"</h3>
                                 {(total > 200).then(|| view! { <p class="muted">{format!("共 {total} 处修改，下面列出前 200 处。")}</p> })}
-                                <table class="grid"><thead><tr><th>"案号"</th><th>"字段"</th><th>"原值"</th><th>"新值"</th></tr></thead>
+                                <table class="grid"><thead><tr><th>"案号"</th><th>"字段"</th><th>"原值"</th><th>"新值"</th><th>"来源"</th></tr></thead>
                                 <tbody>{p.changed.iter().flat_map(|c| c.diffs.iter().map(move |d| (c, d))).take(200).map(|(c, d)| view! {
-                                    <tr><td>{visible(&c.matter.case_no.0).into_owned()}</td><td>{d.field.clone()}</td><td>{visible(&d.old).into_owned()}</td><td>{visible(&d.new).into_owned()}</td></tr>
+                                    <tr><td>{visible(&c.matter.case_no.0).into_owned()}</td><td>{d.field.clone()}</td><td>{visible(&d.old).into_owned()}</td><td>{visible(&d.new).into_owned()}</td><td>{format!("{} 第{}行", c.source, c.row)}</td></tr>
                                 }).collect_view()}</tbody></table>
                             }
                         })}
