@@ -2,6 +2,9 @@
 // period is empty; chart labels fit; the storage badge says what its state means and what to do.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { start, shot } from './harness.mjs';
 
 let h;
@@ -120,5 +123,40 @@ test('one hearing is one entry on 日程 and 总览 本周, its R18A and R19 ins
     assert.equal(await inner.locator('li[data-rule="R19"]').count(), 1);
   }
   await shot(page, '78-hearing-one-entry');
+  await ctx.close();
+});
+
+test('.docx: a cell holding U+000B, U+FFFE or U+202E still gives valid XML; the file names its author and date', async () => {
+  const { page, ctx } = await h.open('#/settings', { today: '2025-07-15' });
+  await page.getByLabel('本机关名称').fill('区城管委');
+  await page.getByLabel('用户名').fill('吴敏');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await page.getByTestId('settings-message').filter({ hasText: '已保存' }).waitFor();
+  await page.getByRole('link', { name: '导入导出', exact: true }).click();
+  await load(page, '案号,案件类型,被告类型,所属机关,起诉状副本收到日,裁判文书签收日,裁判结果,败诉原因\n'
+    + `X-1\u202egpj,行政诉讼,本机关,区城管委,2025-02-03,2025-05-10,败诉,程序违法\u000b未告知\ufffe申辩\n`);
+  await page.getByRole('link', { name: '报表', exact: true }).click();
+  await page.getByRole('tab', { name: '半年报告' }).click();
+  await page.getByLabel('机关', { exact: true }).selectOption('区城管委');
+  await page.getByLabel('半年期间').selectOption('2025H1');
+  const dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Word（.docx）' }).click();
+  const file = await dl;
+  const path = join(tmpdir(), `yingsu-78-${process.pid}.docx`);
+  await file.saveAs(path);
+  // Python's XML parser refuses what Word refuses (a control character, U+FFFE).
+  const py = `import sys, zipfile, xml.dom.minidom as m
+z = zipfile.ZipFile(sys.argv[1])
+d = m.parseString(z.read('word/document.xml'))
+c = m.parseString(z.read('docProps/core.xml'))
+text = ''.join(n.data for t in d.getElementsByTagName('w:t') for n in t.childNodes if n.nodeType == n.TEXT_NODE)
+who = c.getElementsByTagName('dc:creator')[0].firstChild.data
+when = c.getElementsByTagName('dcterms:created')[0].firstChild.data
+print(who + '|' + when + '|' + text)`;
+  const [who, when, text] = execFileSync('python3', ['-c', py, path]).toString().split('|');
+  assert.equal(who, '区城管委 吴敏');
+  assert.match(when, /^2025-07-15T/);
+  assert.match(text, /程序违法 未告知⟨U\+FFFE⟩申辩/);
+  assert.match(text, /X-1⟨U\+202E⟩gpj/);
   await ctx.close();
 });
