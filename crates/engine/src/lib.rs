@@ -46,6 +46,7 @@ pub mod docx;
 pub mod error;
 pub mod exchange;
 pub mod model;
+pub mod names;
 pub mod paper;
 pub mod period;
 pub mod report;
