@@ -527,6 +527,21 @@ fn ics_uid(s: &str) -> String {
         .collect()
 }
 
+/// (r3 §7.23) A hearing's DTSTART and DTEND: with 开庭时间 a timed event of two hours in local (floating) time —
+/// its alarms then fire that many hours before the hearing —, else all day.
+fn hearing_start_end(h: &crate::schedule::Hearing) -> (String, String) {
+    match h.time.and_then(|t| h.date.and_hms_opt(t.hour(), t.minute(), 0)) {
+        Some(start) => (
+            format!("DTSTART:{}", start.format("%Y%m%dT%H%M%S")),
+            format!("DTEND:{}", (start + Duration::hours(2)).format("%Y%m%dT%H%M%S")),
+        ),
+        None => (
+            format!("DTSTART;VALUE=DATE:{}", crate::dates::compact(h.date)),
+            format!("DTEND;VALUE=DATE:{}", crate::dates::compact(h.date + Duration::days(1))),
+        ),
+    }
+}
+
 /// An alarm at 09:00 `days` days before an all-day event.
 fn alarm(lines: &mut Vec<String>, text: &str, days: u32) {
     lines.push("BEGIN:VALARM".into());
@@ -607,8 +622,8 @@ pub fn ics(
             "BEGIN:VEVENT".to_string(),
             format!("UID:{}@yingsu", ics_uid(&format!("{}-hearing", h.case_no.0))),
             format!("DTSTAMP:{stamp}"),
-            format!("DTSTART;VALUE=DATE:{}", crate::dates::compact(h.date)),
-            format!("DTEND;VALUE=DATE:{}", crate::dates::compact(h.date + Duration::days(1))),
+            hearing_start_end(h).0,
+            hearing_start_end(h).1,
             format!("SUMMARY:{}", ics_text(&format!("【开庭】{} 出庭负责人：{head}", h.case_no.0))),
             format!("DESCRIPTION:{}", ics_text(&desc)),
         ];

@@ -32,6 +32,9 @@ const HELP: &str = "应诉通 yingsu — 《通州区行政机关应诉规则》
       复议决定撤销、变更或确认违法的案件不计入败诉判决，另列于标准错误（“提示：复议纠错…”）。
       以上两种报告加 --format docx 时写出 Word 文档（公文格式，落款为该机关或区司法局，成文日期为 --today）：
       yingsu report half-year --period 2025H1 --agency 名称 --format docx CASES.csv > 报告.docx
+  yingsu report duties --agency 名称 [--since YYYY-MM-DD] [--today YYYY-MM-DD] CASES.csv
+      该机关的报告报送义务（第二十三条半年报告、第二十四条季度败诉报告），CSV：机关,规则,期间,期限日,报送日,状态,说明。
+      --since  开始使用日期：期限日早于该日的报告期不列出（已有报送记录的除外）；默认列出自第一个收案日起的每一期
   yingsu report seminar --period 2025H1|2025Q1 [--agency 名称] --format docx CASES.csv
       败诉案件分析研讨会材料（第二十四条第二款）：该期间的败诉案件及典型、重大敏感、社会高度关注案件。
   yingsu normalize CASES.csv
@@ -100,6 +103,8 @@ struct Opts {
     warn_days: u32,
     timely_days: u32,
     holidays: Vec<String>,
+    /// (r3 §7.18) 开始使用日期.
+    since: Option<NaiveDate>,
     file: String,
 }
 
@@ -113,6 +118,7 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
         warn_days: 3,
         timely_days: 30,
         holidays: vec![],
+        since: None,
         file: String::new(),
     };
     let mut files = Vec::new();
@@ -155,6 +161,12 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
                 o.timely_days = v.parse().map_err(|_| usage(format!("--timely-days「{v}」应为非负整数")))?;
             }
             "--holidays" => o.holidays.push(value()?),
+            "--since" => {
+                let v = value()?;
+                let d = NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+                    .map_err(|_| usage(format!("--since「{v}」应为 YYYY-MM-DD")))?;
+                o.since = Some(d);
+            }
             "--period" => o.period = Some(value()?),
             "--agency" => o.agency = Some(value()?),
             "--format" => {
@@ -264,8 +276,11 @@ fn report(args: &[String]) -> Result<u8, Fail> {
     use yingsu_engine::report;
     use yingsu_engine::{docx::to_docx, paper};
     let Some(kind) = args.first() else {
-        return Err(usage("report 需要报告种类：half-year、quarter 或 seminar"));
+        return Err(usage("report 需要报告种类：half-year、quarter、duties 或 seminar"));
     };
+    if kind == "duties" {
+        return duties(&args[1..]);
+    }
     let o = parse_opts(&args[1..], &["--period", "--agency", "--today", "--format"])?;
     let code = o.period.clone().ok_or_else(|| usage("缺少 --period（如 2025H1 或 2025Q1）"))?;
     let period = ReportPeriod::parse(&code)
@@ -348,6 +363,47 @@ fn known_agency(given: &str, matters: &[Matter]) -> Result<String, Fail> {
             ),
         )),
     }
+}
+
+/// `report duties`: the R23/R24 duties of one agency (第二十三条, 第二十四条), from its first 收案日 (not before the
+/// rule took effect); (r3 §7.18) `--since` is 开始使用日期 (default: every period).
+fn duties(args: &[String]) -> Result<u8, Fail> {
+    use yingsu_engine::agency::report_duties;
+    let o = parse_opts(args, &["--agency", "--today", "--since"])?;
+    let agency = o.agency.clone().ok_or_else(|| usage("report duties 需要 --agency"))?;
+    let imp = import_cases(&o.file)?;
+    let bad = print_row_errors(&imp);
+    let today = today_or_system(o.today);
+    let from = imp
+        .rows
+        .iter()
+        .filter(|r| r.errors.is_empty() && r.record.agency_name() == agency)
+        .filter_map(|r| r.record.intake_date())
+        .min()
+        .unwrap_or(today)
+        .max(yingsu_engine::rules::effective_date());
+    let settings = Settings { start_date: o.since, ..Settings::default() };
+    let rows = report_duties(&agency, from, &[], &Calendar::bundled(), &settings, today);
+    let d = |x: Option<NaiveDate>| x.map(yingsu_engine::dates::fmt).unwrap_or_default();
+    let csv = codec::write_csv(
+        &["机关", "规则", "期间", "期限日", "报送日", "状态", "说明"],
+        rows.iter().map(|r| {
+            vec![
+                r.agency.clone().into(),
+                r.period.rule().label().into(),
+                r.period.code().into(),
+                d(Some(r.due)).into(),
+                d(r.submitted).into(),
+                r.status.label().into(),
+                r.explanation.clone().into(),
+            ]
+        }),
+    );
+    out(&csv)?;
+    if o.since.is_some() {
+        eprintln!("提示：开始使用日期之前的报告期未列出（--since）");
+    }
+    Ok(if bad > 0 { 1 } else { 0 })
 }
 
 fn validate(args: &[String]) -> Result<u8, Fail> {
