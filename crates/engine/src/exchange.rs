@@ -802,6 +802,7 @@ mod tests {
             case_no: crate::model::CaseNo(no.into()),
             agency: "城管委".into(),
             date: NaiveDate::from_ymd_opt(2025, 3, date).unwrap(),
+            time: None,
             tribunal: "通州区人民法院".into(),
             head: "王某（副职）".into(),
             r18a,

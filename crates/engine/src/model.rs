@@ -454,19 +454,13 @@ impl TimeOfDay {
             num(parts[2], 2).filter(|s| *s < 60 && parts[2].len() == 2).ok_or_else(bad)?;
         }
         let h = if pm || am {
-            if !(1..=12).contains(&h) && !(h == 0 && am) {
+            match (h, pm) {
+                (1..=11, true) => h + 12,
+                (12, true) | (1..=11, false) => h,
+                (12, false) => 0,
                 // 下午14:00 and the like: a 24-hour time with a redundant marker.
-                if pm && (12..24).contains(&h) {
-                    h
-                } else {
-                    return Err(bad());
-                }
-            } else if pm && h < 12 {
-                h + 12
-            } else if am && h == 12 {
-                0
-            } else {
-                h
+                (13..=23, true) => h,
+                _ => return Err(bad()),
             }
         } else {
             h

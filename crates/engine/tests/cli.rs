@@ -311,3 +311,64 @@ fn issue_22_validate_builds_the_calendar_once() {
         "validate {validate:?} vs normalize {normalize:?}"
     );
 }
+
+/// Revision 3 (CSV.md): the new columns are typed — a bad 诉讼地位, 答辩期限, 开庭时间 or 负责人发言 is a located
+/// error; 开庭时间 as a spreadsheet writes it back normalises to HH:MM.
+#[test]
+fn r3_validate_and_normalize_type_the_new_columns() {
+    let dir = std::env::temp_dir().join(format!("yingsu-cli-r3-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.csv");
+    std::fs::write(
+        &bad,
+        "案号,案件类型,被告类型,诉讼地位,答辩期限,开庭时间,负责人发言\nA,行政诉讼,本机关,申请人,2025-02-30,25:00,也许\n",
+    )
+    .unwrap();
+    let (code, _, err) = yingsu(&["validate", bad.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    for col in ["诉讼地位", "答辩期限", "开庭时间", "负责人发言"] {
+        assert!(err.contains(&format!("第2行「{col}」")), "{col}: {err}");
+    }
+    let good = dir.join("good.csv");
+    std::fs::write(
+        &good,
+        "案号,案件类型,被告类型,开庭时间,诉讼地位,负责人发言\nA,行政诉讼,本机关,09:30:00 AM,上诉人,是\nB,行政诉讼,本机关,下午2:00,,\n",
+    )
+    .unwrap();
+    let (code, out, err) = yingsu(&["normalize", good.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let a = out.lines().find(|l| l.starts_with("A,")).unwrap();
+    assert!(a.ends_with(",上诉人,,,否,是,09:30"), "{a}");
+    assert!(out.lines().find(|l| l.starts_with("B,")).unwrap().ends_with(",14:00"));
+    // Normalized output round-trips byte for byte.
+    let norm = dir.join("norm.csv");
+    std::fs::write(&norm, &out).unwrap();
+    assert_eq!(yingsu(&["normalize", norm.to_str().unwrap()]).1, out);
+}
+
+/// Revision 3 (§7.18): `report duties --since` lists no period due before 开始使用日期.
+#[test]
+fn r3_report_duties_since_the_start_date() {
+    let dir = std::env::temp_dir().join(format!("yingsu-cli-r3d-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = dir.join("cases.csv");
+    std::fs::write(&cases, "案号,案件类型,被告类型,所属机关,起诉状副本收到日\nA,行政诉讼,本机关,区城管委,2023-03-01\n")
+        .unwrap();
+    let (code, all, err) =
+        yingsu(&["report", "duties", "--agency", "区城管委", "--today", "2026-12-06", cases.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(all.contains("区城管委,R23,2023H1,"), "{all}");
+    let (_, since, err) = yingsu(&[
+        "report",
+        "duties",
+        "--agency",
+        "区城管委",
+        "--today",
+        "2026-12-06",
+        "--since",
+        "2026-12-01",
+        cases.to_str().unwrap(),
+    ]);
+    assert!(!since.contains("2023H1") && !since.contains("已逾期"), "{since}");
+    assert!(since.contains("2026H2") && err.contains("开始使用日期之前的报告期未列出"), "{since}{err}");
+}
