@@ -265,6 +265,10 @@ pub fn Reports() -> impl IntoView {
     view! {
         <section class="page reports" class:preview=move || ctx.preview.get()>
             <h1>"报表"</h1>
+            {move || state.reg.with(|r| r.settings.start_date).map(|d| view! {
+                <p class="hint report-controls" data-testid="start-date-note">{format!("开始使用日期 {}：", fmt(d))}
+                    "开始使用日期之前的报告期未列出（" <a href="#/settings">"设置"</a> "）"</p>
+            })}
             <div class="tabs report-controls" role="tablist">
                 {tabs.iter().map(|(k, label)| {
                     let k = *k;
