@@ -373,7 +373,11 @@ pub fn assessment_of(
     let (mut late, mut open) = (0usize, 0usize);
     let key = names::key(agency, agencies);
     for (m, ev) in matters.iter().zip(evals) {
-        let own_matter = m.defendant == Defendant::OwnAgency && names::key(m.agency_name(), agencies) == key;
+        // 区政府's own 出庭 rows are those of the matters it is defendant in (§7.9).
+        let own_matter = match m.defendant {
+            Defendant::OwnAgency => names::key(m.agency_name(), agencies) == key,
+            Defendant::DistrictGov => key == names::DISTRICT_GOV,
+        };
         for o in &ev.obligations {
             let idx = match o.rule {
                 RuleId::R18A if own_matter => 0,
