@@ -267,7 +267,7 @@ pub fn Reports() -> impl IntoView {
             <h1>"报表"</h1>
             {move || state.reg.with(|r| r.settings.start_date).map(|d| view! {
                 <p class="hint report-controls" data-testid="start-date-note">{format!("开始使用日期 {}：", fmt(d))}
-                    "开始使用日期之前的报告期未列出（" <a href="#/settings">"设置"</a> "）"</p>
+                    "开始使用日期之前的报告期未列出（设置）"</p>
             })}
             <div class="tabs report-controls" role="tablist">
                 {tabs.iter().map(|(k, label)| {
