@@ -96,3 +96,32 @@ test('a 二审 the agency appealed (诉讼地位 上诉人) has no answer row; t
   assert.deepEqual(log.errors, []);
   await ctx.close();
 });
+
+test('one head at two hearings the same day: 日程 orders the day by 开庭时间 and warns; the matter says so', async () => {
+  const { page, ctx, log } = await h.open('', { today: '2026-12-07' });
+  for (const [no, time] of [['R3-下午', '下午2:00'], ['R3-上午', '09:30:00 AM']]) {
+    await page.goto(h.base + '#/case/new');
+    await page.getByLabel('案号', { exact: true }).waitFor();
+    await page.getByLabel('案号', { exact: true }).fill(no);
+    await page.getByLabel('被告类型', { exact: true }).selectOption('本机关');
+    await page.getByLabel('所属机关', { exact: true }).fill('区城管委');
+    await page.getByLabel('开庭日', { exact: true }).fill('2026-12-09');
+    await page.getByLabel('开庭时间', { exact: true }).fill(time);
+    await page.getByLabel('出庭负责人', { exact: true }).fill('王某');
+    await page.getByLabel('出庭负责人职务', { exact: true }).fill('副局长');
+    await save(page);
+  }
+  // The second matter names the first: same head, same day (§7.23).
+  assert.match(await page.getByTestId('clash').textContent(), /同一负责人同日有2场开庭：R3-上午（09:30）、R3-下午（14:00）/);
+  await page.getByRole('link', { name: '日程', exact: true }).click();
+  const day = page.locator('[data-testid="day"][data-date="2026-12-09"]');
+  await day.waitFor();
+  const items = await day.getByTestId('schedule-item').allTextContents();
+  assert.match(items[0], /同一负责人同日多场开庭/);
+  const hearings = items.filter((t) => /开庭 R3-/.test(t));
+  assert.match(hearings[0], /09:30 开庭 R3-上午/);
+  assert.match(hearings[1], /14:00 开庭 R3-下午/);
+  await shot(page, '62-r3-same-head');
+  assert.deepEqual(log.errors, []);
+  await ctx.close();
+});
