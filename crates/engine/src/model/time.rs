@@ -111,4 +111,3 @@ impl Cell for Option<TimeOfDay> {
         self.map(|t| t.to_string()).unwrap_or_default()
     }
 }
-
