@@ -898,3 +898,22 @@ E2,行政诉讼,二审,本机关,区城管委,区城管委,,,2026-11-25,,,,,上�
     assert!(!text.contains("G1,R06,") && text.contains("G1,R17,") && !text.contains("E2,R14,"), "{text}");
     assert_eq!(spoken(&imp.rows[0].record, "2026-12-06")[0].obligations.len(), text.matches("G1,").count());
 }
+
+#[test]
+fn art_28_r3_district_government_sheet_is_listed_but_not_ranked() {
+    use yingsu_engine::score::{rank, score, DEFAULT_WEIGHTS};
+    let mut g = gov(AdminLitigation);
+    g.hearing = od("2025-03-10");
+    g.head_name = "赵某".into();
+    g.head_title = "区长".into();
+    let ms = vec![g, own(AdminLitigation)];
+    let cal = Calendar::bundled();
+    let s = Settings::default();
+    let mut sheets: Vec<_> = ["区政府", "区城管委"]
+        .iter()
+        .map(|a| score(&assessment(&ms, &[], a, 2025, &cal, &s, d("2026-01-10")), &DEFAULT_WEIGHTS))
+        .collect();
+    rank(&mut sheets, &[], true);
+    assert_eq!((sheets[0].agency.as_str(), sheets[0].rank), ("区城管委", Some(1)));
+    assert_eq!((sheets[1].agency.as_str(), sheets[1].rank), ("区政府", None));
+}
