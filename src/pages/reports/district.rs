@@ -18,20 +18,29 @@ pub fn view(ctx: Ctx) -> impl IntoView {
     // One pass groups everything per agency (§4.1): the district view stays linear in the register.
     let (rows, all) = state.reg.with(|reg| {
         // (r3 §7.24) the status columns count rows under their 责任主体; matter counts keep the agency of the matter.
-        let counts: std::collections::HashMap<String, (usize, usize)> =
+        // An agency with rows but no matter of its own (区司法局, an 原行政行为机关) still gets its line.
+        let mut counts: std::collections::HashMap<String, (usize, usize)> =
             report::counts_by_agency(&reg.matters, &evals, &reg.agencies)
                 .into_iter()
                 .map(|(a, c)| (a, (c.overdue, c.check)))
                 .collect();
-        let mut reports = report::half_year_all(&reg.matters, &evals, period, state.today.get());
+        let today = state.today.get();
+        let mut reports = report::half_year_all(&reg.matters, &evals, period, today);
         let all = reports.pop().expect("half_year_all ends with 全部");
-        let rows = reports
+        let mut rows = reports
             .into_iter()
             .map(|r| {
-                let (overdue, open) = counts.get(r.agency.as_str()).copied().unwrap_or_default();
+                let key = yingsu_engine::names::key(&r.agency, &reg.agencies).to_string();
+                let (overdue, open) = counts.remove(&key).unwrap_or_default();
                 (r.agency.clone(), r, overdue, open)
             })
             .collect::<Vec<_>>();
+        let mut rest: Vec<(String, (usize, usize))> = counts.into_iter().collect();
+        rest.sort();
+        for (a, (overdue, open)) in rest {
+            let r = report::half_year(&[], &[], Some(&a), period, today);
+            rows.push((a, r, overdue, open));
+        }
         (rows, all)
     });
     let bars: Vec<(String, usize)> = rows.iter().map(|(a, _, o, _)| (a.clone(), *o)).collect();
