@@ -293,6 +293,11 @@ fn art_17_r3_a_tie_between_district_and_co_defendant_heads_names_the_district_he
     assert_eq!(v.class, HeadClass::Principal);
     assert!(!v.co_defendant);
     assert!(v.why.contains("按「区长」"), "{}", v.why);
+    // §7.25: whatever 被诉行为来源 (even empty), as long as 复议共同被告 = 是.
+    let mut n = co_defendant("局长");
+    n.act_source = None;
+    assert!(classify_title(&n).co_defendant);
+    assert_eq!(ob(&eval(&n, "2025-03-11"), R17).status, Status::Compliant);
 }
 
 // ---------------------------------------------------------------- §7.7 第八条、第十四条: 诉讼地位
@@ -916,4 +921,21 @@ fn art_28_r3_district_government_sheet_is_listed_but_not_ranked() {
     rank(&mut sheets, &[], true);
     assert_eq!((sheets[0].agency.as_str(), sheets[0].rank), ("区城管委", Some(1)));
     assert_eq!((sheets[1].agency.as_str(), sheets[1].rank), ("区政府", None));
+}
+
+#[test]
+fn art_14_r3_every_standing_at_every_instance_answers_only_as_defendant_appellee_or_respondent() {
+    for instance in [Instance::First, Instance::Second, Instance::Retrial] {
+        for s in Standing::ALL {
+            let ev = eval(&standing(instance, Some(*s)), "2025-03-04");
+            let answers = matches!(s, Standing::Defendant | Standing::Appellee | Standing::Respondent);
+            assert_eq!(has(&ev, R14), answers, "{instance} {s}");
+            if answers {
+                assert_eq!(ob(&ev, R14).due, od("2025-03-18"), "{instance} {s}: 15 days");
+            }
+            let mut g = standing(instance, Some(*s));
+            g.defendant = yingsu_engine::model::Defendant::DistrictGov;
+            assert_eq!(has(&eval(&g, "2025-03-04"), R08), answers, "区政府 {instance} {s}");
+        }
+    }
 }
