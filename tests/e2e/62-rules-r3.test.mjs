@@ -125,3 +125,46 @@ test('one head at two hearings the same day: 日程 orders the day by 开庭时�
   assert.deepEqual(log.errors, []);
   await ctx.close();
 });
+
+test('开始使用日期 is the day the register was first saved: no report of the years before is overdue; editable in 设置', async () => {
+  const { page, ctx, log } = await h.open('#/settings', { today: '2026-12-06' });
+  await page.getByLabel('本机关名称').fill('区城管委');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await page.getByTestId('settings-message').filter({ hasText: '设置已保存' }).waitFor();
+  // A matter received in 2023: without 开始使用日期 every R23/R24 period since would be 已逾期.
+  await page.goto(h.base + '#/case/new');
+  await page.getByLabel('案号', { exact: true }).waitFor();
+  await page.getByLabel('案号', { exact: true }).fill('R3-旧案');
+  await page.getByLabel('被告类型', { exact: true }).selectOption('本机关');
+  await page.getByLabel('所属机关', { exact: true }).fill('区城管委');
+  await page.getByLabel('起诉状副本收到日', { exact: true }).fill('2023-03-01');
+  await page.getByLabel('答辩提交日', { exact: true }).fill('2023-03-10');
+  await page.getByLabel('主要领导报告日', { exact: true }).fill('2023-03-02');
+  await save(page);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('yingsu.register')).settings.start_date);
+  assert.equal(stored, '2026-12-06', 'set by the first save and kept with the register (and its backups)');
+  await page.getByRole('link', { name: '设置', exact: true }).click();
+  assert.equal(await page.getByLabel('开始使用日期').inputValue(), '2026-12-06');
+  const reports = page.locator('section.block', { hasText: '报告报送（第二十三条、第二十四条）' });
+  await page.getByRole('link', { name: '总览', exact: true }).click();
+  await reports.waitFor();
+  assert.equal(await reports.locator('tbody tr', { hasText: '已逾期' }).count(), 0, 'no report of 2023–2026Q3 is overdue');
+  assert.match(await reports.textContent(), /2026年下半年案件情况报告/);
+  await page.getByRole('link', { name: '报表', exact: true }).click();
+  assert.match(await page.getByTestId('start-date-note').textContent(), /开始使用日期之前的报告期未列出（设置）/);
+  // Moved back to 2023, the periods since are listed again — and overdue.
+  await page.getByRole('link', { name: '设置', exact: true }).click();
+  await page.getByLabel('开始使用日期').fill('2023-01-01');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  const review = page.getByTestId('change-review');
+  await Promise.race([
+    page.getByTestId('settings-message').filter({ hasText: '设置已保存' }).waitFor(),
+    review.waitFor().then(() => review.getByRole('button', { name: '确认' }).click()),
+  ]);
+  await page.getByTestId('settings-message').filter({ hasText: '设置已保存' }).waitFor();
+  await page.getByRole('link', { name: '总览', exact: true }).click();
+  await reports.waitFor();
+  assert.ok(await reports.locator('tbody tr', { hasText: '已逾期' }).count() > 10, 'every period since 2023 is due again');
+  assert.deepEqual(log.errors, []);
+  await ctx.close();
+});
