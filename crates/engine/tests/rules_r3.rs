@@ -760,6 +760,13 @@ fn art_19_r19b_head_spoke_after_the_hearing() {
         assert_eq!(o.status, status, "{spoke:?}");
         assert_eq!((o.trigger, o.due, o.counting, o.done), (None, None, None, None), "a constraint row, no dates");
     }
+    // The self-check says what to do, at the column.
+    m.head_spoke = Some(false);
+    let item = self_check_in(std::slice::from_ref(&m), &[eval(&m, "2025-03-11")], Some("区城管委"), &[])
+        .into_iter()
+        .find(|i| i.rule == Some(R19B))
+        .unwrap();
+    assert_eq!((item.status, item.column), (Some(Status::Violation), Some(Column::HeadSpoke)));
     // A head R17 does not accept: no R19B.
     m.head_title = "科长".into();
     assert!(!has(&eval(&m, "2025-03-11"), R19B));
