@@ -535,7 +535,9 @@ pub fn self_check_in(
                     RuleId::R09 | RuleId::R16 => "委托至少一名工作人员作为代理人".to_string(),
                     RuleId::R17 => "出庭负责人应为正职、副职、分管副职或其他分管负责人".to_string(),
                     RuleId::R18A => "开庭已过：如负责人已出庭，补录出庭负责人及其职务".to_string(),
-                    RuleId::R19B => "负责人应在庭审中发表意见（第十九条）；如已发言，将「负责人发言」改为是".to_string(),
+                    RuleId::R19B => {
+                        "负责人应在庭审中发表意见（第十九条）；如已发言，将「负责人发言」改为是".to_string()
+                    }
                     _ => "按规则整改".to_string(),
                 },
                 _ => continue,
