@@ -372,3 +372,30 @@ fn r3_report_duties_since_the_start_date() {
     assert!(!since.contains("2023H1") && !since.contains("已逾期"), "{since}");
     assert!(since.contains("2026H2") && err.contains("开始使用日期之前的报告期未列出"), "{since}{err}");
 }
+
+/// Revision 3 (§7.4): with `--agencies`, an entry typed 区司法局 is recognised whatever its name, as in the page.
+#[test]
+fn r3_obligations_with_the_directory_recognise_the_bureau_by_type() {
+    let dir = std::env::temp_dir().join(format!("yingsu-cli-r3a-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = dir.join("cases.csv");
+    std::fs::write(
+        &cases,
+        "案号,案件类型,被告类型,应诉承办机关,被诉行为来源,司法局收到日\nG,行政诉讼,区政府,法治办,行政复议,2026-12-01\n",
+    )
+    .unwrap();
+    let agencies = dir.join("agencies.csv");
+    std::fs::write(&agencies, "机关名称,机关类型\n法治办,区司法局\n").unwrap();
+    let (_, by_name, _) = yingsu(&["obligations", "--today", "2026-12-06", cases.to_str().unwrap()]);
+    assert!(by_name.contains("G,R06,"), "{by_name}");
+    let (code, by_type, err) = yingsu(&[
+        "obligations",
+        "--today",
+        "2026-12-06",
+        "--agencies",
+        agencies.to_str().unwrap(),
+        cases.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!by_type.contains("G,R06,") && by_type.contains("G,R07A,"), "{by_type}");
+}

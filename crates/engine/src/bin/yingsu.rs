@@ -11,13 +11,15 @@ use yingsu_engine::{evaluate, Calendar, Matter, Settings};
 const HELP: &str = "应诉通 yingsu — 《通州区行政机关应诉规则》（通政办发〔2022〕11号）批量检查工具
 
 用法：
-  yingsu obligations [--today YYYY-MM-DD] [--days 自然日|工作日] [--warn-days N] [--timely-days N] [--holidays FILE] CASES.csv
+  yingsu obligations [--today YYYY-MM-DD] [--days 自然日|工作日] [--warn-days N] [--timely-days N] [--holidays FILE] [--agencies AGENCIES.csv] CASES.csv
       计算每个案件的全部义务，向标准输出写出 obligations.csv（UTF-8 带 BOM）。
       --today     评估日期（默认：系统日期，写到标准错误）
       --days      规则内部“N日”的计日方式（默认：自然日）
       --warn-days 即将到期提醒天数（默认：3）
       --timely-days 及时事项提醒天数（默认：30）：无固定期限的“及时”义务超过该天数未完成即为“久未完成”
       --holidays  追加节假日文件（cn-holidays.csv 格式：date,kind,name）
+      --agencies  机关名录（agencies.csv）：机关类型为区司法局、区政府的机关按其类型认定（与网页相同）；
+                  不给时只按名称认定（含“司法局”为区司法局，以“区人民政府”“区政府”结尾为区政府）
   yingsu validate CASES.csv|AGENCIES.csv
       校验文件，每个问题写成“第N行「列名」：说明”到标准错误。
       退出码：0 无问题；1 有无效行；2 文件无法读取。
@@ -105,6 +107,8 @@ struct Opts {
     holidays: Vec<String>,
     /// (r3 §7.18) 开始使用日期.
     since: Option<NaiveDate>,
+    /// (r3 §7.4) 机关名录, to recognise 区司法局 and 区政府 by 机关类型 as the app does.
+    agencies: Option<String>,
     file: String,
 }
 
@@ -119,6 +123,7 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
         timely_days: 30,
         holidays: vec![],
         since: None,
+        agencies: None,
         file: String::new(),
     };
     let mut files = Vec::new();
@@ -161,6 +166,7 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
                 o.timely_days = v.parse().map_err(|_| usage(format!("--timely-days「{v}」应为非负整数")))?;
             }
             "--holidays" => o.holidays.push(value()?),
+            "--agencies" => o.agencies = Some(value()?),
             "--since" => {
                 let v = value()?;
                 let d = NaiveDate::parse_from_str(&v, "%Y-%m-%d")
@@ -216,7 +222,7 @@ fn out(bytes: &[u8]) -> Result<(), Fail> {
 }
 
 fn obligations(args: &[String]) -> Result<u8, Fail> {
-    let o = parse_opts(args, &["--today", "--days", "--holidays", "--warn-days", "--timely-days"])?;
+    let o = parse_opts(args, &["--today", "--days", "--holidays", "--warn-days", "--timely-days", "--agencies"])?;
     let today = today_or_system(o.today);
     let mut cal = Calendar::bundled();
     // The rows of every --holidays file so far: the 40-a-year cap counts the calendar after each file, so
@@ -242,11 +248,18 @@ fn obligations(args: &[String]) -> Result<u8, Fail> {
     }
     let settings =
         Settings { counting: o.days, warn_days: o.warn_days, timely_days: o.timely_days, ..Settings::default() };
+    let dir: Vec<Agency> = match &o.agencies {
+        Some(path) => {
+            let imp = codec::import::<Agency>(&read(path)?).map_err(|e| Fail(2, format!("错误：{path}：{e}")))?;
+            imp.rows.into_iter().filter(|r| r.errors.is_empty()).map(|r| r.record).collect()
+        }
+        None => vec![],
+    };
     let imp = import_cases(&o.file)?;
     let skipped = print_row_errors(&imp);
     let mut all = Vec::new();
     for row in imp.rows.iter().filter(|r| r.errors.is_empty()) {
-        let ev = evaluate(&row.record, &cal, &settings, today);
+        let ev = yingsu_engine::rules::evaluate_in(&row.record, &cal, &settings, today, &dir);
         if let Some(why) = &ev.art32_note {
             eprintln!("提示：{}：{why}", row.record.case_no);
         }
