@@ -634,6 +634,13 @@ pub fn ics(
         if h.head_required() {
             alarm(&mut lines, &format!("一周后开庭 {}：负责人须出庭（第十八条第一款），请通知 {head}", h.case_no.0), 7);
         }
+        // (r3 §7.23) a timed event: the reminders still fire at 09:00 of their day.
+        if let Some(t) = h.time {
+            for l in lines.iter_mut().filter(|l| l.starts_with("TRIGGER:")) {
+                let days = if l.starts_with("TRIGGER:-P6D") { 7 } else { 1 };
+                *l = format!("TRIGGER:-PT{}M", days * 1440 + t.minutes() - 9 * 60);
+            }
+        }
         lines.push("END:VEVENT".into());
         for l in lines {
             s.push_str(&fold(&l));

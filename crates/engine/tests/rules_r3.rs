@@ -828,6 +828,8 @@ fn art_18_r3_ics_hearing_has_its_time_or_is_all_day() {
     let ics = yingsu_engine::exchange::ics(&[], &hs, d("2025-03-01"), 1);
     assert!(ics.contains("DTSTART:20250310T093000\r\n") && ics.contains("DTEND:20250310T113000\r\n"), "{ics}");
     assert!(ics.contains("DTSTART;VALUE=DATE:20250310\r\n"));
+    // The day-before reminder at 09:00: 24 h 30 min before a 09:30 hearing; the all-day one keeps -PT15H.
+    assert!(ics.contains("TRIGGER:-PT1470M\r\n") && ics.contains("TRIGGER:-PT15H\r\n"), "{ics}");
 }
 
 #[test]
