@@ -5,9 +5,10 @@ use crate::storage::{self, SaveError};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::Arc;
+use yingsu_engine::rules::evaluate_in;
 use yingsu_engine::rules::Evaluation;
 use yingsu_engine::store::Register;
-use yingsu_engine::{evaluate, Calendar};
+use yingsu_engine::Calendar;
 
 /// Whether the last save reached localStorage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,7 +75,9 @@ impl AppState {
             move |_| {
                 let cal = calendar.get();
                 let t = today_sig.get();
-                Arc::new(reg.with(|r| r.matters.iter().map(|m| evaluate(m, &cal, &r.settings, t)).collect()))
+                Arc::new(
+                    reg.with(|r| r.matters.iter().map(|m| evaluate_in(m, &cal, &r.settings, t, &r.agencies)).collect()),
+                )
             },
             // `changed`: every recomputation (a new register, calendar or date) is reported as a change —
             // comparing 10,000 evaluations is not worth it. (Returning `false` here once froze every page that
@@ -97,9 +100,15 @@ impl AppState {
     }
 
     /// Changes the register; the save Effect writes it.
+    /// (r3 §7.18) The first change also records 开始使用日期 (the day the register was first saved), unless the
+    /// register (or a restored backup) has one.
     pub fn mutate(&self, f: impl FnOnce(&mut Register)) {
+        let today = self.today.get_untracked();
         self.reg.update(|r| {
             f(r);
+            if r.settings.start_date.is_none() {
+                r.settings.start_date = Some(today);
+            }
             r.revision += 1;
         });
     }

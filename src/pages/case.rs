@@ -16,7 +16,8 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 use yingsu_engine::dates::fmt;
 use yingsu_engine::model::{Column, Kind, HEAD_TITLES};
-use yingsu_engine::{evaluate, Matter, Obligation, RuleId};
+use yingsu_engine::rules::evaluate_in;
+use yingsu_engine::{Matter, Obligation, RuleId};
 
 /// A moved due date, for the before → after review.
 #[derive(Clone, PartialEq)]
@@ -117,7 +118,28 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
     let evaluation = Memo::new(move |_| {
         let cal = state.calendar.get();
         let today = state.today.get();
-        state.reg.with(|r| draft.with(|m| evaluate(m, &cal, &r.settings, today)))
+        state.reg.with(|r| draft.with(|m| evaluate_in(m, &cal, &r.settings, today, &r.agencies)))
+    });
+    // (r3 §7.23) the same head at another hearing the same day: a register-level warning shown on the matter.
+    let clashes = Memo::new(move |_| {
+        let d = draft.get();
+        let Some(day) = d.hearing else { return vec![] };
+        let head = d.head_name.trim().to_string();
+        if head.is_empty() || d.written_review {
+            return vec![];
+        }
+        let key = base.with_value(|b| b.as_ref().map(|m| m.case_no.clone()));
+        state.reg.with(|r| {
+            let mut ms: Vec<Matter> = r
+                .matters
+                .iter()
+                .filter(|m| m.hearing == Some(day) && m.head_name.trim() == head)
+                .filter(|m| Some(&m.case_no) != key.as_ref() && m.case_no != d.case_no)
+                .cloned()
+                .collect();
+            ms.push(d.clone());
+            yingsu_engine::schedule::clashes(&ms).iter().map(|c| c.message()).collect::<Vec<_>>()
+        })
     });
 
     let set_field = move |col: Column, value: String| {
@@ -187,7 +209,7 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
         };
         let wide = matches!(col, Column::Remarks | Column::Agents | Column::Cause);
         // For 行政复议 / 建议 the shared column reads in the type's words; the CSV name stays as a second line.
-        let alt = move || draft.with(|m| type_label(col, m.case_type));
+        let alt = move || draft.with(|m| type_label(col, m));
         let text = move || {
             view! {
                 {move || alt().unwrap_or(col.name())}
@@ -308,7 +330,7 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
         // Show every moved due date before saving.
         let (cal, today) = (state.calendar.get_untracked(), state.today.get_untracked());
         let before = stored
-            .map(|s| state.reg.with_untracked(|r| evaluate(&s, &cal, &r.settings, today).obligations))
+            .map(|s| state.reg.with_untracked(|r| evaluate_in(&s, &cal, &r.settings, today, &r.agencies).obligations))
             .unwrap_or_default();
         let after = evaluation.get_untracked().obligations;
         let moved = moved_dates(&before, &after);
@@ -397,6 +419,14 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
             {(!ev.warnings.is_empty()).then(|| view! {
                 <ul class="warnings">{ev.warnings.iter().map(|w| view! { <li>"提示：" {w.message.clone()} "（" {w.clause} "）"</li> }).collect_view()}</ul>
             })}
+            {move || {
+                let c = clashes.get();
+                (!c.is_empty()).then(|| view! {
+                    <ul class="warnings" data-testid="clash">{c.into_iter().map(|msg| view! {
+                        <li>"提示：" {msg} "（" {yingsu_engine::schedule::CLASH_CLAUSE} "）"</li>
+                    }).collect_view()}</ul>
+                })
+            }}
         }
     };
     let audit = move || {

@@ -10,8 +10,8 @@ use std::sync::Arc;
 use yingsu_engine::calendar::{
     check_holiday_change, holiday_template, notices_for_import, parse_holiday_csv, DayMark, HolidayNotice, HolidayRow,
 };
-use yingsu_engine::rules::{changes, Change};
-use yingsu_engine::{evaluate, Evaluation};
+use yingsu_engine::rules::{changes, evaluate_in, Change};
+use yingsu_engine::Evaluation;
 
 /// A checked holiday file: its rows, the notice per year, and what it would move.
 #[derive(Clone)]
@@ -74,7 +74,8 @@ pub fn HolidayUpdate(msg: RwSignal<String>) -> impl IntoView {
                 let mut trial = r.clone();
                 trial.add_holidays(rows.clone(), vec![]);
                 let cal = trial.calendar();
-                let after: Vec<Evaluation> = r.matters.iter().map(|m| evaluate(m, &cal, &r.settings, today)).collect();
+                let after: Vec<Evaluation> =
+                    r.matters.iter().map(|m| evaluate_in(m, &cal, &r.settings, today, &r.agencies)).collect();
                 let duties = match (r.own_report_duties(&r.calendar(), today), trial.own_report_duties(&cal, today)) {
                     (Some((_, b)), Some((_, a))) => yingsu_engine::agency::duty_changes(&b, &a),
                     _ => vec![],

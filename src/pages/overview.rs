@@ -69,22 +69,15 @@ pub fn Overview() -> impl IntoView {
     let duty_count = move |s: Status| by_status.with(|m| m.get(&s).map_or(0, Vec::len));
     let counts = move |s: Status| duty_count(s) + report_count(s);
 
+    // (r3 §7.24) obligation rows count where their 责任主体 is (R05, R06, R13B for 区司法局, R11D for the
+    // 原行政行为机关), not under the agency of the matter.
     let agency_table = move || {
         let evals = state.evals.get();
         state.reg.with(|r| {
-            let mut rows: BTreeMap<String, BTreeMap<Status, usize>> = BTreeMap::new();
-            for (m, ev) in r.matters.iter().zip(evals.iter()) {
-                let name = if m.agency_name().is_empty() {
-                    "（未填写机关）".to_string()
-                } else {
-                    m.agency_name().to_string()
-                };
-                let row = rows.entry(name).or_default();
-                for o in &ev.obligations {
-                    *row.entry(o.status).or_default() += 1;
-                }
-            }
-            rows
+            yingsu_engine::report::counts_by_agency(&r.matters, &evals, &r.agencies)
+                .into_iter()
+                .map(|(name, c)| (name, c.by_status))
+                .collect::<Vec<_>>()
         })
     };
     let shown: &[Status] = &[
@@ -201,7 +194,7 @@ pub fn Overview() -> impl IntoView {
                 }}
             </section>
             <section class="block">
-                <h2>"按机关统计义务状态"</h2>
+                <h2>"按机关统计义务状态" <span class="muted">"（按责任主体）"</span></h2>
                 <table class="grid" data-testid="by-agency">
                     <thead><tr><th scope="col">"机关"</th>{shown.iter().map(|s| view! { <th scope="col">{s.label()}</th> }).collect_view()}</tr></thead>
                     <tbody>{move || agency_table().into_iter().map(|(name, row)| view! {

@@ -223,8 +223,19 @@ pub fn Reports() -> impl IntoView {
     });
     let agencies_in_matters = Memo::new(move |_| state.reg.with(|r| report::agencies(&r.matters)));
     let agencies = Memo::new(move |_| {
+        let evals = state.evals.get();
         state.reg.with(|r| {
             let mut v = report::agencies(&r.matters);
+            // (r3 §7.24) an agency that owes rows without a matter of its own (区司法局: R05, R06, R13B) has
+            // its self-check too; every spelling of 区司法局 / 区政府 once.
+            let keys: std::collections::HashSet<String> =
+                v.iter().map(|a| yingsu_engine::names::key(a, &r.agencies).to_string()).collect();
+            v.extend(
+                report::counts_by_agency(&r.matters, &evals, &r.agencies)
+                    .into_iter()
+                    .map(|x| x.0)
+                    .filter(|a| !keys.contains(a)),
+            );
             let own = r.profile.agency.trim().to_string();
             if !own.is_empty() && !v.contains(&own) {
                 v.insert(0, own);
@@ -311,6 +322,10 @@ pub fn Reports() -> impl IntoView {
     view! {
         <section class="page reports" class:preview=move || ctx.preview.get()>
             <h1>"报表"</h1>
+            {move || state.reg.with(|r| r.settings.start_date).map(|d| view! {
+                <p class="hint report-controls" data-testid="start-date-note">{format!("开始使用日期 {}：", fmt(d))}
+                    "开始使用日期之前的报告期未列出（设置）"</p>
+            })}
             <div class="tabs report-controls" role="tablist">
                 {tabs.iter().map(|(k, label)| {
                     let k = *k;

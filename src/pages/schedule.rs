@@ -50,6 +50,7 @@ pub fn DayList(days: Vec<(NaiveDate, Vec<Item>)>, today: NaiveDate, heading: u8)
                         <ul class="day-items">
                             {items.into_iter().map(|it| {
                                 let kind_class = match it.kind {
+                                    ItemKind::Clash => "kind kind-clash",
                                     ItemKind::Hearing => "kind kind-hearing",
                                     ItemKind::Due => "kind kind-due",
                                     ItemKind::Report => "kind kind-report",
@@ -60,7 +61,7 @@ pub fn DayList(days: Vec<(NaiveDate, Vec<Item>)>, today: NaiveDate, heading: u8)
                                         <span class=kind_class>{it.kind.label()}</span>
                                         {it.rule.map(|r| view! { <span class="rule-tag">{r.label()}</span> })}
                                         <strong>{it.title.clone()}</strong>
-                                        {(it.kind != ItemKind::Hearing).then(|| href.clone().map(|h| view! { <a href=h>{it.case_no.clone()}</a> }))}
+                                        {(!matches!(it.kind, ItemKind::Hearing | ItemKind::Clash)).then(|| href.clone().map(|h| view! { <a href=h>{it.case_no.clone()}</a> }))}
                                         {(it.kind == ItemKind::Hearing).then(|| href.clone().map(|h| view! { <a href=h>"打开案件"</a> }))}
                                         {it.status.map(|s| view! { <StatusChip status=s/> })}
                                         <span class="day-detail">{it.detail.clone()}</span>
@@ -109,7 +110,7 @@ pub fn SchedulePage() -> impl IntoView {
             <h1>"日程"</h1>
             <div class="tabs" role="tablist" aria-label="时间范围">{tab(7, "一周")}{tab(31, "一个月")}</div>
             <p class="hint">
-                {move || format!("自今天（{}）起 {} 天内：开庭（出庭负责人、第十八条第一款与第十九条的状态）、未完成义务的期限日、本机关报告的报送期限。", fmt(state.today.get()), span.get())}
+                {move || format!("自今天（{}）起 {} 天内：开庭（按开庭时间排列；出庭负责人、第十八条第一款与第十九条的状态；同一负责人同日多场开庭另行提示）、未完成义务的期限日、本机关报告的报送期限。", fmt(state.today.get()), span.get())}
                 {move || (overdue() > 0).then(|| view! { " 另有 " <a href="#/">{format!("{} 项已逾期", overdue())}</a> "，见总览。" })}
             </p>
             {move || view! { <DayList days=upcoming(state, span.get()) today=state.today.get() heading=2/> }}

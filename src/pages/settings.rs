@@ -6,9 +6,10 @@ use crate::components::{ChangeReview, HolidayNotices};
 use crate::state::AppState;
 use leptos::prelude::*;
 use yingsu_engine::model::{DayCounting, Settings};
+use yingsu_engine::rules::evaluate_in;
 use yingsu_engine::rules::{changes, Change};
 use yingsu_engine::store::{Profile, Register, Role};
-use yingsu_engine::{evaluate, Evaluation};
+use yingsu_engine::Evaluation;
 
 /// Reads one field's value from the register.
 type Read = fn(&Register) -> String;
@@ -24,6 +25,7 @@ const FIELDS: &[(&str, Read)] = &[
     ("用户名", |r| r.profile.user.clone()),
     ("备份提醒修改次数", |r| r.profile.backup_after_changes.to_string()),
     ("备份提醒天数", |r| r.profile.backup_after_days.to_string()),
+    ("开始使用日期", |r| r.settings.start_date.map(yingsu_engine::dates::fmt).unwrap_or_default()),
 ];
 
 /// Copies field `i` of the parsed form into the register.
@@ -37,7 +39,8 @@ fn copy_field(i: usize, s: &Settings, p: &Profile, r: &mut Register) {
         5 => r.profile.role = p.role,
         6 => r.profile.user = p.user.clone(),
         7 => r.profile.backup_after_changes = p.backup_after_changes,
-        _ => r.profile.backup_after_days = p.backup_after_days,
+        8 => r.profile.backup_after_days = p.backup_after_days,
+        _ => r.settings.start_date = s.start_date,
     }
 }
 
@@ -51,8 +54,8 @@ pub fn SettingsPage() -> impl IntoView {
     let sigs: Vec<RwSignal<String>> = base.with_value(|b| b.iter().map(|v| RwSignal::new(v.clone())).collect());
     let sigs = StoredValue::new(sigs);
     let sig = move |i: usize| sigs.with_value(|s| s[i]);
-    let [counting, warn, report, timely, agency, role, user, remind_changes, remind_days] =
-        [0, 1, 2, 3, 4, 5, 6, 7, 8].map(sig);
+    let [counting, warn, report, timely, agency, role, user, remind_changes, remind_days, start] =
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(sig);
     let message = RwSignal::new(String::new());
     // Fields another tab changed while the user had changed them too: (field, theirs, mine).
     let clashes: RwSignal<Vec<(usize, String, String)>> = RwSignal::new(vec![]);
@@ -125,17 +128,25 @@ pub fn SettingsPage() -> impl IntoView {
                 num(timely, "及时事项提醒天数", 365)?,
                 num(remind_changes, "备份提醒修改次数", 10_000)?,
                 num(remind_days, "备份提醒天数", 365)?,
+                {
+                    let v = start.get_untracked();
+                    match v.trim() {
+                        "" => None,
+                        t => Some(yingsu_engine::dates::parse_date(t).map_err(|e| format!("「开始使用日期」：{e}"))?),
+                    }
+                },
             ))
         })();
         match parsed {
             Err(e) => message.set(e),
-            Ok((w, rd, td, rc, rdays)) => {
+            Ok((w, rd, td, rc, rdays, start_date)) => {
                 let old = state.reg.with_untracked(|r| r.settings.clone());
                 let settings = Settings {
                     counting: DayCounting::from_label(&counting.get_untracked()).unwrap_or_default(),
                     warn_days: w,
                     report_days: rd,
                     timely_days: td,
+                    start_date,
                     // 考核分值 are saved on their own (below); this form leaves them as they are.
                     assessment_weights: old.assessment_weights,
                 };
@@ -155,7 +166,7 @@ pub fn SettingsPage() -> impl IntoView {
                 let before = state.evals.get_untracked();
                 let moved = state.reg.with_untracked(|r| {
                     let after: Vec<Evaluation> =
-                        r.matters.iter().map(|m| evaluate(m, &cal, &settings, today)).collect();
+                        r.matters.iter().map(|m| evaluate_in(m, &cal, &settings, today, &r.agencies)).collect();
                     let mut moved = changes(&before, &after);
                     let mut trial = r.clone();
                     trial.settings = settings.clone();
@@ -229,6 +240,8 @@ pub fn SettingsPage() -> impl IntoView {
                         {text("s-warn", "即将到期提醒天数", warn, "number")}
                         {text("s-report", "报告报送天数", report, "number")}
                         {text("s-timely", "及时事项提醒天数", timely, "number")}
+                        {text("s-start", "开始使用日期", start, "date")}
+                        <p class="hint wide">"开始使用日期（默认：首次保存台账之日，随完整备份保存）：期限日早于该日的半年报告（第二十三条）和季度败诉报告（第二十四条）不再列为应报义务（已有报送记录的除外），以免首日即显示多年“已逾期”。"</p>
                         <p class="hint wide">"规则对“及时”办理的事项（如第七条第三项、第十二条、第十五条、第二十二条）未规定具体期限。超过“及时事项提醒天数”（默认30日，本地设置）仍未完成的，显示为“久未完成”以便跟进——这不是法定期限，不会显示为已逾期。"</p>
                     </div>
                 </fieldset>

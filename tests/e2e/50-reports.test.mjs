@@ -34,7 +34,8 @@ test('half-year report: figures by hand, equal to the CLI, printable', async () 
   assert.equal(await ind('新收案件数'), '5');
   assert.equal(await ind('审结案件数'), '6');
   assert.equal(await ind('败诉率'), '40.0%');
-  assert.equal(await ind('负责人出庭率'), '50.0%');
+  // (r3 §7.8) B's 复议 hearing is reported as 复议听证数, not in the 出庭 figures: A of A.
+  assert.equal(await ind('负责人出庭率'), '100.0%');
   assert.match(await page.getByTestId('review-rate').textContent(), /复议纠错率 100\.0%/);
   assert.match(await page.getByTestId('performance').textContent(), /应履行 3 件，已履行 2 件（其中逾期履行 1 件），未履行 1 件/);
   assert.match(await page.getByTestId('half-report').textContent(), /程序违法/);

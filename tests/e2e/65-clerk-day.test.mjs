@@ -148,7 +148,8 @@ test('行政复议 speaks its own language; fields that do not apply are hidden 
   const { page, ctx } = await h.open('', { today: TODAY });
   await newMatter(page, '通复〔2025〕1号');
   await page.getByLabel('开庭日', { exact: true }).fill('2025-03-20');
-  assert.equal(await page.getByLabel('简易程序').isVisible(), false, '简易程序 is for 行政复议 only');
+  // (r3 §7.10) a lawsuit has a 简易程序 too (the court sets the 答辩期限): the field shows for both.
+  assert.equal(await page.getByLabel('简易程序').isVisible(), true, '简易程序 on a lawsuit (r3 §7.10)');
   await page.getByLabel('案件类型', { exact: true }).selectOption('行政复议');
   for (const [shown, csv] of [['申请人', '原告'], ['申请书副本收到日', '起诉状副本收到日'], ['复议机关', '审理机关']]) {
     const label = page.locator('label', { has: page.locator('.csv-name', { hasText: csv }) });

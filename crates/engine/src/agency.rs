@@ -2,9 +2,11 @@
 //! 第二十四条 (R24), 第二十六条 (R26), 第二十八条 (R28). Each is a function over the register.
 
 use crate::calendar::Calendar;
+use crate::model::Defendant;
 use crate::model::{Agency, CaseNo, CaseType, Matter, Settings};
+use crate::names;
 use crate::period::{compute, Period};
-use crate::rules::{classify_head, deadline_status, evaluate, HeadClass, RuleId, Status};
+use crate::rules::{classify_title, deadline_status, Evaluation, RuleId, Status};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt as sfmt;
@@ -154,7 +156,6 @@ pub fn report_duty(
     }
 }
 
-/// Every R23 and R24 duty of `agency` from `from` up to the period containing `today`.
 /// The periods 区司法局's 总览 shows for every agency (各机关报告报送情况): the last two half-years and the last
 /// four quarters that have ended, earliest due first. An agency's own list covers at least these, so that
 /// it sees every state 区司法局 will see from its reports.csv (issue 21).
@@ -171,6 +172,8 @@ pub fn recent_periods(today: NaiveDate) -> Vec<ReportPeriod> {
     out
 }
 
+/// Every R23 and R24 duty of `agency` from `from` up to the period containing `today`. (r3 §7.18) A period whose
+/// due date is before the setting 开始使用日期 gives no row unless a 报送记录 exists for it (`None`: every period).
 pub fn report_duties(
     agency: &str,
     from: NaiveDate,
@@ -183,7 +186,10 @@ pub fn report_duties(
     for first in [ReportPeriod::half_of(today), ReportPeriod::quarter_of(today)] {
         let mut p = first;
         while p.end() >= from {
-            out.push(report_duty(agency, p, log, cal, s, today));
+            let d = report_duty(agency, p, log, cal, s, today);
+            if s.start_date.is_none_or(|start| d.due >= start) || d.submitted.is_some() {
+                out.push(d);
+            }
             p = p.prev();
         }
     }
@@ -228,12 +234,24 @@ pub struct HeadYear {
 /// Evaluates R18B for one agency (§4.1) and year. (r2) Each half is judged only if the agency had at least one
 /// hearing of that kind in the year (up to today); a half without one is 不适用, and with no hearing of either
 /// kind the status is 不适用, never 违反. Otherwise 符合 once every judged half happened; before year end
-/// 进行中, after it 违反.
+/// 进行中, after it 违反. (r3 §7.9) An agency's R18B counts only its 本机关 matters; the matters with 被告类型 =
+/// 区政府 form the R18B of 区政府 itself (`agency` recognised as 区政府, §7.4), judged from 区政府's own titles (区长;
+/// a co-defendant's head, §7.6, is not 区政府's 主要负责人).
 pub fn r18b(matters: &[Matter], agency: &str, year: i32, today: NaiveDate) -> HeadYear {
+    r18b_in(matters, agency, year, today, &[])
+}
+
+/// [`r18b`] with the 机关名录 (to recognise 区政府 by its entry, §7.4).
+pub fn r18b_in(matters: &[Matter], agency: &str, year: i32, today: NaiveDate, dir: &[Agency]) -> HeadYear {
     let mut rec = Vec::new();
     let mut lit = Vec::new();
     let (mut rec_hearings, mut lit_hearings) = (0, 0);
-    for m in matters.iter().filter(|m| m.agency_name() == agency) {
+    let gov = names::is_district_gov(agency, dir);
+    let mine = |m: &Matter| match m.defendant {
+        Defendant::DistrictGov => gov,
+        Defendant::OwnAgency => !gov && m.agency_name() == agency,
+    };
+    for m in matters.iter().filter(|m| mine(m)) {
         let Some(h) = m.hearing else { continue };
         if h.year() != year || h > today || m.written_review {
             continue;
@@ -244,8 +262,8 @@ pub fn r18b(matters: &[Matter], agency: &str, year: i32, today: NaiveDate) -> He
             _ => continue,
         };
         *hearings += 1;
-        // 解释：主要负责人 = a recorded head whose 职务 is classified 正职 (RULES.md §6.15).
-        if !m.head_name.trim().is_empty() && classify_head(m).0 == HeadClass::Principal {
+        // 解释：主要负责人 = a recorded head whose 职务 is classified 正职 (RULES.md §6.15), of the defendant itself.
+        if !m.head_name.trim().is_empty() && classify_title(m).principal() {
             attended.push(m.case_no.clone());
         }
     }
@@ -346,26 +364,51 @@ pub fn assessment(
     s: &Settings,
     today: NaiveDate,
 ) -> Assessment {
+    let evals: Vec<Evaluation> =
+        matters.iter().map(|m| crate::rules::evaluate_in(m, cal, s, today, agencies)).collect();
+    assessment_of(matters, &evals, agencies, agency, year, today)
+}
+
+/// [`assessment`] over evaluations already made (index-aligned with `matters`): what the app does, evaluating the
+/// register once for every agency. (r3 §7.9) 出庭应诉 (R18A) counts the agency's 本机关 matters only; (§7.24) 答辩举证,
+/// 执行生效裁判 and 建议 count the rows whose 责任主体 is the agency, whatever matter they belong to; (§7.15) the
+/// 建议 figure counts the agency's own rows (R13A, R22A–R22C), never R13B (区司法局's).
+pub fn assessment_of(
+    matters: &[Matter],
+    evals: &[Evaluation],
+    agencies: &[Agency],
+    agency: &str,
+    year: i32,
+    today: NaiveDate,
+) -> Assessment {
     let figure =
         |name, rules| Figure { name, rules, met: vec![], missed: vec![], detail: String::new(), uncounted: vec![] };
     let mut figures = vec![
         figure("负责人出庭应诉", "R18A"),
         figure("答辩举证按时", "R08、R14"),
         figure("执行生效裁判", "R12、R21"),
-        figure("落实司法建议、检察建议及法制建议", "R13A、R13B、R22A、R22B、R22C"),
+        figure("落实司法建议、检察建议及法制建议", "R13A、R22A、R22B、R22C"),
     ];
     let cutoff = NaiveDate::from_ymd_opt(year, 12, 31).expect("valid date").min(today);
     let (mut late, mut open) = (0usize, 0usize);
-    for m in matters.iter().filter(|m| m.agency_name() == agency) {
-        let ev = evaluate(m, cal, s, today);
+    let key = names::key(agency, agencies);
+    for (m, ev) in matters.iter().zip(evals) {
+        // 区政府's own 出庭 rows are those of the matters it is defendant in (§7.9).
+        let own_matter = match m.defendant {
+            Defendant::OwnAgency => names::key(m.agency_name(), agencies) == key,
+            Defendant::DistrictGov => key == names::DISTRICT_GOV,
+        };
         for o in &ev.obligations {
             let idx = match o.rule {
-                RuleId::R18A => 0,
+                RuleId::R18A if own_matter => 0,
                 RuleId::R08 | RuleId::R14 => 1,
                 RuleId::R12 | RuleId::R21 => 2,
-                RuleId::R13A | RuleId::R13B | RuleId::R22A | RuleId::R22B | RuleId::R22C => 3,
+                RuleId::R13A | RuleId::R22A | RuleId::R22B | RuleId::R22C => 3,
                 _ => continue,
             };
+            if idx > 0 && names::key(&o.responsible, agencies) != key {
+                continue;
+            }
             let f = &mut figures[idx];
             // Not judged: no date to place it in a year (待补充), or no verdict yet. Listed, not counted.
             let pending = matches!(
@@ -417,5 +460,11 @@ pub fn assessment(
         perf.detail = format!("按期履行 {}，逾期履行 {late}，未履行 {open}", perf.met.len());
     }
     let capacity = agencies.iter().find(|a| a.name.0 == agency).map(r26);
-    Assessment { agency: agency.to_string(), year, figures, heads: r18b(matters, agency, year, today), capacity }
+    Assessment {
+        agency: agency.to_string(),
+        year,
+        figures,
+        heads: r18b_in(matters, agency, year, today, agencies),
+        capacity,
+    }
 }

@@ -209,3 +209,23 @@ pub mod ymd {
         super::parse_date_any(&s).map_err(serde::de::Error::custom)
     }
 }
+
+/// Serde for an optional `YYYY-MM-DD` date (settings: 开始使用日期).
+pub mod opt_ymd {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_str(&super::fmt(*d)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            Some(s) if !s.is_empty() => super::parse_date_any(&s).map(Some).map_err(serde::de::Error::custom),
+            _ => Ok(None),
+        }
+    }
+}

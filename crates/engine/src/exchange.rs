@@ -534,6 +534,21 @@ fn ics_uid(s: &str) -> String {
         .collect()
 }
 
+/// (r3 §7.23) A hearing's DTSTART and DTEND: with 开庭时间 a timed event of two hours in local (floating) time —
+/// its alarms then fire that many hours before the hearing —, else all day.
+fn hearing_start_end(h: &crate::schedule::Hearing) -> (String, String) {
+    match h.time.and_then(|t| h.date.and_hms_opt(t.hour(), t.minute(), 0)) {
+        Some(start) => (
+            format!("DTSTART:{}", start.format("%Y%m%dT%H%M%S")),
+            format!("DTEND:{}", (start + Duration::hours(2)).format("%Y%m%dT%H%M%S")),
+        ),
+        None => (
+            format!("DTSTART;VALUE=DATE:{}", crate::dates::compact(h.date)),
+            format!("DTEND;VALUE=DATE:{}", crate::dates::compact(h.date + Duration::days(1))),
+        ),
+    }
+}
+
 /// An alarm at 09:00 `days` days before an all-day event.
 fn alarm(lines: &mut Vec<String>, text: &str, days: u32) {
     lines.push("BEGIN:VALARM".into());
@@ -614,8 +629,8 @@ pub fn ics(
             "BEGIN:VEVENT".to_string(),
             format!("UID:{}@yingsu", ics_uid(&format!("{}-hearing", h.case_no.0))),
             format!("DTSTAMP:{stamp}"),
-            format!("DTSTART;VALUE=DATE:{}", crate::dates::compact(h.date)),
-            format!("DTEND;VALUE=DATE:{}", crate::dates::compact(h.date + Duration::days(1))),
+            hearing_start_end(h).0,
+            hearing_start_end(h).1,
             format!("SUMMARY:{}", ics_text(&format!("【开庭】{} 出庭负责人：{head}", h.case_no.0))),
             format!("DESCRIPTION:{}", ics_text(&desc)),
         ];
@@ -625,6 +640,13 @@ pub fn ics(
         alarm(&mut lines, &format!("明日开庭 {} 出庭负责人：{head}", h.case_no.0), 1);
         if h.head_required() {
             alarm(&mut lines, &format!("一周后开庭 {}：负责人须出庭（第十八条第一款），请通知 {head}", h.case_no.0), 7);
+        }
+        // (r3 §7.23) a timed event: the reminders still fire at 09:00 of their day.
+        if let Some(t) = h.time {
+            for l in lines.iter_mut().filter(|l| l.starts_with("TRIGGER:")) {
+                let days = if l.starts_with("TRIGGER:-P6D") { 7 } else { 1 };
+                *l = format!("TRIGGER:-PT{}M", days * 1440 + t.minutes() - 9 * 60);
+            }
         }
         lines.push("END:VEVENT".into());
         for l in lines {
@@ -794,6 +816,7 @@ mod tests {
             case_no: crate::model::CaseNo(no.into()),
             agency: "城管委".into(),
             date: NaiveDate::from_ymd_opt(2025, 3, date).unwrap(),
+            time: None,
             tribunal: "通州区人民法院".into(),
             head: "王某（副职）".into(),
             r18a,
@@ -820,6 +843,7 @@ mod tests {
             case_no: crate::model::CaseNo("BIDI\u{202e}gpj.exe".into()),
             agency: "城管委".into(),
             date: NaiveDate::from_ymd_opt(2025, 3, 8).unwrap(),
+            time: None,
             tribunal: "通州区\u{b}人民法院".into(),
             head: "王某".into(),
             r18a: None,

@@ -8,6 +8,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+mod time;
+pub use time::TimeOfDay;
+
 /// A closed set of Chinese values, written and read by its label.
 macro_rules! zh_enum {
     ($(#[$meta:meta])* $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $label:literal ),+ $(,)? }) => {
@@ -48,6 +51,8 @@ zh_enum!(
         JudicialSuggestion = "司法建议",
         ProcuratorialSuggestion = "检察建议",
         LegalSuggestion = "法制建议",
+        /// (r3 §7.19) 行政复议意见书: from the 复议机关 (行政复议法第七十六条); a 建议 for reports.
+        ReconsiderationOpinion = "行政复议意见书",
     }
 );
 
@@ -58,7 +63,8 @@ impl CaseType {
     }
     /// Any of the three suggestion kinds: no court case behind it.
     pub fn is_suggestion(self) -> bool {
-        self.is_court_or_procuratorate_suggestion() || self == CaseType::LegalSuggestion
+        self.is_court_or_procuratorate_suggestion()
+            || matches!(self, CaseType::LegalSuggestion | CaseType::ReconsiderationOpinion)
     }
     /// 行政诉讼, 行政公益诉讼 or 民事诉讼: a court case.
     pub fn is_litigation(self) -> bool {
@@ -76,6 +82,33 @@ zh_enum!(
         Retrial = "再审",
     }
 );
+
+zh_enum!(
+    /// 诉讼地位 (r3 §7.7): the agency's place in the proceeding. Empty means 被告 (一审), 被上诉人 (二审),
+    /// 被申请人 (行政复议, 再审): see [`Matter::standing_or_default`].
+    Standing {
+        /// 被告.
+        #[default]
+        Defendant = "被告",
+        Appellee = "被上诉人",
+        Appellant = "上诉人",
+        Respondent = "被申请人",
+        RetrialApplicant = "再审申请人",
+        Plaintiff = "原告",
+        ThirdParty = "第三人",
+    }
+);
+
+impl Standing {
+    /// 被告, 被上诉人 or 被申请人: the agency answers (R08, R14 apply).
+    pub fn answers(self) -> bool {
+        matches!(self, Standing::Defendant | Standing::Appellee | Standing::Respondent)
+    }
+    /// 上诉人, 再审申请人 or 原告: the agency started the proceeding (§7.25: no R15).
+    pub fn started_it(self) -> bool {
+        matches!(self, Standing::Appellant | Standing::RetrialApplicant | Standing::Plaintiff)
+    }
+}
 
 zh_enum!(
     /// 被告类型: 区政府 → chapter 2 rules, 本机关 → chapter 3 rules.
@@ -222,6 +255,8 @@ pub enum Kind {
     List,
     /// `；`-separated `姓名（工作人员）`/`姓名（律师）` list.
     Agents,
+    /// (r3) `HH:MM`, 24 h (开庭时间).
+    Time,
 }
 
 /// A cell value that a column can hold.
@@ -334,6 +369,21 @@ impl Cell for bool {
     }
 }
 
+/// A yes/no column where empty means "not recorded" (负责人发言, r3 §7.22): `None` stays empty.
+impl Cell for Option<bool> {
+    const KIND: Kind = Kind::Enum(&["是", "否"]);
+    fn parse_cell(s: &str) -> Result<Self, String> {
+        if s.is_empty() {
+            Ok(None)
+        } else {
+            bool::parse_cell(s).map(Some)
+        }
+    }
+    fn format_cell(&self) -> String {
+        self.map(|b| b.format_cell()).unwrap_or_default()
+    }
+}
+
 /// Splits a list cell on `；` or `;`, dropping empty items.
 pub fn split_list(s: &str) -> Vec<String> {
     s.split(['；', ';']).map(str::trim).filter(|x| !x.is_empty()).map(str::to_string).collect()
@@ -441,7 +491,7 @@ macro_rules! enum_cells {
         }
     )*};
 }
-enum_cells!(CaseType, Defendant, ActSource, JudgmentType, Outcome, AppealDecision, QuashReason, AgencyType);
+enum_cells!(CaseType, Defendant, ActSource, JudgmentType, Outcome, AppealDecision, QuashReason, AgencyType, Standing);
 
 /// 审级: empty means 一审 (CSV.md), so it is an optional column with a default, not a required one.
 impl Cell for Instance {
@@ -630,6 +680,19 @@ columns!(
         Resolution, resolution: String = "化解方案";
         /// 出庭准备单: 行政赔偿有关事项.
         Compensation, compensation: String = "赔偿事项";
+        // Revision 3 (CSV.md; RULES.md §7): all optional, written after the revision-2 columns, in this order.
+        /// The agency's place in the proceeding (§7.7); empty = 被告 / 被上诉人 / 被申请人 by 审级.
+        Standing, standing: Option<Standing> = "诉讼地位";
+        /// The answer / 举证 deadline the court or 复议机关 set (§7.10): wins over the statutory period.
+        AnswerBy, answer_by: Option<NaiveDate> = "答辩期限";
+        /// When the 原行政行为机关 itself received the judgment: R11D's trigger (§7.13).
+        OriginalReceived, original_received: Option<NaiveDate> = "原机关签收日";
+        /// A 司法建议 on a 规范性文件: 60日 (行诉解释第一百四十九条, §7.14).
+        NormativeSuggestion, normative_suggestion: bool = "规范性文件建议";
+        /// Whether the head spoke at the hearing (第十九条, §7.22); empty = not recorded.
+        HeadSpoke, head_spoke: Option<bool> = "负责人发言";
+        /// The hearing's time of day (§7.23): orders 日程, times the `.ics` event, finds clashes.
+        HearingTime, hearing_time: Option<TimeOfDay> = "开庭时间";
     }
 );
 
@@ -682,6 +745,15 @@ impl Matter {
     /// is recorded (未指定). Every per-agency figure uses it.
     pub fn agency_of(&self) -> Option<&str> {
         [self.agency.trim(), self.handler.trim()].into_iter().find(|a| !a.is_empty())
+    }
+
+    /// 诉讼地位 as recorded, else (§7.7) 被申请人 in 行政复议 and 再审, 被上诉人 in 二审, 被告 in 一审.
+    pub fn standing_or_default(&self) -> Standing {
+        self.standing.unwrap_or(match (self.case_type, self.instance) {
+            (CaseType::Reconsideration, _) | (_, Instance::Retrial) => Standing::Respondent,
+            (_, Instance::Second) => Standing::Appellee,
+            _ => Standing::Defendant,
+        })
     }
 
     /// [`Matter::agency_of`], or `未指定`.
@@ -793,6 +865,10 @@ pub struct Settings {
     /// 及时事项提醒天数 (r2): a 及时 duty open longer than this many 自然日 after its trigger is 久未完成
     /// (default 30). Not a legal deadline.
     pub timely_days: u32,
+    /// (r3 §7.18) 开始使用日期: R23/R24 periods due before it give no row unless a 报送记录 exists. The app
+    /// sets it to the day the register was first saved; `None` = every period (the CLI's default).
+    #[serde(skip_serializing_if = "Option::is_none", with = "crate::dates::opt_ymd", default)]
+    pub start_date: Option<NaiveDate>,
     /// 考核表 points of the five items of 第二十八条 (出庭应诉, 支持法院受理和审理案件, 执行法院生效裁判,
     /// 应诉能力建设, 落实司法建议及法制建议). A local setting: the regulation names no points.
     pub assessment_weights: [u32; 5],
@@ -805,6 +881,7 @@ impl Default for Settings {
             warn_days: 3,
             report_days: 15,
             timely_days: 30,
+            start_date: None,
             assessment_weights: crate::score::DEFAULT_WEIGHTS,
         }
     }
@@ -819,7 +896,7 @@ mod tests {
         for c in Column::ALL {
             assert_eq!(Column::from_name(c.name()), Some(*c));
         }
-        assert_eq!(Column::ALL.len(), 65);
+        assert_eq!(Column::ALL.len(), 71);
     }
 
     #[test]

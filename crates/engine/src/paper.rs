@@ -329,12 +329,16 @@ pub fn half_year(r: &HalfYear, x: &HalfYearExtras) -> Paper {
     b.section(
         "负责人出庭应诉情况",
         vec![Block::P(format!(
-            "本期开庭 {} 件，负责人出庭 {} 件，负责人出庭率 {}；其中主要负责人出庭 {} 件，主要负责人出庭率 {}。",
+            "本期行政诉讼开庭 {} 件，负责人出庭 {} 件，负责人出庭率 {}；其中主要负责人出庭 {} 件，主要负责人出庭率 {}；负责人发言 {} 件，出声率 {}。行政复议听证 {} 件，负责人参加听证 {} 件。",
             r.hearings.len(),
             r.heads.len(),
             r.head_rate(),
             r.principal_heads.len(),
-            r.principal_head_rate()
+            r.principal_head_rate(),
+            r.heads_spoke.len(),
+            r.spoke_rate(),
+            r.review_hearings.len(),
+            r.review_heads.len()
         ))],
     );
     let note: Vec<Block> = x.note.lines().filter(|l| !l.trim().is_empty()).map(|l| Block::P(l.trim().into())).collect();

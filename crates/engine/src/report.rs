@@ -9,7 +9,7 @@
 
 use crate::agency::{ReportDuty, ReportPeriod};
 use crate::model::{CaseType, Column, Instance, Matter, Outcome};
-use crate::rules::{classify_head, Evaluation, HeadClass, RuleId, Status};
+use crate::rules::{classify_title, Evaluation, RuleId, Status};
 use chrono::NaiveDate;
 
 /// `33.3%`, or `—` when the denominator is 0.
@@ -102,12 +102,19 @@ pub struct HalfYear {
     pub typical: Vec<String>,
     /// 生效裁判执行情况 (应履行 = every entry).
     pub performance: Vec<Performance>,
-    /// Hearings in the period that took place (开庭日 ≤ today).
+    /// Hearings in the period that took place (开庭日 ≤ today); (r3 §7.8) of 行政诉讼 and 行政公益诉讼 only, not
+    /// 书面审理.
     pub hearings: Vec<String>,
-    /// … with a 出庭负责人 R17 accepts.
+    /// … with a 出庭负责人 R17 accepts (a co-defendant's head included, §7.6).
     pub heads: Vec<String>,
-    /// … with a 主要负责人 (classified 正职).
+    /// … with a 主要负责人 (classified 正职, of the defendant itself).
     pub principal_heads: Vec<String>,
+    /// (r3 §7.8, §7.22) … where the head spoke (负责人发言 = 是).
+    pub heads_spoke: Vec<String>,
+    /// (r3 §7.8) 行政复议 hearings (听证) in the period that took place, not 书面审理.
+    pub review_hearings: Vec<String>,
+    /// … with a head R17 accepts (负责人参加听证).
+    pub review_heads: Vec<String>,
 }
 
 fn count_of(outcomes: &[(Option<Outcome>, usize)], o: Outcome) -> usize {
@@ -141,6 +148,10 @@ impl HalfYear {
     pub fn principal_head_rate(&self) -> String {
         rate(self.principal_heads.len(), self.hearings.len())
     }
+    /// (r3 §7.8) 出声率 = 负责人发言案件数 / 负责人出庭案件数.
+    pub fn spoke_rate(&self) -> String {
+        rate(self.heads_spoke.len(), self.heads.len())
+    }
 
     /// The indicator rows of the CLI and the CSV export: (指标, 数值). Existing names keep their columns;
     /// revision 2 adds its indicators after them.
@@ -172,6 +183,11 @@ impl HalfYear {
             ("未履行数", n(self.performance.iter().filter(|p| p.unperformed()).count())),
             ("主要负责人出庭案件数", n(self.principal_heads.len())),
             ("主要负责人出庭率", self.principal_head_rate()),
+            // Revision 3 (§7.8).
+            ("复议听证数", n(self.review_hearings.len())),
+            ("负责人参加听证数", n(self.review_heads.len())),
+            ("负责人发言案件数", n(self.heads_spoke.len())),
+            ("出声率", self.spoke_rate()),
         ]
     }
 }
@@ -246,6 +262,9 @@ fn half_year_over(
         hearings: vec![],
         heads: vec![],
         principal_heads: vec![],
+        heads_spoke: vec![],
+        review_hearings: vec![],
+        review_heads: vec![],
     };
     let inside = |d: Option<NaiveDate>| d.is_some_and(|d| period.contains(d));
     let (start, end) = (period.start(), period.end());
@@ -306,14 +325,30 @@ fn half_year_over(
                 });
             }
         }
+        // (r3 §7.8) 出庭 figures over administrative hearings only (no duty for a head in a 民事诉讼); 复议 听证 apart.
         if m.hearing.is_some_and(|h| period.contains(h) && h <= today) && !m.written_review {
-            r.hearings.push(no.clone());
-            let (class, _) = classify_head(m);
-            if !m.head_name.trim().is_empty() && class.is_head() {
-                r.heads.push(no.clone());
-                if class == HeadClass::Principal {
-                    r.principal_heads.push(no);
+            let v = classify_title(m);
+            let accepted = !m.head_name.trim().is_empty() && v.class.is_head();
+            match m.case_type {
+                CaseType::AdminLitigation | CaseType::PublicInterest => {
+                    r.hearings.push(no.clone());
+                    if accepted {
+                        r.heads.push(no.clone());
+                        if m.head_spoke == Some(true) {
+                            r.heads_spoke.push(no.clone());
+                        }
+                        if v.principal() {
+                            r.principal_heads.push(no);
+                        }
+                    }
                 }
+                CaseType::Reconsideration => {
+                    r.review_hearings.push(no.clone());
+                    if accepted {
+                        r.review_heads.push(no);
+                    }
+                }
+                _ => {}
             }
         }
     }
@@ -399,24 +434,89 @@ pub struct CheckItem {
 
 /// How many items the self-check lists for one matter (without building them).
 pub fn check_count(m: &Matter, ev: &Evaluation) -> usize {
-    let statuses = ev
-        .obligations
-        .iter()
-        .filter(|o| matches!(o.status, Status::MissingData | Status::Overdue | Status::Violation | Status::LongOpen))
-        .count();
+    let statuses = ev.obligations.iter().filter(|o| needs_check(o.status)).count();
     statuses + ev.warnings.len() + m.problems().len()
+}
+
+fn needs_check(s: Status) -> bool {
+    matches!(s, Status::MissingData | Status::Overdue | Status::Violation | Status::LongOpen)
+}
+
+/// (r3 §7.24) The agency an obligation row counts for: its 责任主体 (§6.13), or — when the 责任主体 is only the
+/// role word (本机关, 应诉承办机关, 原行政行为机关: no name recorded) — the agency of the matter; `None` when the
+/// matter names none either (every agency's to fix).
+pub fn owner<'a>(o: &'a crate::Obligation, m: &'a Matter) -> Option<&'a str> {
+    const WORDS: [&str; 3] = [crate::model::UNASSIGNED_AGENCY_WORD, "应诉承办机关", "原行政行为机关"];
+    if WORDS.contains(&o.responsible.as_str()) {
+        m.agency_of()
+    } else {
+        Some(o.responsible.as_str())
+    }
+}
+
+/// Counts per agency for 总览 (按机关统计) and the district view (§7.24): obligation rows by their 责任主体
+/// ([`owner`], every spelling of 区司法局 and 区政府 as one, [`crate::names::key`]); an agency missing from 机关名录
+/// still gets its line. `check` adds, per agency of the matter (§4.1), the matter-level warnings and problems, so it
+/// is the number of items the agency's self-check lists. Rows of a matter naming no agency count under 未指定.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AgencyCounts {
+    pub by_status: std::collections::BTreeMap<Status, usize>,
+    /// Rows 已逾期.
+    pub overdue: usize,
+    /// Items of the self-check (rows 待补充/已逾期/违反/久未完成, warnings, problems).
+    pub check: usize,
+}
+
+/// [`AgencyCounts`] of every agency, sorted by name.
+pub fn counts_by_agency(
+    matters: &[Matter],
+    evals: &[Evaluation],
+    dir: &[crate::Agency],
+) -> Vec<(String, AgencyCounts)> {
+    let mut map: std::collections::BTreeMap<String, AgencyCounts> = std::collections::BTreeMap::new();
+    let key =
+        |a: Option<&str>| a.map_or(crate::model::UNASSIGNED.to_string(), |a| crate::names::key(a, dir).to_string());
+    for (m, ev) in matters.iter().zip(evals) {
+        for o in &ev.obligations {
+            let c = map.entry(key(owner(o, m))).or_default();
+            *c.by_status.entry(o.status).or_default() += 1;
+            c.overdue += usize::from(o.status == Status::Overdue);
+            c.check += usize::from(needs_check(o.status));
+        }
+        let n = ev.warnings.len() + m.problems().len();
+        if n > 0 {
+            map.entry(key(m.agency_of())).or_default().check += n;
+        }
+    }
+    map.into_iter().collect()
 }
 
 /// 自查 of the matters: every 违反 / 已逾期 / 待补充 / 久未完成 obligation and every data warning of an agency's
 /// matters. [`self_check_period`] adds the agency's reports and the period's lost matters.
 pub fn self_check(matters: &[Matter], evals: &[Evaluation], agency: Option<&str>) -> Vec<CheckItem> {
+    self_check_in(matters, evals, agency, &[])
+}
+
+/// [`self_check`] with the 机关名录 (§7.4). (r3 §7.24) An agency's obligation rows are those whose 责任主体 is the
+/// agency ([`owner`]): R05, R06 and R13B are 区司法局's, R11D the 原行政行为机关's; warnings and problems of a matter
+/// belong to the agency of the matter. (§7.23) Each matter whose head has another hearing the same day is listed.
+pub fn self_check_in(
+    matters: &[Matter],
+    evals: &[Evaluation],
+    agency: Option<&str>,
+    dir: &[crate::Agency],
+) -> Vec<CheckItem> {
     let mut out = Vec::new();
     // 解释：a matter with no agency recorded (未指定) is every agency's to fix, so an agency's self-check never
     // says 可以报送 while 总览 shows one of its problems.
-    let mine = |m: &Matter| agency.is_none_or(|a| m.agency_of().is_none_or(|x| x == a));
-    for (i, m) in matters.iter().enumerate().filter(|(_, m)| mine(m)) {
+    let is = |x: Option<&str>| match (agency, x) {
+        (None, _) | (_, None) => true,
+        (Some(a), Some(x)) => crate::names::same(a, x, dir),
+    };
+    let clashes = crate::schedule::clashes(matters);
+    for (i, m) in matters.iter().enumerate() {
         let Some(ev) = evals.get(i) else { continue };
-        for o in &ev.obligations {
+        for o in ev.obligations.iter().filter(|o| is(owner(o, m))) {
             let fix = match o.status {
                 Status::MissingData => match o.fill {
                     Some(Column::Agents) => "填写「代理人」（注明工作人员或律师）".to_string(),
@@ -435,6 +535,9 @@ pub fn self_check(matters: &[Matter], evals: &[Evaluation], agency: Option<&str>
                     RuleId::R09 | RuleId::R16 => "委托至少一名工作人员作为代理人".to_string(),
                     RuleId::R17 => "出庭负责人应为正职、副职、分管副职或其他分管负责人".to_string(),
                     RuleId::R18A => "开庭已过：如负责人已出庭，补录出庭负责人及其职务".to_string(),
+                    RuleId::R19B => {
+                        "负责人应在庭审中发表意见（第十九条）；如已发言，将「负责人发言」改为是".to_string()
+                    }
                     _ => "按规则整改".to_string(),
                 },
                 _ => continue,
@@ -445,6 +548,7 @@ pub fn self_check(matters: &[Matter], evals: &[Evaluation], agency: Option<&str>
                 _ => match o.rule {
                     RuleId::R17 => Some(Column::HeadTitle),
                     RuleId::R18A => Some(Column::HeadName),
+                    RuleId::R19B => Some(Column::HeadSpoke),
                     RuleId::R09 | RuleId::R16 => Some(Column::Agents),
                     _ => None,
                 },
@@ -457,6 +561,20 @@ pub fn self_check(matters: &[Matter], evals: &[Evaluation], agency: Option<&str>
                 problem: format!("{}：{}", o.info().title, o.explanation),
                 fix,
                 column,
+            });
+        }
+        if !is(m.agency_of()) {
+            continue;
+        }
+        for c in clashes.iter().filter(|c| c.case_nos.contains(&m.case_no)) {
+            out.push(CheckItem {
+                case_no: m.case_no.0.clone(),
+                rule: None,
+                clause: crate::schedule::CLASH_CLAUSE,
+                status: None,
+                problem: c.message(),
+                fix: "核对出庭负责人、开庭日和开庭时间".to_string(),
+                column: Some(Column::HeadName),
             });
         }
         for w in &ev.warnings {
@@ -522,7 +640,8 @@ pub fn self_check_period(
         if m.loss_cause.trim().is_empty() {
             missing.push(Column::LossCause);
         }
-        if m.loss_report.is_none() {
+        // (r3 §7.3) 败诉分析报告日 only where R11B applies (区政府 matters, 第十一条); a 本机关 matter needs 败诉原因.
+        if m.loss_report.is_none() && m.defendant == crate::model::Defendant::DistrictGov {
             missing.push(Column::LossReport);
         }
         if missing.is_empty() {

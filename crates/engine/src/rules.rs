@@ -12,13 +12,14 @@
 pub mod catalogue;
 mod ch2;
 mod ch3;
+mod ch3_heads;
 
 pub use catalogue::{rules_of_article, RuleId, RuleInfo, REGULATION_TEXT};
-pub use ch3::{classify_head, HeadClass, LOWER_AGENCY_HEAD};
+pub use ch3_heads::{classify_head, classify_title, HeadClass, HeadVerdict, LOWER_AGENCY_HEAD};
 
 use crate::calendar::Calendar;
 use crate::dates::fmt;
-use crate::model::{CaseNo, CaseType, Column, DayCounting, Defendant, Matter, Settings};
+use crate::model::{Agency, CaseNo, CaseType, Column, DayCounting, Defendant, Matter, Settings};
 use crate::period::{compute, Counting, Period};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -207,7 +208,7 @@ pub struct Evaluation {
     pub obligations: Vec<Obligation>,
     pub warnings: Vec<Warning>,
     /// 第三十二条: how many rows were left out because their duty had ended before 2022-04-28, as the note
-    /// `第三十二条：N项义务在2022-04-28本规则施行前已届满或已完成，未列出`.
+    /// `第三十二条：N项义务在2022-04-28本规则施行前已届满、已完成或适用原规则，未列出` (r3 §7.16, §7.25).
     pub art32_note: Option<String>,
     /// Cells kept as 待修正 (unreadable when stored data or a backup was loaded): nothing is computed
     /// until they are fixed, and this says which (`待修正：「答辩提交日」2025-02-30 无法读取…`).
@@ -248,9 +249,15 @@ pub fn changes(before: &[Evaluation], after: &[Evaluation]) -> Vec<Change> {
     out
 }
 
-/// Evaluates one matter on `today`.
+/// Evaluates one matter on `today`, recognising 区司法局 and 区政府 by name only (the CLI has no 机关名录).
 pub fn evaluate(m: &Matter, cal: &Calendar, settings: &Settings, today: NaiveDate) -> Evaluation {
-    let mut cx = Ctx { m, cal, settings, today, ev: Evaluation::default() };
+    evaluate_in(m, cal, settings, today, &[])
+}
+
+/// [`evaluate`] with the 机关名录: an entry whose 机关类型 is 区司法局 (or 区政府) is recognised as such whatever
+/// its name (RULES.md §7.4).
+pub fn evaluate_in(m: &Matter, cal: &Calendar, settings: &Settings, today: NaiveDate, dir: &[Agency]) -> Evaluation {
+    let mut cx = Ctx { m, cal, settings, today, dir, ev: Evaluation::default() };
     // Cells kept as 待修正 (unreadable in stored data or a backup): a due date computed without them
     // could be a false 已逾期 (e.g. an unreadable 答辩提交日), so nothing is computed until they are fixed.
     if !m.invalid.is_empty() {
@@ -261,6 +268,8 @@ pub fn evaluate(m: &Matter, cal: &Calendar, settings: &Settings, today: NaiveDat
     match m.case_type {
         // §6.9: 法制建议 matters get only R22C, whatever the 被告类型.
         CaseType::LegalSuggestion => ch3::r22c(&mut cx),
+        // (r3 §7.19, §7.25) a 行政复议意见书 gets only R22V, whatever the 被告类型.
+        CaseType::ReconsiderationOpinion => ch3::r22v(&mut cx),
         // §6.9: 司法建议/检察建议 get only R13A+R13B (区政府) or R22A+R22B (本机关).
         t if t.is_court_or_procuratorate_suggestion() => match m.defendant {
             Defendant::DistrictGov => ch2::suggestion(&mut cx),
@@ -272,7 +281,7 @@ pub fn evaluate(m: &Matter, cal: &Calendar, settings: &Settings, today: NaiveDat
                 Defendant::OwnAgency => ch3::case(&mut cx),
             }
             // §6.3: 第十七条, 第十八条第一款, 第十九条 and 第二十一条第二款 bind every defendant.
-            ch3::heads(&mut cx);
+            ch3_heads::heads(&mut cx);
             ch3::r21b(&mut cx);
         }
     }
@@ -295,8 +304,13 @@ fn art32(cx: &mut Ctx) {
     cx.ev.obligations.retain(|o| {
         let ended = match o.rule {
             RuleId::R05 | RuleId::R09 | RuleId::R10 | RuleId::R16 => before(intake),
-            RuleId::R17 | RuleId::R18A | RuleId::R19 => before(m.hearing.or(intake)),
+            RuleId::R17 | RuleId::R18A | RuleId::R18C | RuleId::R19 | RuleId::R19B => before(m.hearing.or(intake)),
             RuleId::R21B => before(m.judgment_received.or(m.effective)),
+            // (r3 §7.16) 及时 reporting rows triggered before the rule took effect were governed by the repealed
+            // 2017 rules: left out whether done or not. (R12/R21 keep the r2 reading below.)
+            RuleId::R07D | RuleId::R13A | RuleId::R15 | RuleId::R22A | RuleId::R22C if o.due.is_none() => {
+                before(o.trigger) || before(o.done)
+            }
             _ => match o.due {
                 Some(due) => due < e,
                 None => before(o.done),
@@ -306,7 +320,8 @@ fn art32(cx: &mut Ctx) {
     });
     let left_out = count - cx.ev.obligations.len();
     if left_out > 0 {
-        cx.ev.art32_note = Some(format!("第三十二条：{left_out}项义务在2022-04-28本规则施行前已届满或已完成，未列出"));
+        cx.ev.art32_note =
+            Some(format!("第三十二条：{left_out}项义务在2022-04-28本规则施行前已届满、已完成或适用原规则，未列出"));
     }
 }
 
@@ -328,14 +343,32 @@ fn data_warnings(cx: &mut Ctx) {
     if m.judgment_type == Some(JudgmentType::Judgment) && m.outcome == Some(Outcome::Dismissed) {
         cx.warn("第十一条、第二十条", "驳回起诉为裁定，请核对裁判类型".into(), Some(Column::JudgmentType));
     }
-    if m.simplified && m.case_type != CaseType::Reconsideration {
-        cx.warn("第八条、第十四条", "简易程序仅适用于行政复议".into(), Some(Column::Simplified));
+    // (r3 §7.10) the r2 warning "简易程序仅适用于行政复议" is withdrawn: a lawsuit has a 简易程序 too (its notice is in
+    // the answer row's 说明).
+    // (r3 §7.14) 规范性文件建议 belongs to a 司法建议 only.
+    if m.normative_suggestion && m.case_type != CaseType::JudicialSuggestion {
+        cx.warn(
+            "第十三条、第二十二条",
+            "规范性文件建议仅适用于司法建议（行诉解释第一百四十九条），此标记不影响期限".into(),
+            Some(Column::NormativeSuggestion),
+        );
+    }
+    // (r3 §7.21) 第十一条第二款第二句: the original agency appeals only as agreed with 区司法局.
+    if m.original_appeal_filed.is_some() && m.appeal_decision != Some(AppealDecision::Appeal) {
+        cx.warn(
+            "第十一条第二款",
+            "原行政行为机关上诉前应与区司法局协商一致（第十一条第二款），请核对上诉决定".into(),
+            Some(Column::AppealDecision),
+        );
     }
     if m.pre_litigation && m.case_type != CaseType::ProcuratorialSuggestion {
         cx.warn("第十三条、第二十二条", "诉前检察建议仅适用于检察建议".into(), Some(Column::PreLitigation));
     }
     let mut seen = Vec::new();
-    for o in &cx.ev.obligations {
+    // (r3 §7.1) a row whose trigger is a date by which something is due (开庭日: R18A, R18C, R19), not one from
+    // which it runs, has no date order to check: briefing the head before the hearing is the point of 第十九条.
+    let fixed_date = |r: RuleId| matches!(r, RuleId::R18A | RuleId::R18C | RuleId::R19);
+    for o in cx.ev.obligations.iter().filter(|o| !fixed_date(o.rule)) {
         if let (Some(t), Some(d), Some(tc), Some(dc)) = (o.trigger, o.done, o.trigger_column, o.done_column) {
             if d < t && !seen.contains(&dc) {
                 seen.push(dc);
@@ -356,6 +389,8 @@ pub(crate) struct Ctx<'a> {
     pub cal: &'a Calendar,
     pub settings: &'a Settings,
     pub today: NaiveDate,
+    /// The 机关名录, to recognise 区司法局 and 区政府 (§7.4); empty in the CLI.
+    pub dir: &'a [Agency],
     pub ev: Evaluation,
 }
 
@@ -379,10 +414,10 @@ impl Ctx<'_> {
             }
         };
         match rule {
-            RuleId::R05 | RuleId::R06 | RuleId::R13B => "区司法局".to_string(),
+            RuleId::R05 | RuleId::R06 | RuleId::R13B => crate::names::BUREAU.to_string(),
             RuleId::R11D => named(&self.m.original_agency, "原行政行为机关"),
-            // 解释：法制建议 (R22C) is the agency's own duty whatever the 被告类型.
-            RuleId::R22C => self.agency_or(crate::model::UNASSIGNED_AGENCY_WORD),
+            // 解释：法制建议 (R22C) and (r3 §7.19) 行政复议意见书 (R22V) are the agency's own duty whatever the 被告类型.
+            RuleId::R22C | RuleId::R22V => self.agency_or(crate::model::UNASSIGNED_AGENCY_WORD),
             _ => match self.m.defendant {
                 Defendant::DistrictGov => named(&self.m.handler, "应诉承办机关"),
                 Defendant::OwnAgency => self.agency_or(crate::model::UNASSIGNED_AGENCY_WORD),
@@ -505,11 +540,121 @@ impl Ctx<'_> {
     pub fn due_of(&self, rule: RuleId) -> Option<NaiveDate> {
         self.ev.obligations.iter().find(|o| o.rule == rule).and_then(|o| o.due)
     }
+
+    /// (r3 §7.4) 应诉承办机关 names 区司法局 (a 区政府 matter handled by the bureau itself).
+    pub fn bureau_handles(&self) -> bool {
+        self.m.defendant == Defendant::DistrictGov && crate::names::is_bureau(&self.m.handler, self.dir)
+    }
+
+    /// R08 / R14 (第八条, 第十四条): (r3 §7.7) only when the agency answers (诉讼地位 被告, 被上诉人, 被申请人); the
+    /// period and its basis follow 审级; (§7.10) a recorded 答辩期限 wins, 计日方式 指定, never rolled.
+    pub fn answer_row(&mut self, rule: RuleId) {
+        let m = self.m;
+        if !m.standing_or_default().answers() {
+            return;
+        }
+        let complaint = (Column::ComplaintReceived, m.complaint_received);
+        let statutory = answer_term(m);
+        let lawsuit_simplified = m.simplified && m.case_type != CaseType::Reconsideration;
+        let (term, note) = match (m.answer_by, statutory) {
+            (Some(d), Term::Statutory(p, basis)) => {
+                let law = m.complaint_received.and_then(|t| crate::period::due_date(self.cal, t, p));
+                let note = law.map(|l| format!("；法定期限计算为 {}（{basis}）", fmt(l))).unwrap_or_default();
+                let given = Term::Statutory(
+                    Period::Given(d, Column::AnswerBy.name()),
+                    "法院或复议机关指定的答辩期限（第十四条“严格按照法院规定时限”）",
+                );
+                (given, note)
+            }
+            (None, _) if lawsuit_simplified => (
+                statutory,
+                "；行政诉讼简易程序的答辩、举证期限以法院通知为准；法院指定期限的，请填写答辩期限".to_string(),
+            ),
+            _ => (statutory, String::new()),
+        };
+        let o = self.deadline(rule, complaint, term, (Column::AnswerFiled, m.answer_filed));
+        if o.trigger.is_some() {
+            o.explanation.push_str(&note);
+        }
+    }
+
+    /// R12 / R21 (第十二条, 第二十一条第一款): performance of a lost judgment or an effective 调解书, with (r3 §7.2)
+    /// the 生效日 fallback.
+    pub fn performance_row(&mut self, rule: RuleId) {
+        let m = self.m;
+        let Some(fallback) = performance_trigger(m, self) else { return };
+        let done = (Column::Performed, m.performed);
+        match fallback {
+            Effect::Recorded => {
+                self.deadline(rule, (Column::Effective, m.effective), performance_term(m), done);
+            }
+            Effect::OnService(why) => {
+                let o = self.deadline(rule, (Column::JudgmentReceived, m.judgment_received), performance_term(m), done);
+                if o.trigger.is_some() {
+                    o.explanation = format!("{why}；{}", o.explanation);
+                }
+            }
+            Effect::Ask(why) => {
+                // 待补充 with 期限日 empty even when 履行期限 is recorded (§7.25).
+                let o = self.deadline(rule, (Column::Effective, None), performance_term(m), done);
+                o.explanation = why.to_string();
+                o.fill = Some(Column::Effective);
+            }
+        }
+    }
+}
+
+/// Where a performance row (R12, R21) starts, when it exists.
+enum Effect {
+    /// 生效日 is recorded.
+    Recorded,
+    /// 生效日 empty, the decision is effective on service: 裁判文书签收日 (the 说明 says why).
+    OnService(&'static str),
+    /// 生效日 empty and needed: 待补充 (the message).
+    Ask(&'static str),
+}
+
+/// R12/R21 apply when a lost judgment (or lost 复议决定, §6.7) has taken effect, and (r2) an effective 调解书. (r3
+/// §7.2, §7.25) With 生效日 empty: a 二审 decision, a 复议决定 (行政复议法第七十五条) or any 行政复议 outcome, and a
+/// 调解书 (民事诉讼法第一百条) run from 裁判文书签收日; a 再审 judgment asks for 生效日; a 一审 judgment not appealed
+/// (上诉决定 = 不上诉, or the appeal period over with no 上诉提交日) asks for it; a 一审 裁定 or an appeal still
+/// possible gives no row.
+fn performance_trigger(m: &Matter, cx: &Ctx) -> Option<Effect> {
+    use crate::model::{AppealDecision, Instance, JudgmentType, Outcome};
+    let binding = m.outcome.is_some_and(|o| o.is_loss())
+        || m.outcome == Some(Outcome::Mediated)
+        || m.judgment_type == Some(JudgmentType::Mediation);
+    if !binding {
+        return None;
+    }
+    if m.effective.is_some() {
+        return Some(Effect::Recorded);
+    }
+    const SERVED: &str = "生效日未填写：二审裁判/复议决定送达即发生法律效力，以裁判文书签收日起算";
+    const MEDIATION: &str = "生效日未填写：调解书经双方签收即发生法律效力（民事诉讼法第一百条），以裁判文书签收日起算";
+    const ASK: &str = "请填写生效日：一审裁判在上诉期满且各方均未上诉时发生法律效力";
+    if m.case_type == CaseType::Reconsideration || m.judgment_type == Some(JudgmentType::ReconsiderationDecision) {
+        return Some(Effect::OnService(SERVED));
+    }
+    if m.judgment_type == Some(JudgmentType::Mediation) || m.outcome == Some(Outcome::Mediated) {
+        return Some(Effect::OnService(MEDIATION));
+    }
+    match m.instance {
+        Instance::Second => Some(Effect::OnService(SERVED)),
+        Instance::Retrial => Some(Effect::Ask("请填写生效日：再审裁判的生效日以裁判文书为准")),
+        Instance::First if m.judgment_type == Some(JudgmentType::Ruling) => None,
+        Instance::First => {
+            let appeal_due = cx.due_of(RuleId::R11C).or(cx.due_of(RuleId::R20));
+            let lapsed = appeal_due.is_some_and(|d| cx.today > d) && m.appeal_filed.is_none();
+            (m.appeal_decision == Some(AppealDecision::NoAppeal) || lapsed).then_some(Effect::Ask(ASK))
+        }
+    }
 }
 
 /// The period to answer a complaint (R08, R14), by case type and, for 行政复议, by the law in force on the
 /// trigger and (r2) the 简易程序 flag.
 pub(crate) fn answer_term(m: &Matter) -> Term {
+    use crate::model::Instance;
     let new_law = NaiveDate::from_ymd_opt(2024, 1, 1).expect("valid constant date");
     match m.case_type {
         // 行政复议法(2023)第五十四条、第八十八条: 简易程序 五日 = 工作日, from 2024-01-01.
@@ -527,6 +672,19 @@ pub(crate) fn answer_term(m: &Matter) -> Term {
         ),
         CaseType::Reconsideration => {
             Term::Statutory(Period::Days(10), "原行政复议法第二十三条（2024年1月1日前，自然日）")
+        }
+        // (r3 §7.7) 二审: 15日 from the 上诉状副本; 再审: 15日 from the 再审申请书副本.
+        CaseType::Civil if m.instance == Instance::Second => {
+            Term::Statutory(Period::Days(15), "民事诉讼法第一百七十四条（上诉状副本，十五日，自然日）")
+        }
+        _ if m.instance == Instance::Second => {
+            Term::Statutory(Period::Days(15), "行诉解释第一百零八条（上诉状副本，十五日，自然日）")
+        }
+        CaseType::Civil if m.instance == Instance::Retrial => {
+            Term::Statutory(Period::Days(15), "民事诉讼法第二百一十四条（再审申请书副本，十五日，自然日）")
+        }
+        _ if m.instance == Instance::Retrial => {
+            Term::Statutory(Period::Days(15), "行诉解释第一百一十一条（再审申请书副本，十五日，自然日）")
         }
         CaseType::Civil => Term::Statutory(Period::Days(15), "民事诉讼法第一百二十八条（十五日，自然日）"),
         _ => Term::Statutory(Period::Days(15), "行政诉讼法第六十七条（十五日，自然日）"),
@@ -569,10 +727,20 @@ pub(crate) fn appeal_term(m: &Matter) -> Term {
 /// not declined, and (r2) an appeal can matter — the agency lost (in whole or part), the result is 其他 or not
 /// yet recorded, or an appeal was decided. A won, withdrawn, dismissed or mediated case gives no row unless
 /// 上诉决定 = 上诉.
+/// (r3 §7.7) 诉讼地位 原告 or 上诉人 with 驳回起诉: the agency lost its own suit. (r3 §7.15) An explicit 裁定 gives a
+/// row only when 上诉决定 = 上诉 or the agency's own suit was dismissed (most 裁定 are not appealable, 行诉解释第一百零一条).
 pub(crate) fn appeal_applies(m: &Matter) -> bool {
-    use crate::model::{AppealDecision, Instance, JudgmentType, Outcome};
-    let can_matter = matches!(m.outcome, None | Some(Outcome::Lost | Outcome::PartlyLost | Outcome::Other))
-        || m.appeal_decision == Some(AppealDecision::Appeal);
+    use crate::model::{AppealDecision, Instance, JudgmentType, Outcome, Standing};
+    let own_suit_dismissed = m.outcome == Some(Outcome::Dismissed)
+        && matches!(m.standing_or_default(), Standing::Plaintiff | Standing::Appellant);
+    let decided = m.appeal_decision == Some(AppealDecision::Appeal);
+    let can_matter = if m.judgment_type == Some(JudgmentType::Ruling) {
+        decided || own_suit_dismissed
+    } else {
+        matches!(m.outcome, None | Some(Outcome::Lost | Outcome::PartlyLost | Outcome::Other))
+            || decided
+            || own_suit_dismissed
+    };
     m.has_judgment()
         && m.instance == Instance::First
         && m.case_type != CaseType::Reconsideration
@@ -593,6 +761,13 @@ pub(crate) fn suggestion_reply_term(m: &Matter) -> ReplyTerm {
     const BOOK: &str = "（建议书载明的回复期限）";
     if let Some(d) = m.reply_by {
         return ReplyTerm::Known(Term::Statutory(Period::Given(d, Column::ReplyBy.name()), BOOK));
+    }
+    // (r3 §7.14, §7.25) a 司法建议 on a 规范性文件: 60日, counted as a court period, winning over 紧急.
+    if m.case_type == CaseType::JudicialSuggestion && m.normative_suggestion {
+        return ReplyTerm::Known(Term::Statutory(
+            Period::Days(60),
+            "规范性文件司法建议，收到之日起六十日内书面答复（行诉解释第一百四十九条，自然日）",
+        ));
     }
     let procuratorate = m.case_type == CaseType::ProcuratorialSuggestion;
     ReplyTerm::Known(match (procuratorate, m.pre_litigation, m.urgent) {
@@ -650,16 +825,6 @@ pub(crate) fn performance_term(m: &Matter) -> Term {
         Some(d) => Term::Statutory(Period::Given(d, Column::PerformBy.name()), ""),
         None => Term::Statutory(Period::Timely, ""),
     }
-}
-
-/// R12/R21 apply when a lost judgment (or lost 复议决定, §6.7) has taken effect, and (r2) an effective
-/// 调解书: it binds like a judgment (行政诉讼法第九十四条, 行政复议法第七十七条).
-pub(crate) fn performance_applies(m: &Matter) -> bool {
-    use crate::model::{JudgmentType, Outcome};
-    m.effective.is_some()
-        && (m.outcome.is_some_and(|o| o.is_loss())
-            || m.outcome == Some(Outcome::Mediated)
-            || m.judgment_type == Some(JudgmentType::Mediation))
 }
 
 /// R09/R16: at least one staff member among the agents (第九条, 第十六条).

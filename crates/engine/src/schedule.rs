@@ -1,9 +1,10 @@
 //! 日程: what the coming days hold — hearings (开庭日, with 出庭负责人 and the state of 第十八条第一款 and
 //! 第十九条), every open due date, and the R23/R24 report due dates — grouped by day, today first.
-//! Also the hearings of the `.ics` export ([`crate::exchange::ics`]).
+//! Also the hearings of the `.ics` export ([`crate::exchange::ics`]). (r3 §7.23) 开庭时间 orders a day's
+//! hearings, and one head recorded for two or more hearings on one day is a register-level warning ([`clashes`]).
 
 use crate::agency::ReportDuty;
-use crate::model::{CaseNo, Matter};
+use crate::model::{CaseNo, Matter, TimeOfDay};
 use crate::rules::{Evaluation, RuleId, Status};
 use chrono::NaiveDate;
 
@@ -13,6 +14,8 @@ pub struct Hearing {
     pub case_no: CaseNo,
     pub agency: String,
     pub date: NaiveDate,
+    /// (r3 §7.23) 开庭时间, when recorded.
+    pub time: Option<TimeOfDay>,
     /// 审理机关 (court or 复议机关).
     pub tribunal: String,
     /// 出庭负责人 and 职务 as recorded (`王某（副职）`), empty when none yet.
@@ -49,6 +52,7 @@ pub fn hearings(matters: &[Matter], evals: &[Evaluation]) -> Vec<Hearing> {
                 case_no: m.case_no.clone(),
                 agency: m.agency_name().to_string(),
                 date,
+                time: m.hearing_time,
                 tribunal: m.tribunal.clone(),
                 head,
                 r18a: find(RuleId::R18A.label()),
@@ -56,13 +60,102 @@ pub fn hearings(matters: &[Matter], evals: &[Evaluation]) -> Vec<Hearing> {
             })
         })
         .collect();
-    crate::sort::by(&mut out, |a, b| (a.date, &a.case_no).cmp(&(b.date, &b.case_no)));
+    // (r3 §7.23) by day, then 开庭时间 (a hearing without one after the timed ones), then 案号.
+    crate::sort::by(&mut out, |a, b| {
+        (a.date, a.time.is_none(), a.time, &a.case_no).cmp(&(b.date, b.time.is_none(), b.time, &b.case_no))
+    });
+    out
+}
+
+/// The 条款 of the same-head warning (§7.23): the head must appear (第十八条) and speak prepared (第十九条).
+pub const CLASH_CLAUSE: &str = "第十八条、第十九条";
+
+/// (r3 §7.23) One 出庭负责人 recorded for hearings of two or more matters on the same 开庭日.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    /// The head's name, trimmed.
+    pub head: String,
+    pub date: NaiveDate,
+    /// The matters, in 开庭时间 order (untimed last), then 案号.
+    pub case_nos: Vec<CaseNo>,
+    pub times: Vec<Option<TimeOfDay>>,
+    /// Pairs of hearings less than 2 hours apart (both timed).
+    pub close: Vec<(CaseNo, CaseNo)>,
+}
+
+impl Clash {
+    /// `同一负责人同日有2场开庭：A（09:30）、B（10:30）（王某，2025-03-10）；A与B开庭时间相隔不足2小时`.
+    pub fn message(&self) -> String {
+        let list: Vec<String> = self
+            .case_nos
+            .iter()
+            .zip(&self.times)
+            .map(|(c, t)| match t {
+                Some(t) => format!("{c}（{t}）"),
+                None => c.0.clone(),
+            })
+            .collect();
+        let mut s = format!(
+            "同一负责人同日有{}场开庭：{}（{}，{}）",
+            self.case_nos.len(),
+            list.join("、"),
+            self.head,
+            crate::dates::fmt(self.date)
+        );
+        for (a, b) in &self.close {
+            s.push_str(&format!("；{a}与{b}开庭时间相隔不足2小时"));
+        }
+        s
+    }
+}
+
+/// Every [`Clash`] of the register: hearings (开庭日 present, not 书面审理) grouped by head name and day.
+pub fn clashes(matters: &[Matter]) -> Vec<Clash> {
+    let mut groups: std::collections::BTreeMap<(NaiveDate, &str), Vec<&Matter>> = std::collections::BTreeMap::new();
+    for m in matters.iter().filter(|m| !m.written_review) {
+        let (Some(d), head) = (m.hearing, m.head_name.trim()) else { continue };
+        if !head.is_empty() {
+            groups.entry((d, head)).or_default().push(m);
+        }
+    }
+    let mut out = Vec::new();
+    for ((date, head), mut v) in groups {
+        if v.len() < 2 {
+            continue;
+        }
+        crate::sort::by(&mut v, |a, b| {
+            (a.hearing_time.is_none(), a.hearing_time, &a.case_no).cmp(&(
+                b.hearing_time.is_none(),
+                b.hearing_time,
+                &b.case_no,
+            ))
+        });
+        let mut close = Vec::new();
+        for (i, a) in v.iter().enumerate() {
+            for b in &v[i + 1..] {
+                if let (Some(x), Some(y)) = (a.hearing_time, b.hearing_time) {
+                    if (x.minutes() - y.minutes()).abs() < 120 {
+                        close.push((a.case_no.clone(), b.case_no.clone()));
+                    }
+                }
+            }
+        }
+        out.push(Clash {
+            head: head.to_string(),
+            date,
+            case_nos: v.iter().map(|m| m.case_no.clone()).collect(),
+            times: v.iter().map(|m| m.hearing_time).collect(),
+            close,
+        });
+    }
     out
 }
 
 /// What an entry of the schedule is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ItemKind {
+    /// (r3 §7.23) A warning of the day: one head, several hearings.
+    Clash,
     /// 开庭.
     Hearing,
     /// An obligation's 期限日.
@@ -74,6 +167,7 @@ pub enum ItemKind {
 impl ItemKind {
     pub fn label(self) -> &'static str {
         match self {
+            ItemKind::Clash => "提示",
             ItemKind::Hearing => "开庭",
             ItemKind::Due => "期限",
             ItemKind::Report => "报告",
@@ -96,6 +190,8 @@ pub struct Item {
     /// A hearing's own duties due that day (第十八条第一款 R18A, 第十九条 R19): one hearing is one entry, its
     /// duties inside it, not three items side by side (issue 21).
     pub inner: Vec<Item>,
+    /// (r3 §7.23) A hearing's 开庭时间.
+    pub time: Option<TimeOfDay>,
 }
 
 /// The days from `from` to `to` (both included) that hold something, in order, each with its items
@@ -124,7 +220,10 @@ pub fn schedule(
         if !h.tribunal.is_empty() {
             detail.push_str(&format!("；{}", h.tribunal));
         }
-        let title = format!("开庭 {}", h.case_no.0);
+        let title = match h.time {
+            Some(t) => format!("{t} 开庭 {}", h.case_no.0),
+            None => format!("开庭 {}", h.case_no.0),
+        };
         items.push((
             h.date,
             Item {
@@ -134,6 +233,22 @@ pub fn schedule(
                 title,
                 detail,
                 status: h.r18a,
+                time: h.time,
+                inner: vec![],
+            },
+        ));
+    }
+    for c in clashes(matters).into_iter().filter(|c| within(c.date)) {
+        items.push((
+            c.date,
+            Item {
+                kind: ItemKind::Clash,
+                case_no: String::new(),
+                rule: None,
+                title: "同一负责人同日多场开庭".to_string(),
+                detail: c.message(),
+                status: None,
+                time: None,
                 inner: vec![],
             },
         ));
@@ -153,6 +268,7 @@ pub fn schedule(
                     title: o.info().title.to_string(),
                     detail: format!("责任主体：{}", o.responsible),
                     status: Some(o.status),
+                    time: None,
                     inner: vec![],
                 },
             ));
@@ -169,6 +285,7 @@ pub fn schedule(
                 title: format!("{}{what}", r.period.label()),
                 detail: format!("报送机关：{}", r.agency),
                 status: Some(r.status),
+                time: None,
                 inner: vec![],
             },
         ));
@@ -189,7 +306,8 @@ pub fn schedule(
         }
     }
     crate::sort::by(&mut items, |a, b| {
-        (a.0, a.1.kind, &a.1.case_no, a.1.rule).cmp(&(b.0, b.1.kind, &b.1.case_no, b.1.rule))
+        let k = |x: &(NaiveDate, Item)| (x.0, x.1.kind, x.1.time.is_none(), x.1.time);
+        k(a).cmp(&k(b)).then_with(|| (&a.1.case_no, a.1.rule).cmp(&(&b.1.case_no, b.1.rule)))
     });
     let mut days: Vec<(NaiveDate, Vec<Item>)> = Vec::new();
     for (d, it) in items {

@@ -189,9 +189,13 @@ pub fn is_justice_bureau(name: &str, directory: &[Agency]) -> bool {
 }
 
 /// Ranks the sheets by total, highest first (equal totals share a rank: 1, 2, 2, 4) and sorts them so.
-/// 区司法局 itself is left out of the ranking (rank `None`, listed last) unless `include_bureau`.
+/// 区司法局 itself is left out of the ranking (rank `None`, listed last) unless `include_bureau`; 区政府 always.
 pub fn rank(sheets: &mut [ScoreSheet], directory: &[Agency], include_bureau: bool) {
-    let ranked = |s: &ScoreSheet| include_bureau || !is_justice_bureau(&s.agency, directory);
+    // (r3 §7.9) 区政府's own sheet (its R18B) is shown but never ranked: 第二十八条 assesses the units under it.
+    let ranked = |s: &ScoreSheet| {
+        (include_bureau || !is_justice_bureau(&s.agency, directory))
+            && !crate::names::is_district_gov(&s.agency, directory)
+    };
     crate::sort::by(sheets, |a, b| ranked(b).cmp(&ranked(a)).then(b.total.cmp(&a.total)).then(a.agency.cmp(&b.agency)));
     let mut prev: Option<(u32, usize)> = None;
     for (i, s) in sheets.iter_mut().enumerate() {

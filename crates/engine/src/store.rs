@@ -16,7 +16,7 @@ pub use repair::SetAside;
 use repair::{entries, RawList};
 
 /// The version this build writes.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// Whose register this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -192,7 +192,7 @@ impl std::fmt::Display for LoadError {
 }
 
 /// The migrations: entry `i` turns version `i + 1` into version `i + 2`. Version 1 is the first.
-const MIGRATIONS: &[Migration] = &[v1_to_v2];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 
 /// Revision 2 of the rules (RULES.md, CSV.md): 典型案例 and 败诉原因, kept until now as unknown columns of the
 /// matters' CSV text, become columns of their own — the CSV text needs no change, since columns are matched
@@ -201,6 +201,28 @@ const MIGRATIONS: &[Migration] = &[v1_to_v2];
 fn v1_to_v2(mut v: Value) -> Result<Value, String> {
     let o = v.as_object_mut().ok_or("数据不是对象")?;
     o.insert("schema".into(), Value::from(2u64));
+    Ok(v)
+}
+
+/// Revision 3 of the rules (RULES.md §7, CSV.md): six new optional columns (诉讼地位, 答辩期限, 原机关签收日,
+/// 规范性文件建议, 负责人发言, 开庭时间) — the matters' CSV text needs no change, columns are matched by header
+/// name, so a column a clerk had added under one of those names becomes the column. The new setting
+/// 开始使用日期 (§7.18) is "the day the register was first saved": for a register saved before, the day of its
+/// earliest audit entry; none without one (the app sets it on the next save).
+fn v2_to_v3(mut v: Value) -> Result<Value, String> {
+    let o = v.as_object_mut().ok_or("数据不是对象")?;
+    let first = o
+        .get("audit")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.get("at").and_then(Value::as_str))
+        .filter_map(|at| crate::dates::parse_date_any(at.get(..10)?).ok())
+        .min();
+    if let (Some(d), Some(settings)) = (first, o.get_mut("settings").and_then(Value::as_object_mut)) {
+        settings.entry("start_date").or_insert_with(|| Value::from(crate::dates::fmt(d)));
+    }
+    o.insert("schema".into(), Value::from(3u64));
     Ok(v)
 }
 

@@ -18,7 +18,10 @@ fn obligations_of_worked_examples_match_the_expected_file() {
     let expected = std::fs::read_to_string(fixture("worked-examples.obligations.csv")).unwrap();
     assert_eq!(out, expected);
     assert!(out.starts_with('\u{feff}') && out.contains("\r\n"));
-    assert!(err.contains("提示：A7：第三十二条：2项义务在2022-04-28本规则施行前已届满或已完成，未列出"), "{err}");
+    assert!(
+        err.contains("提示：A7：第三十二条：3项义务在2022-04-28本规则施行前已届满、已完成或适用原规则，未列出"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -307,4 +310,92 @@ fn issue_22_validate_builds_the_calendar_once() {
         validate < normalize * 8 + std::time::Duration::from_secs(2),
         "validate {validate:?} vs normalize {normalize:?}"
     );
+}
+
+/// Revision 3 (CSV.md): the new columns are typed — a bad 诉讼地位, 答辩期限, 开庭时间 or 负责人发言 is a located
+/// error; 开庭时间 as a spreadsheet writes it back normalises to HH:MM.
+#[test]
+fn r3_validate_and_normalize_type_the_new_columns() {
+    let dir = std::env::temp_dir().join(format!("yingsu-cli-r3-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.csv");
+    std::fs::write(
+        &bad,
+        "案号,案件类型,被告类型,诉讼地位,答辩期限,开庭时间,负责人发言\nA,行政诉讼,本机关,申请人,2025-02-30,25:00,也许\n",
+    )
+    .unwrap();
+    let (code, _, err) = yingsu(&["validate", bad.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    for col in ["诉讼地位", "答辩期限", "开庭时间", "负责人发言"] {
+        assert!(err.contains(&format!("第2行「{col}」")), "{col}: {err}");
+    }
+    let good = dir.join("good.csv");
+    std::fs::write(
+        &good,
+        "案号,案件类型,被告类型,开庭时间,诉讼地位,负责人发言\nA,行政诉讼,本机关,09:30:00 AM,上诉人,是\nB,行政诉讼,本机关,下午2:00,,\n",
+    )
+    .unwrap();
+    let (code, out, err) = yingsu(&["normalize", good.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let a = out.lines().find(|l| l.starts_with("A,")).unwrap();
+    assert!(a.ends_with(",上诉人,,,否,是,09:30"), "{a}");
+    assert!(out.lines().find(|l| l.starts_with("B,")).unwrap().ends_with(",14:00"));
+    // Normalized output round-trips byte for byte.
+    let norm = dir.join("norm.csv");
+    std::fs::write(&norm, &out).unwrap();
+    assert_eq!(yingsu(&["normalize", norm.to_str().unwrap()]).1, out);
+}
+
+/// Revision 3 (§7.18): `report duties --since` lists no period due before 开始使用日期.
+#[test]
+fn r3_report_duties_since_the_start_date() {
+    let dir = std::env::temp_dir().join(format!("yingsu-cli-r3d-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = dir.join("cases.csv");
+    std::fs::write(&cases, "案号,案件类型,被告类型,所属机关,起诉状副本收到日\nA,行政诉讼,本机关,区城管委,2023-03-01\n")
+        .unwrap();
+    let (code, all, err) =
+        yingsu(&["report", "duties", "--agency", "区城管委", "--today", "2026-12-06", cases.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(all.contains("区城管委,R23,2023H1,"), "{all}");
+    let (_, since, err) = yingsu(&[
+        "report",
+        "duties",
+        "--agency",
+        "区城管委",
+        "--today",
+        "2026-12-06",
+        "--since",
+        "2026-12-01",
+        cases.to_str().unwrap(),
+    ]);
+    assert!(!since.contains("2023H1") && !since.contains("已逾期"), "{since}");
+    assert!(since.contains("2026H2") && err.contains("开始使用日期之前的报告期未列出"), "{since}{err}");
+}
+
+/// Revision 3 (§7.4): with `--agencies`, an entry typed 区司法局 is recognised whatever its name, as in the page.
+#[test]
+fn r3_obligations_with_the_directory_recognise_the_bureau_by_type() {
+    let dir = std::env::temp_dir().join(format!("yingsu-cli-r3a-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = dir.join("cases.csv");
+    std::fs::write(
+        &cases,
+        "案号,案件类型,被告类型,应诉承办机关,被诉行为来源,司法局收到日\nG,行政诉讼,区政府,法治办,行政复议,2026-12-01\n",
+    )
+    .unwrap();
+    let agencies = dir.join("agencies.csv");
+    std::fs::write(&agencies, "机关名称,机关类型\n法治办,区司法局\n").unwrap();
+    let (_, by_name, _) = yingsu(&["obligations", "--today", "2026-12-06", cases.to_str().unwrap()]);
+    assert!(by_name.contains("G,R06,"), "{by_name}");
+    let (code, by_type, err) = yingsu(&[
+        "obligations",
+        "--today",
+        "2026-12-06",
+        "--agencies",
+        agencies.to_str().unwrap(),
+        cases.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!by_type.contains("G,R06,") && by_type.contains("G,R07A,"), "{by_type}");
 }

@@ -190,9 +190,9 @@ fn r2_an_old_file_without_the_new_columns_imports_unchanged_and_the_new_columns_
     let out = String::from_utf8(export(std::slice::from_ref(m))).unwrap();
     let header = out.lines().next().unwrap();
     assert!(header.ends_with(
-        "备注,简易程序,书面审理,法院建议出庭,诉前检察建议,原行政行为机关,原机关上诉提交日,再审申请日,出庭准备日,责令重作,撤销理由,重新作出日,典型案例,败诉原因,案情摘要,政策依据,化解方案,赔偿事项"
-    ), "{header}");
-    // A file with them: byte-identical after import → export.
+        "备注,简易程序,书面审理,法院建议出庭,诉前检察建议,原行政行为机关,原机关上诉提交日,再审申请日,出庭准备日,责令重作,撤销理由,重新作出日,典型案例,败诉原因,案情摘要,政策依据,化解方案,赔偿事项,诉讼地位,答辩期限,原机关签收日,规范性文件建议,负责人发言,开庭时间"
+    ), "{header}"); // (r3: the six revision-3 columns follow the revision-2 ones, CSV.md)
+                    // A file with them: byte-identical after import → export.
     let mut full = m.clone();
     full.simplified = true;
     full.quash_reason = Some(QuashReason::FactsEvidence);

@@ -417,3 +417,17 @@ fn cli_report_format_docx_writes_a_word_document() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--format「pdf」应为 csv 或 docx"));
 }
+
+/// (r3 §7.8) The half-year paper (print and .docx) gives the hearing figures of revision 3: administrative hearings
+/// only, 负责人发言 and 出声率, and the 复议 听证 apart.
+#[test]
+fn art_23_r3_half_year_paper_has_review_hearings_and_spoken_rate() {
+    let ms = register();
+    let ev = evals(&ms);
+    let p =
+        paper::half_year_of(&ms, &ev, Some("区城管委"), ReportPeriod::Half(2025, 1), "", "区城管委", d("2026-11-30"));
+    let text = p.texts().join("\n");
+    assert!(text.contains("本期行政诉讼开庭"), "{text}");
+    assert!(text.contains("负责人发言") && text.contains("出声率"), "{text}");
+    assert!(text.contains("行政复议听证") && text.contains("负责人参加听证"), "{text}");
+}

@@ -157,11 +157,13 @@ fn art_23_r2_performance_counts_late_and_unperformed() {
 #[test]
 fn art_23_r2_heads_and_principal_heads() {
     let r = report(Some("区城管委"), H1);
-    // Hearings that took place in H1: A (局长 → 正职) and B (科长 → 非负责人).
-    assert_eq!(r.hearings, vec!["A", "B"]);
+    // Hearings that took place in H1: A (局长 → 正职) and B (科长 → 非负责人). (r3 §7.8) B is a 复议 hearing:
+    // reported apart (复议听证数), no longer in the 出庭 figures.
+    assert_eq!(r.hearings, vec!["A"]);
     assert_eq!(r.heads, vec!["A"]);
     assert_eq!(r.principal_heads, vec!["A"]);
-    assert_eq!((r.head_rate(), r.principal_head_rate()), ("50.0%".to_string(), "50.0%".to_string()));
+    assert_eq!((r.head_rate(), r.principal_head_rate()), ("100.0%".to_string(), "100.0%".to_string()));
+    assert_eq!((r.review_hearings.clone(), r.review_heads.len()), (vec!["B".to_string()], 0));
     // A hearing not yet held does not count.
     let ms = register();
     let early = half_year(&ms, &evals(&ms), Some("区城管委"), H1, d("2025-04-15"));
@@ -238,9 +240,10 @@ fn self_check_r2_lists_overdue_reports_and_lost_matters_without_cause() {
     let items = self_check_period(&ms, Some("区城管委"), H1, &duties);
     assert!(items.iter().any(|i| i.rule == Some(yingsu_engine::RuleId::R24) && i.status == Some(Status::Overdue)));
     let lost: Vec<&str> = items.iter().filter(|i| i.rule.is_none()).map(|i| i.case_no.as_str()).collect();
-    // D2 and P1 lack both 败诉原因 and 败诉分析报告日; B has both.
+    // D2 and P1 lack 败诉原因; B has it. (r3 §7.3) 本机关 matters are not asked for 败诉分析报告日 (第十一条 is
+    // 区政府's).
     assert_eq!(lost, vec!["D2", "P1"]);
-    assert!(items.iter().any(|i| i.case_no == "D2" && i.fix.contains("败诉原因") && i.fix.contains("败诉分析报告日")));
+    assert!(items.iter().any(|i| i.case_no == "D2" && i.fix.contains("败诉原因") && !i.fix.contains("败诉分析报告日")));
     // Marked 已报送, the report leaves the list.
     let log = [ReportLogEntry {
         agency: "区城管委".into(),
@@ -269,7 +272,9 @@ fn cli_half_year_report_matches_the_figures() {
         "区城管委,2025H1,新收案件数,5",
         "区城管委,2025H1,审结案件数,6",
         "区城管委,2025H1,败诉率,40.0%",
-        "区城管委,2025H1,负责人出庭率,50.0%",
+        "区城管委,2025H1,负责人出庭率,100.0%", // (r3 §7.8) B's 复议 hearing is 复议听证数
+        "区城管委,2025H1,复议听证数,1",
+        "区城管委,2025H1,负责人参加听证数,0",
         "区城管委,2025H1,收到建议数,1",
         "区城管委,2025H1,法院审结数,5",
         "区城管委,2025H1,复议审结数,1",
@@ -279,7 +284,7 @@ fn cli_half_year_report_matches_the_figures() {
         "区城管委,2025H1,逾期履行数,1",
         "区城管委,2025H1,未履行数,1",
         "区城管委,2025H1,主要负责人出庭案件数,1",
-        "区城管委,2025H1,主要负责人出庭率,50.0%",
+        "区城管委,2025H1,主要负责人出庭率,100.0%",
         "区住建委,2025H1,新收案件数,1",
         "区住建委,2025H1,败诉率,—",
         "全部,2025H1,新收案件数,6",

@@ -344,7 +344,11 @@ fn art_11_1_appeal_ten_days_for_ruling_and_empty_type_counts_as_judgment() {
     let mut m = gov(AdminLitigation);
     m.judgment_received = od("2025-03-03");
     m.judgment_type = Some(JudgmentType::Ruling);
+    // (r3 §7.15) an explicit 裁定 gives the row only once 上诉 is decided.
+    assert!(!has(&eval(&m, "2025-03-03"), R11C));
+    m.appeal_decision = Some(AppealDecision::Appeal);
     assert_eq!(ob(&eval(&m, "2025-03-03"), R11C).due, od("2025-03-13"));
+    m.appeal_decision = None;
     m.judgment_type = None;
     assert_eq!(ob(&eval(&m, "2025-03-03"), R11C).due, od("2025-03-18"));
 }
@@ -620,8 +624,11 @@ fn art_17_r2_titles_are_classified_as_clerks_type_them() {
         let o = ob(&eval(&m, "2025-03-01"), R17).clone();
         assert_eq!(o.status, status, "「{title}」: {}", o.explanation);
         if class.is_head() {
+            // (r3 §7.5) a compound title names the segment that decided: 「党组书记、局长」按「局长」认定为正职.
             assert!(
-                o.explanation.contains(&format!("「{}」按{}认定", title.trim(), class.label())),
+                o.explanation.contains(&format!("「{}」按{}认定", title.trim(), class.label()))
+                    || o.explanation.contains(&format!("「{}」按「", title.trim()))
+                        && o.explanation.contains(&format!("认定为{}", class.label())),
                 "{}",
                 o.explanation
             );
@@ -779,6 +786,7 @@ fn art_20_own_agency_appeal_within_statutory_period() {
     let mut c = own(Civil);
     c.judgment_received = od("2025-03-03");
     c.judgment_type = Some(JudgmentType::Ruling);
+    c.appeal_decision = Some(AppealDecision::Appeal); // (r3 §7.15) a 裁定: only once 上诉 is decided
     assert_eq!(ob(&eval(&c, "2025-03-03"), R20).due, od("2025-03-13"));
 }
 
@@ -845,15 +853,19 @@ fn art_22_suggestion_matters_get_nothing_else() {
 #[test]
 fn art_32_r2_rows_are_judged_one_by_one() {
     // Received 2022-04-01: the answer was due 04-16 → 04-18 (Mon), before the rule took effect: left out.
-    // The leader report (及时) is not done: still running on 2022-04-28, so listed.
+    // (r3 §7.16) The leader report (及时, a reporting row) was triggered before 2022-04-28: the repealed 2017
+    // rules governed it, so it is left out although not done (r2 listed it).
     let mut m = own(AdminLitigation);
     m.complaint_received = od("2022-04-01");
     m.agents = yingsu_engine::model::Cell::parse_cell("李四（工作人员）").unwrap();
     let ev = eval(&m, "2025-01-01");
     assert!(!has(&ev, R14), "{:?}", rules(&ev));
-    assert!(has(&ev, R15));
+    assert!(!has(&ev, R15));
     assert!(!has(&ev, R16), "R16 is judged by 收案日 (2022-04-01)");
-    assert_eq!(ev.art32_note.as_deref(), Some("第三十二条：2项义务在2022-04-28本规则施行前已届满或已完成，未列出"));
+    assert_eq!(
+        ev.art32_note.as_deref(),
+        Some("第三十二条：3项义务在2022-04-28本规则施行前已届满、已完成或适用原规则，未列出")
+    );
     // The leader report done before 04-28: left out too.
     m.leader_reported = od("2022-04-02");
     let ev = eval(&m, "2025-01-01");

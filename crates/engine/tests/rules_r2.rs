@@ -195,13 +195,15 @@ fn art_14_r2_simplified_flag_before_2024_is_ignored_with_a_note() {
 }
 
 #[test]
-fn r2_simplified_on_a_lawsuit_has_no_effect_and_is_flagged() {
+fn r2_simplified_on_a_lawsuit_has_no_effect_and_r3_gives_a_notice_not_a_warning() {
     let mut m = own(AdminLitigation);
     m.simplified = true;
     m.complaint_received = od("2025-01-20");
     let ev = eval(&m, "2025-01-20");
     assert_eq!(ob(&ev, R14).due, od("2025-02-05"));
-    assert!(ev.warnings.iter().any(|w| w.message == "简易程序仅适用于行政复议"));
+    // (r3 §7.10) the r2 warning "简易程序仅适用于行政复议" is withdrawn (a lawsuit has a 简易程序 too).
+    assert!(ev.warnings.is_empty(), "{:?}", ev.warnings);
+    assert!(ob(&ev, R14).explanation.contains("行政诉讼简易程序的答辩、举证期限以法院通知为准"));
 }
 
 // ---------------------------------------------------------------- 第十九条 (R19)
@@ -225,7 +227,13 @@ fn art_19_r2_hearing_preparation_due_by_the_hearing_and_a_hint_afterwards() {
 
 #[test]
 fn art_19_r2_applies_when_a_head_is_recorded_in_any_case_type() {
-    let mut m = own(Civil);
+    // (r3 §7.25: §7.17 carries over to R19 — not a 民事诉讼; any other type.)
+    let mut c = own(Civil);
+    c.hearing = od("2025-03-10");
+    c.head_name = "王某".into();
+    c.head_title = "局长".into();
+    assert!(!has(&eval(&c, "2025-03-01"), R19));
+    let mut m = own(Reconsideration);
     m.hearing = od("2025-03-10");
     assert!(!has(&eval(&m, "2025-03-01"), R19), "no R18A, no head: no R19");
     m.head_name = "王某".into();
@@ -245,14 +253,15 @@ fn art_21_2_r2_remake_order_by_quash_reason() {
     assert!(!has(&eval(&m, "2025-03-05"), R21B));
     m.remake = true;
     for (reason, text) in [
-        (Some(QuashReason::Procedure), "原行政行为因程序违法问题被撤销：可以同一事实和理由重新作出，但须纠正该问题"),
+        // (r3 §7.12) in the law's words; the r2 reading that 法律适用 allows the same facts and reasons is withdrawn.
+        (Some(QuashReason::Procedure), "因违反法定程序被撤销：重新作出不受“同一事实和理由”的限制"),
         (
             Some(QuashReason::LawApplication),
-            "原行政行为因法律适用问题被撤销：可以同一事实和理由重新作出，但须纠正该问题",
+            "不得以同一的事实和理由作出与原行政行为基本相同的行政行为（行政诉讼法第71条）",
         ),
-        (Some(QuashReason::FactsEvidence), "不得以同一事实和理由作出与原行政行为基本相同的行政行为"),
-        (Some(QuashReason::Other), "不得以同一事实和理由作出与原行政行为基本相同的行政行为"),
-        (None, "不得以同一事实和理由作出与原行政行为基本相同的行政行为"),
+        (Some(QuashReason::FactsEvidence), "不得以同一的事实和理由作出与原行政行为基本相同的行政行为"),
+        (Some(QuashReason::Other), "不得以同一的事实和理由作出与原行政行为基本相同的行政行为"),
+        (None, "不得以同一的事实和理由作出与原行政行为基本相同的行政行为"),
     ] {
         m.quash_reason = reason;
         let o = ob(&eval(&m, "2025-03-05"), R21B).clone();

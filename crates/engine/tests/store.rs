@@ -30,11 +30,34 @@ fn schema_v1_fixture_loads_with_everything() {
 }
 
 #[test]
+fn r3_schema_v2_fixture_loads_and_migrates() {
+    // Written by the revision-2 build (schema 2) before revision 3 changed the format.
+    let text = std::fs::read_to_string(format!("{}/tests/fixtures/store-v2.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let r = Register::from_json(&text).unwrap();
+    assert_eq!(r.matters.len(), 2);
+    let m = &r.matters[0];
+    assert_eq!(m.head_title, "镇党委副书记、镇长");
+    assert_eq!(m.hearing_prepared.map(|d| d.to_string()).as_deref(), Some("2024-06-18"));
+    // The clerk's own 开庭时间 column (unknown to revision 2) is now the column of that name.
+    assert_eq!(m.hearing_time.map(|t| t.to_string()).as_deref(), Some("09:30"));
+    assert_eq!(m.extra("自定义列"), Some("保留"));
+    assert_eq!(m.extra("开庭时间"), None);
+    assert_eq!(m.standing, None);
+    // 开始使用日期 (§7.18): the day of the earliest audit entry.
+    assert_eq!(r.settings.start_date.map(|d| d.to_string()).as_deref(), Some("2024-05-06"));
+    assert_eq!(r.settings.counting, DayCounting::Working);
+    // Written back in the current version, it loads to the same register, and the setting is kept.
+    let again = Register::from_json(&r.to_json()).unwrap();
+    assert_eq!(again, r);
+    assert!(r.to_backup_json().contains("\"start_date\":\"2024-05-06\""));
+}
+
+#[test]
 fn the_current_version_is_the_newest_fixture() {
     // A new schema version needs a migration step and a fixture of the version before it.
-    assert_eq!(SCHEMA_VERSION, 2);
-    let v3 = r#"{"schema":3,"revision":1}"#;
-    assert_eq!(Register::from_json(v3), Err(LoadError::FutureVersion(3)));
+    assert_eq!(SCHEMA_VERSION, 3);
+    let v4 = r#"{"schema":4,"revision":1}"#;
+    assert_eq!(Register::from_json(v4), Err(LoadError::FutureVersion(4)));
 }
 
 /// Issue 21: the agency's own R23/R24 list holds every period 区司法局's 总览 shows for it, in the same state

@@ -16,6 +16,7 @@ pub const GROUPS: &[(&str, &[Column])] = {
                 CaseNo,
                 CaseType,
                 Instance,
+                Standing,
                 Defendant,
                 Agency,
                 Handler,
@@ -46,13 +47,15 @@ pub const GROUPS: &[(&str, &[Column])] = {
                 RiskReported,
             ],
         ),
-        ("答辩举证", &[MaterialsSubmitted, AnswerFiled, Agents]),
+        ("答辩举证", &[AnswerBy, MaterialsSubmitted, AnswerFiled, Agents]),
         (
             "庭审",
             &[
                 Hearing,
+                HearingTime,
                 HeadName,
                 HeadTitle,
+                HeadSpoke,
                 PublicInterest,
                 HighAttention,
                 MassIncident,
@@ -67,6 +70,7 @@ pub const GROUPS: &[(&str, &[Column])] = {
             &[
                 AppealDecision,
                 AppealFiled,
+                OriginalReceived,
                 OriginalAppealFiled,
                 RetrialApplied,
                 Effective,
@@ -77,7 +81,10 @@ pub const GROUPS: &[(&str, &[Column])] = {
                 Remade,
             ],
         ),
-        ("建议", &[SuggestionReceived, ReplyBy, Urgent, PreLitigation, ImplementationReported, Replied]),
+        (
+            "建议",
+            &[SuggestionReceived, ReplyBy, Urgent, PreLitigation, NormativeSuggestion, ImplementationReported, Replied],
+        ),
         ("备注", &[Remarks]),
     ]
 };
@@ -98,23 +105,36 @@ pub fn group_applies(name: &str, m: &Matter) -> bool {
 pub fn field_applies(col: Column, m: &Matter) -> bool {
     let t = m.case_type;
     match col {
-        Column::Instance => !t.is_suggestion(),
-        Column::Simplified | Column::WrittenReview => t == CaseType::Reconsideration,
+        Column::Instance | Column::Standing => !t.is_suggestion(),
+        // (r3 §7.10) a lawsuit has a 简易程序 too (its 答辩、举证期限 is the court's: 答辩期限).
+        Column::Simplified => t == CaseType::Reconsideration || t.is_litigation(),
+        Column::WrittenReview => t == CaseType::Reconsideration,
         Column::PreLitigation => t == CaseType::ProcuratorialSuggestion,
-        Column::OriginalAgency | Column::OriginalAppealFiled => m.defendant == Defendant::DistrictGov,
-        Column::RetrialApplied => m.instance == Instance::Second,
-        Column::Hearing | Column::HeadName | Column::HeadTitle | Column::CourtAskedHead | Column::HearingPrepared => {
-            !m.written_review
+        Column::NormativeSuggestion => t == CaseType::JudicialSuggestion,
+        Column::OriginalAgency | Column::OriginalAppealFiled | Column::OriginalReceived => {
+            m.defendant == Defendant::DistrictGov
         }
+        Column::RetrialApplied => m.instance == Instance::Second,
+        Column::Hearing
+        | Column::HearingTime
+        | Column::HeadName
+        | Column::HeadTitle
+        | Column::HeadSpoke
+        | Column::CourtAskedHead
+        | Column::HearingPrepared => !m.written_review,
         _ => true,
     }
 }
 
-/// What the column is called for this case type, when the CSV column is shared with another meaning.
-pub fn type_label(col: Column, t: CaseType) -> Option<&'static str> {
+/// What the column is called for this matter, when the CSV column is shared with another meaning: by case
+/// type, and (r3 §7.7) the answer trigger by 审级 (上诉状副本收到日 in 二审, 再审申请书副本收到日 in 再审).
+pub fn type_label(col: Column, m: &Matter) -> Option<&'static str> {
+    let t = m.case_type;
     match (col, t) {
         (Column::Plaintiff, CaseType::Reconsideration) => Some("申请人"),
         (Column::ComplaintReceived, CaseType::Reconsideration) => Some("申请书副本收到日"),
+        (Column::ComplaintReceived, _) if m.instance == Instance::Second => Some("上诉状副本收到日"),
+        (Column::ComplaintReceived, _) if m.instance == Instance::Retrial => Some("再审申请书副本收到日"),
         (Column::Tribunal, CaseType::Reconsideration) => Some("复议机关"),
         (Column::Plaintiff, t) if t.is_suggestion() => Some("建议发出机关"),
         _ => None,
@@ -227,9 +247,9 @@ mod tests {
     fn reconsideration_speaks_its_own_language_and_hides_what_does_not_apply() {
         let mut m = Matter::new("复");
         m.case_type = CaseType::Reconsideration;
-        assert_eq!(type_label(Column::Plaintiff, m.case_type), Some("申请人"));
-        assert_eq!(type_label(Column::ComplaintReceived, m.case_type), Some("申请书副本收到日"));
-        assert_eq!(type_label(Column::Tribunal, m.case_type), Some("复议机关"));
+        assert_eq!(type_label(Column::Plaintiff, &m), Some("申请人"));
+        assert_eq!(type_label(Column::ComplaintReceived, &m), Some("申请书副本收到日"));
+        assert_eq!(type_label(Column::Tribunal, &m), Some("复议机关"));
         assert!(field_applies(Column::Simplified, &m));
         m.written_review = true;
         m.hearing = chrono::NaiveDate::from_ymd_opt(2025, 3, 1);
@@ -238,7 +258,24 @@ mod tests {
         assert_eq!(hidden_with_value(&m), vec!["开庭日"], "hidden, kept, and said so");
         m.case_type = CaseType::JudicialSuggestion;
         assert!(!field_applies(Column::Instance, &m));
-        assert_eq!(type_label(Column::Plaintiff, m.case_type), Some("建议发出机关"));
+        assert_eq!(type_label(Column::Plaintiff, &m), Some("建议发出机关"));
+    }
+
+    /// (r3 §7.7) the answer trigger reads in the words of the 审级; 诉讼地位 is a field of every 案件.
+    #[test]
+    fn r3_trigger_label_follows_the_instance() {
+        let mut m = Matter::new("x");
+        assert_eq!(type_label(Column::ComplaintReceived, &m), None);
+        m.instance = Instance::Second;
+        assert_eq!(type_label(Column::ComplaintReceived, &m), Some("上诉状副本收到日"));
+        m.instance = Instance::Retrial;
+        assert_eq!(type_label(Column::ComplaintReceived, &m), Some("再审申请书副本收到日"));
+        m.case_type = CaseType::Reconsideration;
+        assert_eq!(type_label(Column::ComplaintReceived, &m), Some("申请书副本收到日"));
+        assert!(field_applies(Column::Standing, &m));
+        let basics = GROUPS[0].1;
+        let at = |c: Column| basics.iter().position(|x| *x == c).unwrap();
+        assert_eq!(at(Column::Standing), at(Column::Instance) + 1, "诉讼地位 beside 审级");
     }
 
     #[test]

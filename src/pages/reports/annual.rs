@@ -8,7 +8,7 @@ use crate::components::StatusChip;
 use crate::state::AppState;
 use leptos::prelude::*;
 use std::borrow::Cow;
-use yingsu_engine::agency::assessment;
+use yingsu_engine::agency::assessment_of;
 use yingsu_engine::codec::write_csv;
 use yingsu_engine::paper;
 use yingsu_engine::score::{self, tenths, ScoreSheet};
@@ -21,17 +21,26 @@ pub fn view(ctx: Ctx) -> impl IntoView {
     let state = AppState::expect();
     let today = state.today.get();
     let y: i32 = ctx.year.get().parse().unwrap_or(2025);
+    let evals = state.evals.get();
+    // (r3 §7.9, §7.24) every agency of a matter, every 责任主体 (区司法局, an 原行政行为机关) and 区政府 itself (its
+    // own R18B), each spelling of 区司法局 / 区政府 once.
     let names = match ctx.agency_opt() {
         Some(a) => vec![a],
-        None => state.reg.with(|r| yingsu_engine::report::agencies(&r.matters)),
+        None => state.reg.with(|r| {
+            let mut v = yingsu_engine::report::agencies(&r.matters);
+            v.extend(yingsu_engine::report::counts_by_agency(&r.matters, &evals, &r.agencies).into_iter().map(|x| x.0));
+            if r.matters.iter().any(|m| m.defendant == yingsu_engine::model::Defendant::DistrictGov) {
+                v.push(yingsu_engine::names::DISTRICT_GOV.to_string());
+            }
+            let mut seen = std::collections::HashSet::new();
+            v.retain(|a| seen.insert(yingsu_engine::names::key(a, &r.agencies).to_string()));
+            v
+        }),
     };
-    let cal = state.calendar.get();
     let include = ctx.include_bureau.get();
     let (sheets, weights) = state.reg.with(|reg| {
-        let sheets = names
-            .iter()
-            .map(|a| assessment(&reg.matters, &reg.agencies, a, y, &cal, &reg.settings, today))
-            .collect::<Vec<_>>();
+        let sheets =
+            names.iter().map(|a| assessment_of(&reg.matters, &evals, &reg.agencies, a, y, today)).collect::<Vec<_>>();
         (sheets, reg.settings.assessment_weights)
     });
     let mut scores: Vec<ScoreSheet> = sheets.iter().map(|s| score::score(s, &weights)).collect();

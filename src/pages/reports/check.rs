@@ -13,7 +13,7 @@ use std::sync::Arc;
 use yingsu_engine::agency::ReportPeriod;
 use yingsu_engine::codec::write_csv;
 use yingsu_engine::dates::fmt;
-use yingsu_engine::report::{self_check, self_check_period, verdict, CheckItem};
+use yingsu_engine::report::{self_check_in, self_check_period, verdict, CheckItem};
 use yingsu_engine::Status;
 
 /// Up to this many items everything is shown at once; above it, groups open on request.
@@ -72,7 +72,8 @@ pub fn view(ctx: Ctx) -> impl IntoView {
     let cal = state.calendar.get();
     // Items, and the agency of each (a report's is this register's own agency).
     let (items, groups) = state.reg.with(|reg| {
-        let mut items = self_check(&reg.matters, &evals, a.as_deref());
+        // (r3 §7.24) rows by their 责任主体; (§7.23) the same head at two hearings a day is listed on each matter.
+        let mut items = self_check_in(&reg.matters, &evals, a.as_deref(), &reg.agencies);
         // The agency's own R23/R24 reports, as 总览 shows them (only when it is the agency checked).
         let duties = reg
             .own_report_duties(&cal, state.today.get())
@@ -130,7 +131,7 @@ pub fn view(ctx: Ctx) -> impl IntoView {
     view! {
         <article class="report" data-testid="self-check">
             <header class="report-head"><h2>{format!("报送前自查：{}", a.clone().unwrap_or_else(|| "全部机关".into()))}</h2></header>
-            <p class="report-meta">{format!("自查日期 {} · 列出所有违反、已逾期、待补充、久未完成的义务，已逾期的报告，{}缺少败诉原因或败诉分析报告日的败诉案件，以及数据提示", fmt(state.today.get()), period.label())}</p>
+            <p class="report-meta">{format!("自查日期 {} · 列出所有违反、已逾期、待补充、久未完成的义务，已逾期的报告，{}缺少败诉原因（区政府案件另缺败诉分析报告日）的败诉案件，同一负责人同日多场开庭，以及数据提示", fmt(state.today.get()), period.label())}</p>
             <p><span class=if ok { "verdict ok" } else { "verdict bad" } data-testid="verdict">{v}</span></p>
             {(!ok).then(|| view! {
                 <table class="grid" data-testid="check-summary">

@@ -8,7 +8,6 @@ use std::borrow::Cow;
 use yingsu_engine::agency::ReportPeriod;
 use yingsu_engine::codec::write_csv;
 use yingsu_engine::report;
-use yingsu_engine::Status;
 
 pub fn view(ctx: Ctx) -> impl IntoView {
     let state = AppState::expect();
@@ -18,21 +17,30 @@ pub fn view(ctx: Ctx) -> impl IntoView {
     let evals = state.evals.get();
     // One pass groups everything per agency (§4.1): the district view stays linear in the register.
     let (rows, all) = state.reg.with(|reg| {
-        let mut counts: std::collections::HashMap<&str, (usize, usize)> = std::collections::HashMap::new();
-        for (m, ev) in reg.matters.iter().zip(evals.iter()) {
-            let c = counts.entry(m.agency_name()).or_default();
-            c.0 += ev.obligations.iter().filter(|o| o.status == Status::Overdue).count();
-            c.1 += report::check_count(m, ev);
-        }
-        let mut reports = report::half_year_all(&reg.matters, &evals, period, state.today.get());
+        // (r3 §7.24) the status columns count rows under their 责任主体; matter counts keep the agency of the matter.
+        // An agency with rows but no matter of its own (区司法局, an 原行政行为机关) still gets its line.
+        let mut counts: std::collections::HashMap<String, (usize, usize)> =
+            report::counts_by_agency(&reg.matters, &evals, &reg.agencies)
+                .into_iter()
+                .map(|(a, c)| (a, (c.overdue, c.check)))
+                .collect();
+        let today = state.today.get();
+        let mut reports = report::half_year_all(&reg.matters, &evals, period, today);
         let all = reports.pop().expect("half_year_all ends with 全部");
-        let rows = reports
+        let mut rows = reports
             .into_iter()
             .map(|r| {
-                let (overdue, open) = counts.get(r.agency.as_str()).copied().unwrap_or_default();
+                let key = yingsu_engine::names::key(&r.agency, &reg.agencies).to_string();
+                let (overdue, open) = counts.remove(&key).unwrap_or_default();
                 (r.agency.clone(), r, overdue, open)
             })
             .collect::<Vec<_>>();
+        let mut rest: Vec<(String, (usize, usize))> = counts.into_iter().collect();
+        rest.sort();
+        for (a, (overdue, open)) in rest {
+            let r = report::half_year(&[], &[], Some(&a), period, today);
+            rows.push((a, r, overdue, open));
+        }
         (rows, all)
     });
     let bars: Vec<(String, usize)> = rows.iter().map(|(a, _, o, _)| (a.clone(), *o)).collect();

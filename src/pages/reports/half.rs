@@ -98,7 +98,7 @@ pub fn view(ctx: Ctx) -> impl IntoView {
             <table class="grid"><thead><tr><th>"案件类型"</th><th>"审级"</th><th>"新收"</th></tr></thead>
             <tbody>{r.intake_by_type.iter().map(|(t, l, n)| view! { <tr><td>{t.label()}</td><td>{l.label()}</td><td class="num">{*n}</td></tr> }).collect_view()}</tbody></table>
             <p>"新收案件：" {links(&r.intake)}</p>
-            <p>"收到建议（司法建议、检察建议、法制建议，不计入新收案件）：" {links(&r.suggestions)}</p>
+            <p>"收到建议（司法建议、检察建议、法制建议、行政复议意见书，不计入新收案件）：" {links(&r.suggestions)}</p>
             <BarChart title="月度新收案件".to_string() bars=months/>
             <h3>"二、法院判决情况"</h3>
             <p>"法院审结：" {links(&r.court_closed)}</p>
@@ -123,7 +123,9 @@ pub fn view(ctx: Ctx) -> impl IntoView {
                 <td class="date">{d(p.due)}</td><td class="date">{d(p.performed)}</td><td><StatusChip status=p.status/></td>
                 <td class="num">{if p.unperformed() { p.days_open.to_string() } else { String::new() }}</td></tr> }).collect_view()}</tbody></table>
             <h3>"六、负责人出庭应诉情况"</h3>
-            <p>{format!("已开庭 {} 件，负责人出庭 {} 件，负责人出庭率 {}；主要负责人（正职）出庭 {} 件，主要负责人出庭率 {}", r.hearings.len(), r.heads.len(), r.head_rate(), r.principal_heads.len(), r.principal_head_rate())}</p>
+            <p data-testid="heads">{format!("行政诉讼已开庭 {} 件（不含民事诉讼、行政复议），负责人出庭 {} 件，负责人出庭率 {}；主要负责人（正职）出庭 {} 件，主要负责人出庭率 {}", r.hearings.len(), r.heads.len(), r.head_rate(), r.principal_heads.len(), r.principal_head_rate())}</p>
+            <p data-testid="heads-spoke">{format!("负责人发言案件数 {} 件，出声率（负责人发言案件数/负责人出庭案件数）{}", r.heads_spoke.len(), r.spoke_rate())}</p>
+            <p data-testid="review-hearings">{format!("复议听证数 {} 件，负责人参加听证数 {} 件（行政复议法第五十一条）", r.review_hearings.len(), r.review_heads.len())}</p>
             <h3>"七、其他需要说明的事项"</h3>
             <label for="r-note" class="muted">"其他需要说明的事项"</label>
             <textarea id="r-note" prop:value=move || note_sig.get() on:input=move |e| note_sig.set(event_target_value(&e))></textarea>

@@ -11,13 +11,15 @@ use yingsu_engine::{evaluate, Calendar, Matter, Settings};
 const HELP: &str = "应诉通 yingsu — 《通州区行政机关应诉规则》（通政办发〔2022〕11号）批量检查工具
 
 用法：
-  yingsu obligations [--today YYYY-MM-DD] [--days 自然日|工作日] [--warn-days N] [--timely-days N] [--holidays FILE] CASES.csv
+  yingsu obligations [--today YYYY-MM-DD] [--days 自然日|工作日] [--warn-days N] [--timely-days N] [--holidays FILE] [--agencies AGENCIES.csv] CASES.csv
       计算每个案件的全部义务，向标准输出写出 obligations.csv（UTF-8 带 BOM）。
       --today     评估日期（默认：系统日期，写到标准错误）
       --days      规则内部“N日”的计日方式（默认：自然日）
       --warn-days 即将到期提醒天数（默认：3）
       --timely-days 及时事项提醒天数（默认：30）：无固定期限的“及时”义务超过该天数未完成即为“久未完成”
       --holidays  追加节假日文件（cn-holidays.csv 格式：date,kind,name）
+      --agencies  机关名录（agencies.csv）：机关类型为区司法局、区政府的机关按其类型认定（与网页相同）；
+                  不给时只按名称认定（含“司法局”为区司法局，以“区人民政府”“区政府”结尾为区政府）
   yingsu validate CASES.csv|AGENCIES.csv
       校验文件，每个问题写成“第N行「列名」：说明”到标准错误。
       退出码：0 无问题；1 有无效行；2 文件无法读取。
@@ -32,6 +34,9 @@ const HELP: &str = "应诉通 yingsu — 《通州区行政机关应诉规则》
       复议决定撤销、变更或确认违法的案件不计入败诉判决，另列于标准错误（“提示：复议纠错…”）。
       以上两种报告加 --format docx 时写出 Word 文档（公文格式，落款为该机关或区司法局，成文日期为 --today）：
       yingsu report half-year --period 2025H1 --agency 名称 --format docx CASES.csv > 报告.docx
+  yingsu report duties --agency 名称 [--since YYYY-MM-DD] [--today YYYY-MM-DD] CASES.csv
+      该机关的报告报送义务（第二十三条半年报告、第二十四条季度败诉报告），CSV：机关,规则,期间,期限日,报送日,状态,说明。
+      --since  开始使用日期：期限日早于该日的报告期不列出（已有报送记录的除外）；默认列出自第一个收案日起的每一期
   yingsu report seminar --period 2025H1|2025Q1 [--agency 名称] --format docx CASES.csv
       败诉案件分析研讨会材料（第二十四条第二款）：该期间的败诉案件及典型、重大敏感、社会高度关注案件。
   yingsu normalize CASES.csv
@@ -100,6 +105,10 @@ struct Opts {
     warn_days: u32,
     timely_days: u32,
     holidays: Vec<String>,
+    /// (r3 §7.18) 开始使用日期.
+    since: Option<NaiveDate>,
+    /// (r3 §7.4) 机关名录, to recognise 区司法局 and 区政府 by 机关类型 as the app does.
+    agencies: Option<String>,
     file: String,
 }
 
@@ -113,6 +122,8 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
         warn_days: 3,
         timely_days: 30,
         holidays: vec![],
+        since: None,
+        agencies: None,
         file: String::new(),
     };
     let mut files = Vec::new();
@@ -155,6 +166,13 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
                 o.timely_days = v.parse().map_err(|_| usage(format!("--timely-days「{v}」应为非负整数")))?;
             }
             "--holidays" => o.holidays.push(value()?),
+            "--agencies" => o.agencies = Some(value()?),
+            "--since" => {
+                let v = value()?;
+                let d = NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+                    .map_err(|_| usage(format!("--since「{v}」应为 YYYY-MM-DD")))?;
+                o.since = Some(d);
+            }
             "--period" => o.period = Some(value()?),
             "--agency" => o.agency = Some(value()?),
             "--format" => {
@@ -204,7 +222,7 @@ fn out(bytes: &[u8]) -> Result<(), Fail> {
 }
 
 fn obligations(args: &[String]) -> Result<u8, Fail> {
-    let o = parse_opts(args, &["--today", "--days", "--holidays", "--warn-days", "--timely-days"])?;
+    let o = parse_opts(args, &["--today", "--days", "--holidays", "--warn-days", "--timely-days", "--agencies"])?;
     let today = today_or_system(o.today);
     let mut cal = Calendar::bundled();
     // The rows of every --holidays file so far: the 40-a-year cap counts the calendar after each file, so
@@ -230,11 +248,18 @@ fn obligations(args: &[String]) -> Result<u8, Fail> {
     }
     let settings =
         Settings { counting: o.days, warn_days: o.warn_days, timely_days: o.timely_days, ..Settings::default() };
+    let dir: Vec<Agency> = match &o.agencies {
+        Some(path) => {
+            let imp = codec::import::<Agency>(&read(path)?).map_err(|e| Fail(2, format!("错误：{path}：{e}")))?;
+            imp.rows.into_iter().filter(|r| r.errors.is_empty()).map(|r| r.record).collect()
+        }
+        None => vec![],
+    };
     let imp = import_cases(&o.file)?;
     let skipped = print_row_errors(&imp);
     let mut all = Vec::new();
     for row in imp.rows.iter().filter(|r| r.errors.is_empty()) {
-        let ev = evaluate(&row.record, &cal, &settings, today);
+        let ev = yingsu_engine::rules::evaluate_in(&row.record, &cal, &settings, today, &dir);
         if let Some(why) = &ev.art32_note {
             eprintln!("提示：{}：{why}", row.record.case_no);
         }
@@ -264,8 +289,11 @@ fn report(args: &[String]) -> Result<u8, Fail> {
     use yingsu_engine::report;
     use yingsu_engine::{docx::to_docx, paper};
     let Some(kind) = args.first() else {
-        return Err(usage("report 需要报告种类：half-year、quarter 或 seminar"));
+        return Err(usage("report 需要报告种类：half-year、quarter、duties 或 seminar"));
     };
+    if kind == "duties" {
+        return duties(&args[1..]);
+    }
     let o = parse_opts(&args[1..], &["--period", "--agency", "--today", "--format"])?;
     let code = o.period.clone().ok_or_else(|| usage("缺少 --period（如 2025H1 或 2025Q1）"))?;
     let period = ReportPeriod::parse(&code)
@@ -353,6 +381,47 @@ fn known_agency(given: &str, matters: &[Matter]) -> Result<String, Fail> {
             ),
         )),
     }
+}
+
+/// `report duties`: the R23/R24 duties of one agency (第二十三条, 第二十四条), from its first 收案日 (not before the
+/// rule took effect); (r3 §7.18) `--since` is 开始使用日期 (default: every period).
+fn duties(args: &[String]) -> Result<u8, Fail> {
+    use yingsu_engine::agency::report_duties;
+    let o = parse_opts(args, &["--agency", "--today", "--since"])?;
+    let agency = o.agency.clone().ok_or_else(|| usage("report duties 需要 --agency"))?;
+    let imp = import_cases(&o.file)?;
+    let bad = print_row_errors(&imp);
+    let today = today_or_system(o.today);
+    let from = imp
+        .rows
+        .iter()
+        .filter(|r| r.errors.is_empty() && r.record.agency_name() == agency)
+        .filter_map(|r| r.record.intake_date())
+        .min()
+        .unwrap_or(today)
+        .max(yingsu_engine::rules::effective_date());
+    let settings = Settings { start_date: o.since, ..Settings::default() };
+    let rows = report_duties(&agency, from, &[], &Calendar::bundled(), &settings, today);
+    let d = |x: Option<NaiveDate>| x.map(yingsu_engine::dates::fmt).unwrap_or_default();
+    let csv = codec::write_csv(
+        &["机关", "规则", "期间", "期限日", "报送日", "状态", "说明"],
+        rows.iter().map(|r| {
+            vec![
+                r.agency.clone().into(),
+                r.period.rule().label().into(),
+                r.period.code().into(),
+                d(Some(r.due)).into(),
+                d(r.submitted).into(),
+                r.status.label().into(),
+                r.explanation.clone().into(),
+            ]
+        }),
+    );
+    out(&csv)?;
+    if o.since.is_some() {
+        eprintln!("提示：开始使用日期之前的报告期未列出（--since）");
+    }
+    Ok(if bad > 0 { 1 } else { 0 })
 }
 
 fn validate(args: &[String]) -> Result<u8, Fail> {

@@ -1,9 +1,6 @@
 //! 第二章 以区政府为被告的行政应诉程序 (第五条至第十三条): rules for `被告类型 = 区政府`.
 
-use super::{
-    agents_verdict, answer_term, appeal_applies, appeal_term, performance_applies, performance_term, reply_row, Ctx,
-    RuleId, Status, Term,
-};
+use super::{agents_verdict, appeal_applies, appeal_term, reply_row, Ctx, RuleId, Status, Term};
 use crate::dates::fmt;
 use crate::model::{ActSource, AppealDecision, CaseType, Column};
 use crate::period::Period;
@@ -16,28 +13,37 @@ pub(crate) fn case(cx: &mut Ctx) {
         r05(cx);
     }
 
+    // (r3 §7.4) 区司法局 as 应诉承办机关 (第五条第一项): no 办理函 to itself (R06), nothing to report to itself
+    // (R07B–R07D); R07A stays, from the day the bureau received the materials.
+    let bureau = cx.bureau_handles();
+
     // 第六条：区司法局在收到法院送达或区政府办转送的应诉材料后，应当在2日内向应诉承办机关出具办理函，并转送案件材料。
-    cx.deadline(
-        RuleId::R06,
-        (Column::BureauReceived, m.bureau_received),
-        Term::Internal(2),
-        (Column::LetterIssued, m.letter_issued),
-    );
+    if !bureau {
+        cx.deadline(
+            RuleId::R06,
+            (Column::BureauReceived, m.bureau_received),
+            Term::Internal(2),
+            (Column::LetterIssued, m.letter_issued),
+        );
+    }
 
     // 第七条第一项：立即向主要领导汇报，确定主管领导及案件代理人，
     let letter = (Column::LetterReceived, m.letter_received);
+    let r07a_trigger = if bureau { (Column::BureauReceived, m.bureau_received) } else { letter };
     cx.deadline(
         RuleId::R07A,
-        letter,
+        r07a_trigger,
         Term::Statutory(Period::Immediate, ""),
         (Column::LeaderReported, m.leader_reported),
     );
-    // ……并在2日内将联系人信息报送区司法局；
-    cx.deadline(RuleId::R07B, letter, Term::Internal(2), (Column::ContactReported, m.contact_reported));
-    // 第七条第二项：……并在5日内将上述应诉材料报区司法局。
-    cx.deadline(RuleId::R07C, letter, Term::Internal(5), (Column::MaterialsSubmitted, m.materials_submitted));
+    if !bureau {
+        // ……并在2日内将联系人信息报送区司法局；
+        cx.deadline(RuleId::R07B, letter, Term::Internal(2), (Column::ContactReported, m.contact_reported));
+        // 第七条第二项：……并在5日内将上述应诉材料报区司法局。
+        cx.deadline(RuleId::R07C, letter, Term::Internal(5), (Column::MaterialsSubmitted, m.materials_submitted));
+    }
     // 第七条第三项：案件涉及重大敏感事项、涉案标的较大，或确有违法和不当，可能存在败诉风险的，应诉承办机关应及时报告区司法局并提出解决方案。
-    if m.major_sensitive || m.large_stake || m.loss_risk {
+    if (m.major_sensitive || m.large_stake || m.loss_risk) && !bureau {
         let why: Vec<&str> = [(m.major_sensitive, "重大敏感"), (m.large_stake, "标的较大"), (m.loss_risk, "败诉风险")]
             .into_iter()
             .filter_map(|(b, s)| b.then_some(s))
@@ -52,11 +58,12 @@ pub(crate) fn case(cx: &mut Ctx) {
     }
 
     // 第八条：……由应诉承办机关在规定时限内提交法院。 解释：规定时限 = the court's (or 复议机关's) answer period,
-    // from the day 区政府 received the 起诉状副本 (行诉法第六十七条), at every 审级 (§6.10).
-    let complaint = (Column::ComplaintReceived, m.complaint_received);
-    cx.deadline(RuleId::R08, complaint, answer_term(m), (Column::AnswerFiled, m.answer_filed));
-    // Cross-rule check: the internal chain must fit inside the statutory window (第七条、第八条).
-    if let (Some(internal), Some(statutory)) = (cx.due_of(RuleId::R07C), cx.due_of(RuleId::R08)) {
+    // from the day 区政府 received the 起诉状副本 (行诉法第六十七条), at every 审级 (§6.10); (r3 §7.7) only when
+    // the agency answers; (§7.10) a court-set 答辩期限 wins.
+    cx.answer_row(RuleId::R08);
+    // Cross-rule check: the internal chain must fit inside the statutory window (第七条、第八条); (r3 §7.11) only
+    // while the answer is not yet filed.
+    if let (Some(internal), Some(statutory), None) = (cx.due_of(RuleId::R07C), cx.due_of(RuleId::R08), m.answer_filed) {
         if internal > statutory {
             let note =
                 format!("内部期限晚于法定答辩期限：应诉材料报送期限 {} 晚于答辩期限 {}", fmt(internal), fmt(statutory));
@@ -105,7 +112,10 @@ pub(crate) fn case(cx: &mut Ctx) {
     // 第十一条第一款：应诉承办机关应当在裁判文书签收之日起3日内向区司法局报告。(also a 复议决定, 第三十条)
     if m.has_judgment() {
         let received = (Column::JudgmentReceived, m.judgment_received);
-        cx.deadline(RuleId::R11A, received, Term::Internal(3), (Column::BureauReported, m.bureau_reported));
+        // (r3 §7.25) not when 区司法局 is the 承办机关: a report to itself.
+        if !cx.bureau_handles() {
+            cx.deadline(RuleId::R11A, received, Term::Internal(3), (Column::BureauReported, m.bureau_reported));
+        }
         // 案件败诉的应在5日内……形成案件分析报告报司法局 (解释：5日 from the same 签收日).
         if m.outcome.is_some_and(|o| o.is_loss()) {
             cx.deadline(RuleId::R11B, received, Term::Internal(5), (Column::LossReport, m.loss_report));
@@ -120,7 +130,16 @@ pub(crate) fn case(cx: &mut Ctx) {
                 && m.joint_defendant
                 && m.appeal_decision == Some(AppealDecision::Appeal)
             {
-                cx.deadline(RuleId::R11D, received, term, (Column::OriginalAppealFiled, m.original_appeal_filed));
+                // (r3 §7.13) from the day the original agency itself received the judgment, when recorded.
+                let own = (Column::OriginalReceived, m.original_received);
+                let trigger = if m.original_received.is_some() { own } else { received };
+                let o =
+                    cx.deadline(RuleId::R11D, trigger, term, (Column::OriginalAppealFiled, m.original_appeal_filed));
+                if m.original_received.is_none() && o.trigger.is_some() {
+                    o.explanation.push_str(
+                        "；以区政府签收日起算；原行政行为机关的上诉期自其本身收到裁判文书之日起算，请填写原机关签收日",
+                    );
+                }
                 if m.appeal_filed.is_some() && m.original_appeal_filed.is_none() {
                     cx.warn(
                         "第十一条第二款",
@@ -133,14 +152,8 @@ pub(crate) fn case(cx: &mut Ctx) {
     }
 
     // 第十二条：行政机关应当及时履行法院生效裁判。
-    if performance_applies(m) {
-        cx.deadline(
-            RuleId::R12,
-            (Column::Effective, m.effective),
-            performance_term(m),
-            (Column::Performed, m.performed),
-        );
-    }
+    // (r3 §7.2) 生效日 empty: see `performance_trigger`.
+    cx.performance_row(RuleId::R12);
 }
 
 /// 第五条: the handling agency the four principles give, checked against the record.
@@ -165,9 +178,11 @@ fn r05(cx: &mut Ctx) {
     };
     let mut why = format!("被诉行为来源为{src}：依{item}，{who}");
     // RULES.md R05: 行政复议 but not 区司法局, or (r2) 区司法局 while the source is not 行政复议.
+    // (r3 §7.4) 区司法局 recognised by name (北京市通州区司法局 …) or by its 机关名录 entry.
+    let is_bureau = crate::names::is_bureau(handler, cx.dir);
     let contradiction = match src {
-        ActSource::Reconsideration => !handler.is_empty() && handler != "区司法局",
-        _ => handler == "区司法局",
+        ActSource::Reconsideration => !handler.is_empty() && !is_bureau,
+        _ => is_bureau,
     };
     if handler.is_empty() {
         why.push_str("；应诉承办机关未填写");
@@ -177,6 +192,11 @@ fn r05(cx: &mut Ctx) {
         cx.warn("第五条", msg, Some(Column::Handler));
     } else {
         why.push_str(&format!("；区司法局指定的应诉承办机关：{handler}"));
+    }
+    if is_bureau {
+        why.push_str(
+            "；区司法局为应诉承办机关，无需出具办理函；具体实施部门根据区司法局要求参加或代理案件并提供证据材料",
+        );
     }
     cx.verdict(RuleId::R05, Status::Info, why, None);
 }
