@@ -12,7 +12,8 @@ use yingsu_engine::Status;
 pub use yingsu_engine::agency::recent_periods;
 
 /// One agency's state for one period: status and 报送日.
-type Cell = (Status, Option<chrono::NaiveDate>);
+/// A period's state, or `None` where the period is before 开始使用日期 with nothing recorded (§7.18).
+type Cell = Option<(Status, Option<chrono::NaiveDate>)>;
 
 #[component]
 pub fn Submissions() -> impl IntoView {
@@ -40,7 +41,7 @@ pub fn Submissions() -> impl IntoView {
                         .iter()
                         .map(|p| {
                             let d = report_duty(&a, *p, &r.report_log, &cal, &r.settings, today);
-                            (d.status, d.submitted)
+                            d.listed(&r.settings).then_some((d.status, d.submitted))
                         })
                         .collect();
                     (a, cells)
@@ -66,8 +67,11 @@ pub fn Submissions() -> impl IntoView {
                             </tr></thead>
                             <tbody>{rows.into_iter().map(|(a, cells)| view! {
                                 <tr data-agency=a.clone()><th scope="row">{a.clone()}</th>
-                                    {cells.into_iter().map(|(st, d)| view! {
-                                        <td><StatusChip status=st/> {d.map(|d| view! { <span class="date">{" "}{fmt(d)}</span> })}</td>
+                                    {cells.into_iter().map(|cell| match cell {
+                                        Some((st, d)) => view! {
+                                            <td><StatusChip status=st/> {d.map(|d| view! { <span class="date">{" "}{fmt(d)}</span> })}</td>
+                                        }.into_any(),
+                                        None => view! { <td class="muted" data-testid="before-start">"开始使用日期之前，未列出"</td> }.into_any(),
                                     }).collect_view()}
                                 </tr>
                             }).collect_view()}</tbody>

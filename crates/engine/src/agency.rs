@@ -132,6 +132,14 @@ pub struct ReportDuty {
     pub explanation: String,
 }
 
+impl ReportDuty {
+    /// (r3 §7.18) Whether the duty is listed at all: a period due before the setting 开始使用日期 is not, unless a
+    /// 报送记录 exists for it (the register did not exist then; a false 已逾期 on day one is what this prevents).
+    pub fn listed(&self, s: &Settings) -> bool {
+        s.start_date.is_none_or(|start| self.due >= start) || self.submitted.is_some()
+    }
+}
+
 /// R23/R24: the report of `period` is due `报告报送天数` days after the period ends (a local setting:
 /// the regulation names no day), rolled forward; done when the log has it.
 pub fn report_duty(
@@ -187,7 +195,7 @@ pub fn report_duties(
         let mut p = first;
         while p.end() >= from {
             let d = report_duty(agency, p, log, cal, s, today);
-            if s.start_date.is_none_or(|start| d.due >= start) || d.submitted.is_some() {
+            if d.listed(s) {
                 out.push(d);
             }
             p = p.prev();

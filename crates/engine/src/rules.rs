@@ -335,8 +335,12 @@ fn data_warnings(cx: &mut Ctx) {
     if !m.case_type.is_suggestion() && m.judgment_received.is_some() && m.outcome.is_none() {
         cx.warn("第十一条、第二十条", "请填写裁判结果（决定是否需要上诉）".into(), Some(Column::Outcome));
     }
+    // (r3 §7.7) Not where the agency's own suit was dismissed (诉讼地位 原告 or 上诉人): appealing is its remedy.
+    let own_suit_dismissed = m.outcome == Some(Outcome::Dismissed)
+        && matches!(m.standing_or_default(), crate::model::Standing::Plaintiff | crate::model::Standing::Appellant);
     if m.appeal_decision == Some(AppealDecision::Appeal)
         && matches!(m.outcome, Some(Outcome::Won | Outcome::Dismissed | Outcome::Withdrawn))
+        && !own_suit_dismissed
     {
         cx.warn("第十一条、第二十条", "胜诉/驳回起诉/撤诉案件记录了上诉，请核对".into(), Some(Column::AppealDecision));
     }

@@ -378,6 +378,23 @@ fn art_20_r3_agency_as_plaintiff_whose_suit_was_dismissed_gets_the_appeal_row() 
 }
 
 #[test]
+fn art_20_r3_appeal_recorded_on_the_agencys_own_dismissed_suit_is_no_warning() {
+    // The r2 check "胜诉/驳回起诉/撤诉案件记录了上诉" stays for a defendant; for a plaintiff whose suit was
+    // dismissed, appealing is exactly the remedy §7.7 gives the row for.
+    let mut m = own(AdminLitigation);
+    m.standing = Some(Standing::Plaintiff);
+    m.judgment_received = od("2025-03-03");
+    m.outcome = Some(Outcome::Dismissed);
+    m.judgment_type = Some(JudgmentType::Ruling);
+    m.appeal_decision = Some(yingsu_engine::model::AppealDecision::Appeal);
+    let warns =
+        |m: &Matter| eval(m, "2025-03-04").warnings.iter().filter(|w| w.column == Some(Column::AppealDecision)).count();
+    assert_eq!(warns(&m), 0);
+    m.standing = None; // 被告: a dismissed suit against it is a win, an appeal there is worth checking
+    assert_eq!(warns(&m), 1);
+}
+
+#[test]
 fn art_14_r3_answer_deadline_without_trigger_is_still_to_be_completed() {
     let mut m = own(AdminLitigation);
     m.answer_by = od("2025-03-10");
