@@ -64,6 +64,8 @@ test('an agency\'s overdue R23/R24 reports are on 总览\'s 已逾期 card, as m
   const { page, ctx } = await h.open('#/settings', { today: '2025-07-20' });
   await page.getByLabel('本机关名称').fill('区城管委');
   await page.getByLabel('角色').selectOption('机关');
+  // (RULES.md §7.18) in use since the start of the year, so H1 and Q2 2025 are listed.
+  await page.getByLabel('开始使用日期').fill('2025-01-01');
   await page.getByRole('button', { name: '保存设置' }).click();
   await page.getByTestId('settings-message').filter({ hasText: '已保存' }).waitFor();
   await page.getByRole('link', { name: '总览', exact: true }).click();
