@@ -414,7 +414,9 @@ pub fn assessment_of(
                 RuleId::R13A | RuleId::R22A | RuleId::R22B | RuleId::R22C => 3,
                 _ => continue,
             };
-            if idx > 0 && names::key(&o.responsible, agencies) != key {
+            // The row's 责任主体, or the matter's agency where only the role word is recorded — as 总览 and the
+            // self-check count it (report::owner), so the three agree.
+            if idx > 0 && crate::report::owner(o, m).map(|a| names::key(a, agencies)) != Some(key) {
                 continue;
             }
             let f = &mut figures[idx];

@@ -902,6 +902,20 @@ fn art_28_r3_rows_count_under_their_responsible_agency() {
     assert!(check.iter().all(|i| !matches!(i.rule, Some(R05 | R06 | R13B | R11D))), "{check:?}");
 }
 
+#[test]
+fn art_28_r3_a_row_whose_responsible_is_only_the_role_word_counts_for_the_matters_agency() {
+    // A 区政府 matter with 应诉承办机关 empty: R08's 责任主体 is the role word 应诉承办机关. 总览 and the
+    // self-check count it under the matter's agency (report::owner); 考核 counts it there too.
+    let mut m = gov(AdminLitigation);
+    m.handler = String::new();
+    m.complaint_received = od("2025-03-03");
+    m.answer_filed = od("2025-03-05");
+    let ev = eval(&m, "2025-06-01");
+    assert_eq!(ob(&ev, R08).responsible, "应诉承办机关");
+    let a = assessment(&[m], &[], "区城管委", 2025, &Calendar::bundled(), &Settings::default(), d("2025-06-01"));
+    assert_eq!(a.figures[1].met.len(), 1, "答辩举证按时: {:?}", a.figures[1]);
+}
+
 // ---------------------------------------------------------------- CLI and engine give the same rows
 
 #[test]
