@@ -2,7 +2,7 @@
 // of a 本机关 matter but not of 区政府; changing a setting lists the deadlines it moves before saving.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, shot } from './harness.mjs';
+import { start, shot, saveConfirmed as save } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -19,17 +19,6 @@ async function newMatter(page, no, defendant) {
   await page.getByLabel('被告类型', { exact: true }).selectOption(defendant);
   await page.getByLabel('所属机关', { exact: true }).fill('区城管委');
   await page.getByLabel('应诉承办机关', { exact: true }).fill('区城管委');
-}
-
-async function save(page) {
-  await page.getByRole('button', { name: '保存', exact: true }).click();
-  const review = page.getByTestId('review');
-  // A save that moves due dates asks first.
-  await Promise.race([
-    page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor(),
-    review.waitFor().then(() => review.getByRole('button', { name: /确认/ }).click()),
-  ]);
-  await page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
 }
 
 test('a won case shows no appeal row, so nothing is falsely overdue; a lost one does', async () => {

@@ -3,7 +3,7 @@
 // appealed (诉讼地位 上诉人: no answer row; the trigger reads 上诉状副本收到日 with its CSV name beside it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, shot } from './harness.mjs';
+import { start, shot, saveConfirmed as save } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -11,16 +11,6 @@ after(async () => { await h?.close(); });
 
 const row = (page, rule) => page.locator(`.timeline [data-rule="${rule}"]`);
 const statusOf = (page, rule) => row(page, rule).locator('[data-testid="status"]').textContent();
-
-async function save(page) {
-  await page.getByRole('button', { name: '保存', exact: true }).click();
-  const review = page.getByTestId('review');
-  await Promise.race([
-    page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor(),
-    review.waitFor().then(() => review.getByRole('button', { name: /确认/ }).click()),
-  ]);
-  await page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
-}
 
 test('区司法局 handling a 区政府 复议 co-defendant matter owes itself no 办理函, and the co-defendant’s 局长 is accepted', async () => {
   const { page, ctx, log } = await h.open('', { today: '2026-12-06' });

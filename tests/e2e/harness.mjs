@@ -69,6 +69,18 @@ export function unpackRelease(name) {
 
 export { launch };
 
+/** Clicks 保存 on the case form and waits for 已保存, confirming the review a save that moves due dates
+ *  asks for first. */
+export async function saveConfirmed(page) {
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  const review = page.getByTestId('review');
+  await Promise.race([
+    page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor(),
+    review.waitFor().then(() => review.getByRole('button', { name: /确认/ }).click()),
+  ]);
+  await page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
+}
+
 export const shot = (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 
 /** The bytes of a Playwright download. */
