@@ -126,21 +126,7 @@ impl AppState {
     /// Changes the register and writes it now; `Ok` only once the write succeeded (and read back the
     /// same), so a page says "已保存" only then. The error is the sentence to show.
     pub fn commit(&self, f: impl FnOnce(&mut Register)) -> Result<(), String> {
-        self.mutate(f);
-        self.save_now();
-        match self.save_state.get_untracked() {
-            SaveState::Saved => Ok(()),
-            SaveState::Failed { quota: true, .. } => {
-                Err("浏览器本地存储空间已满，没有保存（修改仍显示在页面上）。请导出完整备份。".into())
-            }
-            SaveState::Failed { message, .. } => Err(message),
-            SaveState::Conflict { .. } => {
-                Err("另一个标签页已保存了数据，本次修改尚未保存。请在页面顶部选择如何处理。".into())
-            }
-            SaveState::NewerVersion(_) => {
-                Err("另一标签页使用了更新版本的应诉通，本页不再保存任何修改。请刷新页面以使用新版本。".into())
-            }
-        }
+        crate::save::commit(*self, f)
     }
 
     /// Runs once per register change: writes it to localStorage and reports the outcome.
