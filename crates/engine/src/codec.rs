@@ -7,7 +7,7 @@
 
 use crate::dates::fmt;
 use crate::error::{FileError, RowError};
-use crate::model::{Agency, AgencyColumn, Column, Matter};
+use crate::record::Record;
 use crate::rules::Obligation;
 use std::collections::HashMap;
 
@@ -47,122 +47,6 @@ pub fn guard(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// A record type of an exchange file: its columns and key.
-pub trait Table: Sized + Default + Clone {
-    type Col: Copy + PartialEq + 'static;
-    const FILE: &'static str;
-    const KEY_NAME: &'static str;
-    fn columns() -> &'static [Self::Col];
-    fn required() -> &'static [Self::Col];
-    fn col_name(c: Self::Col) -> &'static str;
-    fn col_from_name(s: &str) -> Option<Self::Col>;
-    fn get(&self, c: Self::Col) -> String;
-    /// Appends what [`Table::get`] gives to `out`.
-    fn write(&self, c: Self::Col, out: &mut String);
-    fn set(&mut self, c: Self::Col, s: &str) -> Result<(), String>;
-    /// Sets a cell, keeping a value that cannot be read as 待修正 text (stored data, backups).
-    fn set_or_keep(&mut self, c: Self::Col, s: &str) -> Result<(), String>;
-    fn key(&self) -> &str;
-    fn extra(&self) -> &[(String, String)];
-    fn extra_mut(&mut self) -> &mut Vec<(String, String)>;
-    /// Checks beyond a cell's syntax.
-    fn problems(&self) -> Vec<(Self::Col, String)> {
-        Vec::new()
-    }
-    /// A cell read in a non-canonical form that the importer rewrote: the message for the user.
-    fn notice(_c: Self::Col, _raw: &str) -> Option<String> {
-        None
-    }
-}
-
-impl Table for Matter {
-    type Col = Column;
-    const FILE: &'static str = "cases.csv";
-    const KEY_NAME: &'static str = "案号";
-    fn columns() -> &'static [Column] {
-        Column::ALL
-    }
-    fn required() -> &'static [Column] {
-        Column::REQUIRED
-    }
-    fn col_name(c: Column) -> &'static str {
-        c.name()
-    }
-    fn col_from_name(s: &str) -> Option<Column> {
-        Column::from_name(s)
-    }
-    fn get(&self, c: Column) -> String {
-        c.get(self)
-    }
-    fn write(&self, c: Column, out: &mut String) {
-        c.write(self, out)
-    }
-    fn set(&mut self, c: Column, s: &str) -> Result<(), String> {
-        c.set(self, s)
-    }
-    fn set_or_keep(&mut self, c: Column, s: &str) -> Result<(), String> {
-        c.set_or_keep(self, s)
-    }
-    fn key(&self) -> &str {
-        &self.case_no.0
-    }
-    fn extra(&self) -> &[(String, String)] {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut Vec<(String, String)> {
-        &mut self.extra
-    }
-    fn problems(&self) -> Vec<(Column, String)> {
-        Matter::problems(self).into_iter().map(|p| (p.column, p.message)).collect()
-    }
-    fn notice(c: Column, raw: &str) -> Option<String> {
-        if c != Column::Agents {
-            return None;
-        }
-        let (a, changed) = crate::model::Agents::normalize(raw);
-        changed.then(|| format!("「{raw}」已按「{}」读取（导出时写为规范格式）", crate::model::Cell::format_cell(&a)))
-    }
-}
-
-impl Table for Agency {
-    type Col = AgencyColumn;
-    const FILE: &'static str = "agencies.csv";
-    const KEY_NAME: &'static str = "机关名称";
-    fn columns() -> &'static [AgencyColumn] {
-        AgencyColumn::ALL
-    }
-    fn required() -> &'static [AgencyColumn] {
-        AgencyColumn::REQUIRED
-    }
-    fn col_name(c: AgencyColumn) -> &'static str {
-        c.name()
-    }
-    fn col_from_name(s: &str) -> Option<AgencyColumn> {
-        AgencyColumn::from_name(s)
-    }
-    fn get(&self, c: AgencyColumn) -> String {
-        c.get(self)
-    }
-    fn write(&self, c: AgencyColumn, out: &mut String) {
-        c.write(self, out)
-    }
-    fn set(&mut self, c: AgencyColumn, s: &str) -> Result<(), String> {
-        c.set(self, s)
-    }
-    fn set_or_keep(&mut self, c: AgencyColumn, s: &str) -> Result<(), String> {
-        c.set_or_keep(self, s)
-    }
-    fn key(&self) -> &str {
-        &self.name.0
-    }
-    fn extra(&self) -> &[(String, String)] {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut Vec<(String, String)> {
-        &mut self.extra
-    }
-}
-
 /// One data row of an import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRow<R> {
@@ -175,7 +59,7 @@ pub struct ImportRow<R> {
     pub errors: Vec<RowError>,
     /// The key and required columns are good and the key is not a repeat: the record can be evaluated.
     pub usable: bool,
-    /// Bit `i` set: the file gave no value for column `i` of [`Table::columns`] (empty cell or no such
+    /// Bit `i` set: the file gave no value for column `i` of [`Record::columns`] (empty cell or no such
     /// column), so a merge can tell "left empty" from "set to the default".
     pub blank: u128,
 }
@@ -228,13 +112,13 @@ impl std::fmt::Display for ImportError {
 
 /// Reads and validates a file of records (`cases.csv` or `agencies.csv`) from raw bytes.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn import<R: Table>(bytes: &[u8]) -> Result<Import<R>, ImportError> {
+pub fn import<R: Record>(bytes: &[u8]) -> Result<Import<R>, ImportError> {
     let decoded = decode(bytes).map_err(ImportError::File)?;
     import_text(&decoded.text, decoded.encoding)
 }
 
 /// Reads and validates already-decoded text.
-pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Import<R>, ImportError> {
+pub fn import_text<R: Record>(text: &str, encoding: &'static str) -> Result<Import<R>, ImportError> {
     let mut job = Importer::<R>::begin(text, encoding, false)?;
     while job.step(usize::MAX) {}
     job.finish()
@@ -242,7 +126,7 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
 
 /// Reads records kept by this app (stored data, a full backup): nothing is dropped — a cell that cannot
 /// be read is kept as written (待修正) and its error returned, every row is kept.
-pub fn import_stored<R: Table>(text: &str) -> Result<(Vec<R>, Vec<RowError>), ImportError> {
+pub fn import_stored<R: Record>(text: &str) -> Result<(Vec<R>, Vec<RowError>), ImportError> {
     let mut job = Importer::<R>::begin(text, "UTF-8", true)?;
     while job.step(usize::MAX) {}
     let imp = job.finish()?;
@@ -269,7 +153,7 @@ enum Slot<C> {
 /// An import in steps, so the page can show progress and stay responsive between them:
 /// [`Importer::begin`] checks the limits and reads the header, [`Importer::step`] reads up to `n` rows,
 /// [`Importer::finish`] gives the [`Import`]. Linear in the file: keys are matched through a hash map.
-pub struct Importer<'a, R: Table> {
+pub struct Importer<'a, R: Record> {
     /// The whole text: a record's raw bytes are looked at again only when it holds a quote.
     text: &'a [u8],
     rdr: csv::Reader<&'a [u8]>,
@@ -287,7 +171,7 @@ pub struct Importer<'a, R: Table> {
     out: Import<R>,
 }
 
-impl<'a, R: Table> Importer<'a, R> {
+impl<'a, R: Record> Importer<'a, R> {
     /// Checks the limits, reads the header. `lenient`: data this app stored (keep bad cells as text).
     pub fn begin(text: &'a str, encoding: &'static str, lenient: bool) -> Result<Self, ImportError> {
         // More records than the limit needs more line ends than it: only then is the file read twice,
@@ -586,14 +470,14 @@ pub fn write_csv<'a>(header: &[&str], rows: impl Iterator<Item = Vec<std::borrow
 
 /// Writes records (all known columns in CSV.md order, then every unknown column kept from imports).
 /// Linear in the cells written: unknown columns are matched through a hash map, not searched.
-pub fn export<R: Table>(records: &[R]) -> Vec<u8> {
+pub fn export<R: Record>(records: &[R]) -> Vec<u8> {
     let mut out = String::from('\u{feff}');
     export_into(records, &mut out);
     out.into_bytes()
 }
 
 /// [`export`] as text without the BOM: how the register keeps its matters in storage.
-pub fn export_text<R: Table>(records: &[R]) -> String {
+pub fn export_text<R: Record>(records: &[R]) -> String {
     let mut out = String::new();
     export_into(records, &mut out);
     out
@@ -601,7 +485,7 @@ pub fn export_text<R: Table>(records: &[R]) -> String {
 
 /// The same bytes as [`write_csv`] would give (CRLF, quotes only where needed, the formula guard), written
 /// straight into one buffer: the register is written on every save, 650,000 cells at 10,000 matters.
-fn export_into<R: Table>(records: &[R], out: &mut String) {
+fn export_into<R: Record>(records: &[R], out: &mut String) {
     let layout = Layout::of(records);
     layout.header::<R>(out);
     out.reserve(records.len() * (layout.width + 2 + 100));
@@ -621,7 +505,7 @@ struct Layout<'a> {
 
 impl<'a> Layout<'a> {
     /// Linear in the cells: unknown columns are matched through a hash map, not searched.
-    fn of<R: Table>(records: &'a [R]) -> Self {
+    fn of<R: Record>(records: &'a [R]) -> Self {
         let mut extra_names: Vec<&str> = Vec::new();
         let mut extra_index: HashMap<&str, usize> = HashMap::new();
         for r in records {
@@ -636,7 +520,7 @@ impl<'a> Layout<'a> {
         Layout { extra_names, extra_index, width }
     }
 
-    fn header<R: Table>(&self, out: &mut String) {
+    fn header<R: Record>(&self, out: &mut String) {
         let names = R::columns().iter().map(|c| R::col_name(*c)).chain(self.extra_names.iter().copied());
         for (i, name) in names.enumerate() {
             if i > 0 {
@@ -648,7 +532,7 @@ impl<'a> Layout<'a> {
     }
 
     /// One record's line, CRLF included. `cell`: a buffer for one cell's text.
-    fn row<R: Table>(&self, r: &R, out: &mut String, cell: &mut String) {
+    fn row<R: Record>(&self, r: &R, out: &mut String, cell: &mut String) {
         for (i, c) in R::columns().iter().enumerate() {
             if i > 0 {
                 out.push(',');
@@ -711,7 +595,7 @@ fn json_escaped(text: &str) -> String {
 
 /// [`export_text`] as a JSON string literal (quotes included, escaped as `serde_json` escapes), re-using
 /// the lines of records unchanged since the last call.
-pub fn export_json_cached<R: Table + PartialEq>(records: &[R], cache: &mut RowCache<R>) -> String {
+pub fn export_json_cached<R: Record + PartialEq>(records: &[R], cache: &mut RowCache<R>) -> String {
     let layout = Layout::of(records);
     cache.follow(&layout);
     cache.generation += 1;
@@ -749,7 +633,7 @@ pub fn export_json_cached<R: Table + PartialEq>(records: &[R], cache: &mut RowCa
     out
 }
 
-impl<R: Table + PartialEq> RowCache<R> {
+impl<R: Record + PartialEq> RowCache<R> {
     /// Adds the lines of at most `max` records from `records[from..]` that are not cached yet, so that a
     /// page can fill the cache in small steps while the user reads; returns where to go on
     /// (`records.len()` once done). Nothing is written anywhere.
@@ -835,9 +719,10 @@ pub fn parse_only(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Agency, AgencyColumn, Matter};
 
     /// The export as the `csv` crate writes it (what `export` did before it wrote into one buffer).
-    fn export_via_csv_writer<R: Table>(records: &[R]) -> Vec<u8> {
+    fn export_via_csv_writer<R: Record>(records: &[R]) -> Vec<u8> {
         let mut extra_names: Vec<&str> = Vec::new();
         for r in records {
             for (k, _) in r.extra() {

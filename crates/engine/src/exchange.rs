@@ -69,7 +69,11 @@ impl Conflict {
     /// The columns on which the versions differ: what the reviewer chooses field by field.
     pub fn differing(&self) -> Vec<Column> {
         let Some(first) = self.versions.first() else { return vec![] };
-        Column::ALL.iter().copied().filter(|c| self.versions.iter().any(|v| c.get(&v.2) != c.get(&first.2))).collect()
+        let mut cols: Vec<Column> =
+            self.versions[1..].iter().flat_map(|v| crate::record::changed(&first.2, &v.2)).collect();
+        cols.sort_unstable();
+        cols.dedup();
+        cols
     }
 
     /// The matter built from the reviewer's choices: each differing column from the version chosen for it
@@ -79,8 +83,7 @@ impl Conflict {
         let mut m = first.2.clone();
         for (c, i) in choices {
             if let Some(v) = self.versions.get(*i) {
-                // Both values were read from a valid row: setting the canonical text cannot fail.
-                let _ = c.set(&mut m, &c.get(&v.2));
+                crate::record::copy(&mut m, &v.2, *c);
             }
         }
         for v in &self.versions[1..] {

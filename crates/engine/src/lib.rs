@@ -21,7 +21,8 @@
 //! | reports on paper (公文 layout, 出庭准备单 第十九条, 研讨会材料 第二十四条第二款); Word export | [`paper`], `docx` (feature `docx`) |
 //! | periods, roll-forward (民诉法第八十五条, 行诉解释第四十八条, 行政复议法第八十八条) | [`period`], [`calendar`] |
 //! | 日程 (hearings with 第十八条第一款/第十九条 state and 开庭时间, due dates, report dates by day; one head at two hearings the same day) | [`schedule`] |
-//! | files between agencies and 区司法局: cases.csv merge (field-level conflicts), reports.csv (报送记录), `.ics` | [`exchange`], [`codec`] |
+//! | records described by one field table (matter, agency, the 设置 form `store::Setup` with its bounds) and the three-way merge of every edit session and import | [`record`] |
+| files between agencies and 区司法局: cases.csv merge (field-level conflicts), reports.csv (报送记录), `.ics` | [`exchange`], [`codec`] |
 //!
 //! ## Example
 //! ```
@@ -52,6 +53,7 @@ pub mod model;
 pub mod names;
 pub mod paper;
 pub mod period;
+pub mod record;
 pub mod report;
 pub mod rules;
 pub mod schedule;

@@ -12,8 +12,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 mod repair;
+mod setup;
 pub use repair::SetAside;
 use repair::{entries, RawList};
+pub use setup::{Setup, SetupField};
 
 /// The version this build writes.
 pub const SCHEMA_VERSION: u64 = 3;
@@ -544,7 +546,7 @@ impl Register {
 }
 
 /// Reads the stored records: every row kept, a bad cell kept as written (待修正), never emptied.
-fn records<R: codec::Table>(csv_text: &str) -> Result<Vec<R>, LoadError> {
+fn records<R: crate::record::Record>(csv_text: &str) -> Result<Vec<R>, LoadError> {
     codec::import_stored::<R>(csv_text)
         .map(|(records, _)| records)
         .map_err(|e| LoadError::Corrupt(format!("{}：{e}", R::FILE)))

@@ -399,3 +399,18 @@ fn r3_obligations_with_the_directory_recognise_the_bureau_by_type() {
     assert_eq!(code, 0, "{err}");
     assert!(!by_type.contains("G,R06,") && by_type.contains("G,R07A,"), "{by_type}");
 }
+
+#[test]
+fn settings_out_of_the_pages_bounds_are_refused_as_the_page_refuses_them() {
+    // 设置 accepts 即将到期提醒天数 0–60 and 及时事项提醒天数 0–365; the command line checks the same table.
+    let f = fixture("worked-examples.csv");
+    let (code, _, err) = yingsu(&["obligations", &f, "--today", "2025-06-01", "--warn-days", "61"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("「即将到期提醒天数」应为 0 到 60 的整数，收到「61」"), "{err}");
+    let (code, _, err) = yingsu(&["obligations", &f, "--today", "2025-06-01", "--timely-days", "366"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("及时事项提醒天数"), "{err}");
+    let (code, _, err) =
+        yingsu(&["obligations", &f, "--today", "2025-06-01", "--warn-days", "60", "--timely-days", "365"]);
+    assert_eq!(code, 0, "{err}");
+}

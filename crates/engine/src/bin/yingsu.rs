@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use yingsu_engine::calendar::parse_holiday_csv;
 use yingsu_engine::codec::{self, Import, ImportError};
 use yingsu_engine::model::{Agency, DayCounting};
+use yingsu_engine::store::SetupField;
 use yingsu_engine::{evaluate, Calendar, Matter, Settings};
 
 const HELP: &str = "应诉通 yingsu — 《通州区行政机关应诉规则》（通政办发〔2022〕11号）批量检查工具
@@ -159,11 +160,11 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
             }
             "--warn-days" => {
                 let v = value()?;
-                o.warn_days = v.parse().map_err(|_| usage(format!("--warn-days「{v}」应为非负整数")))?;
+                o.warn_days = SetupField::WarnDays.number(&v).map_err(|e| usage(format!("--warn-days：{e}")))?;
             }
             "--timely-days" => {
                 let v = value()?;
-                o.timely_days = v.parse().map_err(|_| usage(format!("--timely-days「{v}」应为非负整数")))?;
+                o.timely_days = SetupField::TimelyDays.number(&v).map_err(|e| usage(format!("--timely-days：{e}")))?;
             }
             "--holidays" => o.holidays.push(value()?),
             "--agencies" => o.agencies = Some(value()?),
