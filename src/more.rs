@@ -7,7 +7,7 @@
 //! `window.yingsuMore` (style/boot.js, or the inline script of 应诉通.html) to load the second module and
 //! call its `mount_page`, i.e. [`mount`] below. The second module keeps its own [`AppState`], loaded from
 //! storage like the page's; each module tells the other when it wrote the register (a `yingsu-saved`
-//! window event, [`crate::app::follow_storage`]), so neither overwrites what the other saved.
+//! window event, [`crate::state::follow_storage`]), so neither overwrites what the other saved.
 
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -66,9 +66,9 @@ pub fn mount(name: &str, host: web_sys::HtmlElement) {
     crate::storage::set_module_name("more");
     let name = name.to_string();
     let handle = leptos::mount::mount_to(host, move || {
-        let state: AppState = crate::app::load_state();
+        let state: AppState = crate::state::load_state();
         provide_context(state);
-        crate::app::follow_storage(state);
+        crate::state::follow_storage(state);
         // This module's own save problems (a full quota, another tab's save) with what to do about them;
         // the reminders and the page's save problems are the page's module's banners above.
         let backup_msg = RwSignal::new(String::new());

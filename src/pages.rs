@@ -4,7 +4,6 @@ pub mod agencies;
 pub mod case;
 pub mod cases;
 pub mod exchange;
-pub mod holidays;
 pub mod overview;
 pub mod reports;
 pub mod rules;

@@ -188,25 +188,10 @@ pub fn forget_rows() {
     ROWS.with(|c| *c.borrow_mut() = codec::RowCache::default());
 }
 
-/// Fills the line cache in small steps while the user reads the first page (each step a few
-/// milliseconds, then the browser is free again), so that the first save is as quick as the next ones.
-/// Writes nothing.
-pub fn warm_up(state: crate::state::AppState) {
-    use leptos::prelude::WithUntracked;
-    fn step(state: crate::state::AppState, from: usize, delay: u64) {
-        leptos::prelude::set_timeout(
-            move || {
-                let (next, len) = state
-                    .reg
-                    .with_untracked(|r| (ROWS.with(|c| c.borrow_mut().prime(&r.matters, from, 250)), r.matters.len()));
-                if next < len {
-                    step(state, next, 0);
-                }
-            },
-            std::time::Duration::from_millis(delay),
-        );
-    }
-    step(state, 0, 300);
+/// Fills the line cache with `n` matters from `from` (without writing anything); gives where the next
+/// step starts. [`crate::state::warm_up`] calls it in small steps while the user reads the first page.
+pub fn prime_rows(matters: &[Matter], from: usize, n: usize) -> usize {
+    ROWS.with(|c| c.borrow_mut().prime(matters, from, n))
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]

@@ -8,8 +8,6 @@ use crate::components::ErrorList;
 use crate::route::Page;
 use crate::state::AppState;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 use yingsu_engine::codec;
 use yingsu_engine::dates::fmt;
 use yingsu_engine::exchange;
@@ -30,21 +28,9 @@ struct Restore {
 }
 
 mod cases_import;
+mod holidays;
 
-fn input_el(id: &str) -> Option<web_sys::HtmlInputElement> {
-    document().get_element_by_id(id).and_then(|e| e.dyn_into().ok())
-}
-
-/// Reads the chosen files of an input, then runs `f` on them (or shows the error).
-pub(crate) fn with_files(id: &'static str, msg: RwSignal<String>, f: impl FnOnce(Vec<(String, Vec<u8>)>) + 'static) {
-    let Some(input) = input_el(id) else { return };
-    spawn_local(async move {
-        match crate::files::read_files(&input).await {
-            Ok(files) => f(files),
-            Err(e) => msg.set(e),
-        }
-    });
-}
+use crate::files::with_files;
 
 #[component]
 pub fn Exchange() -> impl IntoView {
@@ -274,7 +260,7 @@ pub fn Exchange() -> impl IntoView {
                 }})}
             </section>
 
-            <crate::pages::holidays::HolidayUpdate msg=msg/>
+            <holidays::HolidayUpdate msg=msg/>
             <p><a href=Page::Cases.href()>"查看案件"</a></p>
         </section>
     }

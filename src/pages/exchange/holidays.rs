@@ -3,7 +3,7 @@
 //! due date or status would change (§6.16).
 
 use crate::components::{ChangeReview, ErrorList};
-use crate::pages::exchange::with_files;
+use crate::files::with_files;
 use crate::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;

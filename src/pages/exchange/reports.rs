@@ -5,8 +5,8 @@
 //! listed through [`ErrorList`]), then one commit through [`AppState::commit`], which says "已导入" only once
 //! the write is read back.
 
-use super::with_files;
 use crate::components::ErrorList;
+use crate::files::with_files;
 use crate::state::AppState;
 use leptos::prelude::*;
 use yingsu_engine::codec::ImportError;
