@@ -7,15 +7,16 @@ use crate::state::{follow_storage, load_state, warm_up};
 use leptos::ev;
 use leptos::prelude::*;
 
-const NAV: &[(Page, &str)] = &[
-    (Page::Overview, "总览"),
-    (Page::Schedule, "日程"),
-    (Page::Cases, "案件"),
-    (Page::Reports, "报表"),
-    (Page::Agencies, "机关名录"),
-    (Page::Exchange, "导入导出"),
-    (Page::Rules, "规则"),
-    (Page::Settings, "设置"),
+/// The main navigation, in its order (each link shows the page's title).
+const NAV: &[Page] = &[
+    Page::Overview,
+    Page::Schedule,
+    Page::Cases,
+    Page::Reports,
+    Page::Agencies,
+    Page::Exchange,
+    Page::Rules,
+    Page::Settings,
 ];
 
 fn current_hash() -> String {
@@ -47,7 +48,8 @@ pub fn App() -> impl IntoView {
     warm_up(state);
     Effect::new(move |_| document().set_title(&format!("{} · 应诉通", state.page.get().title())));
 
-    let nav_link = move |(page, label): &(Page, &'static str)| {
+    let nav_link = move |page: &Page| {
+        let label = page.title();
         let p = page.clone();
         let href = page.href();
         let current = Memo::new(move |_| {
@@ -57,7 +59,7 @@ pub fn App() -> impl IntoView {
                 || (p == Page::Rules && now == Page::SelfTest)
         });
         view! {
-            <a href=href class="nav-link" class:active=move || current.get() aria-current=move || current.get().then_some("page")>{*label}</a>
+            <a href=href class="nav-link" class:active=move || current.get() aria-current=move || current.get().then_some("page")>{label}</a>
         }
     };
 
@@ -83,26 +85,7 @@ pub fn App() -> impl IntoView {
                 if state.recovery.with(|r| r.is_some()) {
                     return view! { <RecoveryScreen/> }.into_any();
                 }
-                match state.page.get() {
-                    Page::Overview => view! { <pages::overview::Overview/> }.into_any(),
-                    Page::Schedule => view! { <pages::schedule::SchedulePage/> }.into_any(),
-                    Page::Cases => view! { <pages::cases::Cases/> }.into_any(),
-                    Page::Case(key) => view! { <pages::case::CasePage key=key/> }.into_any(),
-                    Page::Agencies => view! { <crate::more::LazyPage name="agencies"/> }.into_any(),
-                    // The pages not used every day load on first use, from a second module (crate::more).
-                    Page::Exchange => view! { <crate::more::LazyPage name="exchange"/> }.into_any(),
-                    Page::Reports => view! { <crate::more::LazyPage name="reports"/> }.into_any(),
-                    Page::Settings => view! { <crate::more::LazyPage name="settings"/> }.into_any(),
-                    Page::Rules => view! { <crate::more::LazyPage name="rules"/> }.into_any(),
-                    Page::SelfTest => view! { <crate::more::LazyPage name="selftest"/> }.into_any(),
-                    Page::NotFound(p) => view! {
-                        <section class="page">
-                            <h1>"页面不存在"</h1>
-                            <p>"地址「" {p} "」不对应任何页面。"</p>
-                            <p><a href="#/">"返回总览"</a></p>
-                        </section>
-                    }.into_any(),
-                }
+                pages::view(state.page.get())
             }}
         </main>
         <footer class="foot no-print">

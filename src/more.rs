@@ -78,15 +78,9 @@ pub fn mount(name: &str, host: web_sys::HtmlElement) {
                 <div class="banners no-print"><div class="banner banner-info" role="status">{backup_msg.get()}</div></div>
             })}
         };
-        let page = match name.as_str() {
-            "reports" => view! { <crate::pages::reports::Reports/> }.into_any(),
-            "exchange" => view! { <crate::pages::exchange::Exchange/> }.into_any(),
-            "settings" => view! { <crate::pages::settings::SettingsPage/> }.into_any(),
-            "agencies" => view! { <crate::pages::agencies::Agencies/> }.into_any(),
-            "rules" => view! { <crate::pages::rules::Rules/> }.into_any(),
-            "selftest" => view! { <crate::pages::selftest::SelfTest/> }.into_any(),
-            other => view! { <p class="error">"没有页面「" {other.to_string()} "」。"</p> }.into_any(),
-        };
+        let page = crate::route::Page::from_slug(&name)
+            .and_then(|p| crate::pages::more_view(&p))
+            .unwrap_or_else(|| view! { <p class="error">"没有页面「" {name.clone()} "」。"</p> }.into_any());
         view! { {banners} {page} }
     });
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
