@@ -414,3 +414,12 @@ fn settings_out_of_the_pages_bounds_are_refused_as_the_page_refuses_them() {
         yingsu(&["obligations", &f, "--today", "2025-06-01", "--warn-days", "60", "--timely-days", "365"]);
     assert_eq!(code, 0, "{err}");
 }
+
+#[test]
+fn selftest_runs_every_built_in_scenario_as_the_page_does() {
+    let (code, out, err) = yingsu(&["selftest"]);
+    assert_eq!(code, 0, "{err}");
+    let n = yingsu_engine::selftest::SCENARIOS.len();
+    assert_eq!(out.lines().count(), n + 2, "header, one line per scenario, the count");
+    assert!(out.ends_with(&format!("通过 {n} / {n} 项\n")), "{out}");
+}

@@ -21,6 +21,9 @@ const HELP: &str = "应诉通 yingsu — 《通州区行政机关应诉规则》
       --holidays  追加节假日文件（cn-holidays.csv 格式：date,kind,name）
       --agencies  机关名录（agencies.csv）：机关类型为区司法局、区政府的机关按其类型认定（与网页相同）；
                   不给时只按名称认定（含“司法局”为区司法局，以“区人民政府”“区政府”结尾为区政府）
+  yingsu selftest
+      规则核验：用规则条文和算例中的固定场景核对本程序的期限计算（与网页“规则核验”同一组场景），
+      每个场景一行（场景,规则,通过），最后一行“通过 N / M 项”。退出码：0 全部通过；1 有未通过的场景。
   yingsu validate CASES.csv|AGENCIES.csv
       校验文件，每个问题写成“第N行「列名」：说明”到标准错误。
       退出码：0 无问题；1 有无效行；2 文件无法读取。
@@ -85,8 +88,22 @@ fn run(args: &[String]) -> Result<u8, Fail> {
         "validate" => validate(rest),
         "normalize" => normalize(rest),
         "report" => report(rest),
+        "selftest" => Ok(selftest()),
         other => Err(usage(format!("未知命令「{other}」"))),
     }
+}
+
+/// `yingsu selftest`: the built-in scenarios of 规则核验, one line each, then the count.
+fn selftest() -> u8 {
+    let outcomes = yingsu_engine::selftest::run_all();
+    let mut out = String::from("场景,规则,通过\n");
+    for o in &outcomes {
+        out.push_str(&format!("{},{},{}\n", o.name, o.rule, if o.pass { "是" } else { "否" }));
+    }
+    let passed = outcomes.iter().filter(|o| o.pass).count();
+    out.push_str(&format!("通过 {passed} / {} 项\n", outcomes.len()));
+    print!("{out}");
+    u8::from(passed != outcomes.len())
 }
 
 /// What `report` writes: the figures as CSV, or the report as a Word document (公文 layout).
