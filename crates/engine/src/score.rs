@@ -33,9 +33,6 @@ pub const ITEMS: [Item; 5] = [
     },
 ];
 
-/// The default weight of each item (20 × 5 = 100).
-pub const DEFAULT_WEIGHTS: [u32; 5] = [20; 5];
-
 /// One scored item of one agency.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemScore {

@@ -208,7 +208,8 @@ fn art_28_r2_performance_counts_every_effective_row_of_the_year() {
 /// not told "本年度无应考核事项": the item lists what it did not count and why.
 #[test]
 fn issue_21_art_28_item_names_what_it_did_not_count() {
-    use yingsu_engine::score::{score, DEFAULT_WEIGHTS};
+    use yingsu_engine::model::DEFAULT_WEIGHTS;
+    use yingsu_engine::score::score;
     let mut a = own(AdminLitigation);
     a.case_no = yingsu_engine::model::CaseNo("缺日期".into());
     a.hearing = od("2025-03-10");

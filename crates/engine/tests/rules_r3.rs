@@ -946,7 +946,8 @@ E2,行政诉讼,二审,本机关,区城管委,区城管委,,,2026-11-25,,,,,上�
 
 #[test]
 fn art_28_r3_district_government_sheet_is_listed_but_not_ranked() {
-    use yingsu_engine::score::{rank, score, DEFAULT_WEIGHTS};
+    use yingsu_engine::model::DEFAULT_WEIGHTS;
+    use yingsu_engine::score::{rank, score};
     let mut g = gov(AdminLitigation);
     g.hearing = od("2025-03-10");
     g.head_name = "赵某".into();
