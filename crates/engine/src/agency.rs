@@ -415,8 +415,8 @@ pub fn assessment_of(
                 _ => continue,
             };
             // The row's 责任主体, or the matter's agency where only the role word is recorded — as 总览 and the
-            // self-check count it (report::owner), so the three agree.
-            if idx > 0 && crate::report::owner(o, m).map(|a| names::key(a, agencies)) != Some(key) {
+            // self-check count it (Obligation::owner), so the three agree.
+            if idx > 0 && o.owner(m).map(|a| names::key(a, agencies)) != Some(key) {
                 continue;
             }
             let f = &mut figures[idx];

@@ -183,6 +183,18 @@ impl Obligation {
     pub fn info(&self) -> RuleInfo {
         self.rule.info()
     }
+
+    /// (r3 §7.24) The agency this row counts for: its 责任主体 (§6.13), or — when the 责任主体 is only the role
+    /// word (本机关, 应诉承办机关, 原行政行为机关: no name recorded) — the agency of the matter `m` (this row's
+    /// matter); `None` when the matter names none either (every agency's to fix).
+    pub fn owner<'a>(&'a self, m: &'a Matter) -> Option<&'a str> {
+        const WORDS: [&str; 3] = [crate::model::UNASSIGNED_AGENCY_WORD, "应诉承办机关", "原行政行为机关"];
+        if WORDS.contains(&self.responsible.as_str()) {
+            m.agency_of()
+        } else {
+            Some(self.responsible.as_str())
+        }
+    }
 }
 
 /// A warning that belongs to a matter (cross-rule and data checks), with its article.
