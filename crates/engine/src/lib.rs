@@ -12,7 +12,7 @@
 //! | 第十四条 — 第二十一条 (本机关为被告: R14–R16, R20, R20R, R21); 第二十一条第二款 for every defendant (R21B) | `rules::ch3` |
 //! | 第十七条、第十八条第一款、第十九条 for every defendant (R17, R18A, R19, R19B; 职务 classification with compound and co-defendant titles); 行政复议法第五十一条 (R18C 复议听证) | `rules::ch3_heads` |
 //! | 第八条、第十四条 answer (诉讼地位, 答辩期限), 第十二条、第二十一条 performance (生效日 fallback) | [`rules`] (`Ctx::answer_row`, `Ctx::performance_row`) |
-//! | 第二十二条 (司法建议、检察建议、法制建议); 行政复议法第七十六条 (R22V 行政复议意见书) | `rules::ch3` (R22A–R22C, R22V), `rules::ch2` (R13, to 区政府) |
+//! | 第二十二条 (司法建议、检察建议、法制建议); 行政复议法第七十六条 (R22V 行政复议意见书) | `rules::ch4` (R22A–R22C, R22V), `rules::ch2` (R13, to 区政府) |
 //! | 第五条第一项 and §7.4: recognising 区司法局 and 区政府 by name or 机关名录 | [`names`] |
 //! | 第十八条第二款, 第二十三条, 第二十四条, 第二十六条, 第二十八条 (agency-level, periodic) | [`agency`] |
 //! | 第三十条 (复议、民事诉讼 covered), 第三十二条 (in force 2022-04-28, judged per obligation) | [`rules::evaluate`] |
