@@ -15,8 +15,8 @@ use crate::route::Page;
 use crate::state::AppState;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-use yingsu_engine::agency::{ReportLogEntry, ReportPeriod};
 use yingsu_engine::dates::fmt;
+use yingsu_engine::periodic::{ReportLogEntry, ReportPeriod};
 use yingsu_engine::report::{self, LostCase};
 use yingsu_engine::store::Role;
 

@@ -173,7 +173,7 @@ pub fn SettingsPage() -> impl IntoView {
                     if let (Some((_, b)), Some((_, a))) =
                         (r.own_report_duties(&cal, today), trial.own_report_duties(&cal, today))
                     {
-                        moved.extend(yingsu_engine::agency::duty_changes(&b, &a));
+                        moved.extend(yingsu_engine::periodic::duty_changes(&b, &a));
                     }
                     moved
                 });

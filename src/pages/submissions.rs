@@ -4,12 +4,12 @@
 use crate::components::StatusChip;
 use crate::state::AppState;
 use leptos::prelude::*;
-use yingsu_engine::agency::report_duty;
 use yingsu_engine::dates::fmt;
 use yingsu_engine::model::AgencyType;
+use yingsu_engine::periodic::report_duty;
 use yingsu_engine::Status;
 
-pub use yingsu_engine::agency::recent_periods;
+pub use yingsu_engine::periodic::recent_periods;
 
 /// One agency's state for one period: status and 报送日.
 /// A period's state, or `None` where the period is before 开始使用日期 with nothing recorded (§7.18).

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 mod timing;
 use timing::best;
-use yingsu_engine::agency::ReportPeriod;
+use yingsu_engine::periodic::ReportPeriod;
 use yingsu_engine::store::Register;
 use yingsu_engine::{codec, evaluate, report, synth, Calendar, Matter, Settings};
 

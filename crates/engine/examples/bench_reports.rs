@@ -5,8 +5,8 @@
 
 mod timing;
 use timing::best;
-use yingsu_engine::agency::ReportLogEntry;
 use yingsu_engine::exchange::{apply_reports, import_reports, preview_reports};
+use yingsu_engine::periodic::ReportLogEntry;
 
 /// `n` distinct rows: agencies 机关0…, each with its half-years from 2000H1 on.
 pub fn file(n: usize) -> String {

@@ -7,8 +7,8 @@
 //! 生效裁判执行 counts the R12/R21 rows effective by the period end and not done before it began; 负责人出庭
 //! counts hearings in the period that took place, with a head R17 accepts (主要负责人 = classified 正职).
 
-use crate::agency::{ReportDuty, ReportPeriod};
 use crate::model::{CaseType, Column, Instance, Matter, Outcome};
+use crate::periodic::{ReportDuty, ReportPeriod};
 use crate::rules::{classify_title, Evaluation, RuleId, Status};
 use chrono::NaiveDate;
 

@@ -5,7 +5,7 @@
 //!   plus 第二十一条第二款 for every defendant; `ch3_heads`: 第十七条, 第十八条第一款 and 第十九条, which bind every
 //!   defendant's head (RULES.md §6.3).
 //! - `ch4`: 第四章 工作制度 (第二十二条至第二十九条) as far as it concerns one matter: 第二十二条 (建议 R22A–R22C)
-//!   and 行政复议法第七十六条 (R22V). The chapter's agency-level, periodic duties are in [`crate::agency`].
+//!   and 行政复议法第七十六条 (R22V). The chapter's agency-level, periodic duties are in [`crate::periodic`].
 //! - 第三十条 (复议、民事诉讼 also covered) is read where the rules apply.
 //! - 第三十二条 (r2): judged per obligation — a row whose duty had ended before 2022-04-28 (due date, or done
 //!   date for rows without one) is left out with a note; rows still running then are governed by this rule.

@@ -3,8 +3,8 @@
 //! Also the hearings of the `.ics` export ([`crate::exchange::ics`]). (r3 §7.23) 开庭时间 orders a day's
 //! hearings, and one head recorded for two or more hearings on one day is a register-level warning ([`clashes`]).
 
-use crate::agency::ReportDuty;
 use crate::model::{CaseNo, Matter, TimeOfDay};
+use crate::periodic::ReportDuty;
 use crate::rules::{Evaluation, RuleId, Status};
 use chrono::NaiveDate;
 

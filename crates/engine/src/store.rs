@@ -4,10 +4,10 @@
 //! comma), everything else as JSON. Loading walks the migrations from the stored version up to
 //! [`SCHEMA_VERSION`] step by step; a newer version than this build knows is refused, never overwritten.
 
-use crate::agency::{report_duties, ReportDuty, ReportLogEntry};
 use crate::calendar::{bundled_notices, Calendar, HolidayNotice, HolidayRow};
 use crate::codec;
 use crate::model::{Agency, CaseNo, Column, Matter, Settings};
+use crate::periodic::{report_duties, ReportDuty, ReportLogEntry};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -83,7 +83,7 @@ pub struct AuditEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportNote {
     pub agency: String,
-    pub period: crate::agency::ReportPeriod,
+    pub period: crate::periodic::ReportPeriod,
     pub text: String,
 }
 
@@ -387,7 +387,7 @@ impl Register {
         }
         // From the first matter received, and at least the periods 区司法局's 总览 shows for every agency:
         // the agency sees each state 区司法局 will see from its reports.csv (issue 21).
-        let recent = crate::agency::recent_periods(today).iter().map(|p| p.start()).min().unwrap_or(today);
+        let recent = crate::periodic::recent_periods(today).iter().map(|p| p.start()).min().unwrap_or(today);
         let from = self
             .matters
             .iter()

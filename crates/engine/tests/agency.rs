@@ -2,8 +2,8 @@
 
 mod common;
 use common::*;
-use yingsu_engine::agency::{assessment, r18b, r26, report_duties, report_duty, ReportLogEntry, ReportPeriod};
 use yingsu_engine::model::{Agency, CaseType::*, Cell, List, Outcome};
+use yingsu_engine::periodic::{assessment, r18b, r26, report_duties, report_duty, ReportLogEntry, ReportPeriod};
 use yingsu_engine::{Calendar, Settings, Status};
 
 fn heard(case_type: yingsu_engine::model::CaseType, no: &str, hearing: &str, title: &str) -> yingsu_engine::Matter {
@@ -209,7 +209,7 @@ fn art_28_r2_performance_counts_every_effective_row_of_the_year() {
 #[test]
 fn issue_21_art_28_item_names_what_it_did_not_count() {
     use yingsu_engine::model::DEFAULT_WEIGHTS;
-    use yingsu_engine::score::score;
+    use yingsu_engine::periodic::score::score;
     let mut a = own(AdminLitigation);
     a.case_no = yingsu_engine::model::CaseNo("缺日期".into());
     a.hearing = od("2025-03-10");

@@ -2,10 +2,10 @@
 //! The engine's side; the CLI's is in `cli.rs`, the page's in `tests/e2e/45-bad-input-3.test.mjs`.
 
 use chrono::NaiveDate;
-use yingsu_engine::agency::{ReportLogEntry, ReportPeriod};
 use yingsu_engine::calendar::{check_holiday_change, merge_rows, parse_holiday_csv, DayMark, HolidayRow};
 use yingsu_engine::codec::{import_text, ImportError, MAX_ROWS};
 use yingsu_engine::exchange::{apply_reports, import_reports, preview_reports, ReportsImport};
+use yingsu_engine::periodic::{ReportLogEntry, ReportPeriod};
 use yingsu_engine::store::Register;
 use yingsu_engine::text::{match_name, NameMatch};
 use yingsu_engine::Matter;

@@ -3,8 +3,8 @@
 mod common;
 use common::*;
 use std::process::Command;
-use yingsu_engine::agency::{report_duty, ReportLogEntry, ReportPeriod};
 use yingsu_engine::model::{CaseNo, CaseType::*, Instance, JudgmentType, Outcome};
+use yingsu_engine::periodic::{report_duty, ReportLogEntry, ReportPeriod};
 use yingsu_engine::report::{
     half_year, quarter_losses, quarter_review_corrections, self_check, self_check_period, verdict,
 };

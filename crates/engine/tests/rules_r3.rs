@@ -4,11 +4,11 @@
 
 mod common;
 use common::*;
-use yingsu_engine::agency::{assessment, r18b, report_duties, ReportLogEntry, ReportPeriod};
 use yingsu_engine::model::{
     ActSource, Agency, AgencyName, AgencyType, AppealDecision, CaseType::*, Column, Instance, JudgmentType, Outcome,
     QuashReason, Standing, TimeOfDay,
 };
+use yingsu_engine::periodic::{assessment, r18b, report_duties, ReportLogEntry, ReportPeriod};
 use yingsu_engine::report::{counts_by_agency, half_year, self_check_in, self_check_period};
 use yingsu_engine::rules::{classify_title, evaluate_in, HeadClass};
 use yingsu_engine::schedule::{clashes, schedule, ItemKind};
@@ -947,7 +947,7 @@ E2,行政诉讼,二审,本机关,区城管委,区城管委,,,2026-11-25,,,,,上�
 #[test]
 fn art_28_r3_district_government_sheet_is_listed_but_not_ranked() {
     use yingsu_engine::model::DEFAULT_WEIGHTS;
-    use yingsu_engine::score::{rank, score};
+    use yingsu_engine::periodic::score::{rank, score};
     let mut g = gov(AdminLitigation);
     g.hearing = od("2025-03-10");
     g.head_name = "赵某".into();

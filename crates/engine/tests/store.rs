@@ -1,7 +1,7 @@
 //! The stored register: saved fixtures of every past schema version load (step-by-step migrations).
 
-use yingsu_engine::agency::ReportPeriod;
 use yingsu_engine::model::DayCounting;
+use yingsu_engine::periodic::ReportPeriod;
 use yingsu_engine::store::{LoadError, Register, SCHEMA_VERSION};
 
 #[test]
@@ -64,8 +64,8 @@ fn the_current_version_is_the_newest_fixture() {
 /// 区司法局 computes from the agency's reports.csv — also for periods before its first matter.
 #[test]
 fn issue_21_own_report_duties_cover_what_the_bureau_sees_in_the_same_state() {
-    use yingsu_engine::agency::{recent_periods, report_duty, ReportLogEntry};
     use yingsu_engine::model::{CaseType, Defendant, Matter};
+    use yingsu_engine::periodic::{recent_periods, report_duty, ReportLogEntry};
     let today = chrono::NaiveDate::from_ymd_opt(2025, 7, 20).unwrap();
     let mut r = Register::default();
     r.profile.agency = "区城管委".into();

@@ -10,9 +10,9 @@ use leptos::prelude::*;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
-use yingsu_engine::agency::ReportPeriod;
 use yingsu_engine::codec::write_csv;
 use yingsu_engine::dates::fmt;
+use yingsu_engine::periodic::ReportPeriod;
 use yingsu_engine::report::{self_check_in, self_check_period, verdict, CheckItem};
 use yingsu_engine::Status;
 

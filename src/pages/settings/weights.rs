@@ -4,7 +4,7 @@
 use crate::state::AppState;
 use leptos::prelude::*;
 use yingsu_engine::model::DEFAULT_WEIGHTS;
-use yingsu_engine::score::ITEMS;
+use yingsu_engine::periodic::score::ITEMS;
 
 #[component]
 pub fn Weights() -> impl IntoView {

@@ -285,7 +285,7 @@ fn today_or_system(t: Option<NaiveDate>) -> NaiveDate {
 }
 
 fn report(args: &[String]) -> Result<u8, Fail> {
-    use yingsu_engine::agency::ReportPeriod;
+    use yingsu_engine::periodic::ReportPeriod;
     use yingsu_engine::report;
     use yingsu_engine::{docx::to_docx, paper};
     let Some(kind) = args.first() else {
@@ -386,7 +386,7 @@ fn known_agency(given: &str, matters: &[Matter]) -> Result<String, Fail> {
 /// `report duties`: the R23/R24 duties of one agency (第二十三条, 第二十四条), from its first 收案日 (not before the
 /// rule took effect); (r3 §7.18) `--since` is 开始使用日期 (default: every period).
 fn duties(args: &[String]) -> Result<u8, Fail> {
-    use yingsu_engine::agency::report_duties;
+    use yingsu_engine::periodic::report_duties;
     let o = parse_opts(args, &["--agency", "--today", "--since"])?;
     let agency = o.agency.clone().ok_or_else(|| usage("report duties 需要 --agency"))?;
     let imp = import_cases(&o.file)?;

@@ -3,11 +3,11 @@
 //! later row, 机关名称 matched as people read it ([`key_norm`]: hidden characters, widths), a changed 报送日
 //! shown before → after, the same row limit, and a merge linear in the log and the files.
 
-use crate::agency::{ReportLogEntry, ReportPeriod};
 use crate::codec::{check_limits, unguard, ImportError};
 use crate::dates::fmt;
 use crate::error::RowError;
 use crate::exchange::Lookalike;
+use crate::periodic::{ReportLogEntry, ReportPeriod};
 use crate::text::{code_point, hidden_controls, key_norm, visible};
 use chrono::NaiveDate;
 use std::collections::HashMap;

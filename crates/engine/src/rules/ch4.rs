@@ -1,6 +1,6 @@
 //! 第四章 工作制度 (第二十二条至第二十九条), the rules of one matter: 第二十二条 (司法建议、检察建议 R22A, R22B; 区司法局
 //! 法制建议 R22C) and (r3 §7.19) 行政复议法第七十六条 (行政复议意见书 R22V). The chapter's agency-level, periodic duties
-//! (第十八条第二款, 第二十三条, 第二十四条, 第二十六条, 第二十八条) are in `crate::agency`.
+//! (第十八条第二款, 第二十三条, 第二十四条, 第二十六条, 第二十八条) are in `crate::periodic`.
 
 use super::{reply_row, Ctx, RuleId, Term};
 use crate::model::Column;

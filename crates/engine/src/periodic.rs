@@ -1,5 +1,8 @@
-//! Agency-level and periodic rules (RULES.md §4): 第十八条第二款 (R18B), 第二十三条 (R23),
-//! 第二十四条 (R24), 第二十六条 (R26), 第二十八条 (R28). Each is a function over the register.
+//! The agency-level and periodic rules of 第四章 工作制度 (RULES.md §4): 第十八条第二款 (R18B), 第二十三条 (R23),
+//! 第二十四条 (R24), 第二十六条 (R26), 第二十八条 (R28, the 考核表: [`score`]). Each is a function over the register,
+//! not over one matter (the per-matter rules of 第四章 are `rules::ch4`).
+
+pub mod score;
 
 use crate::calendar::Calendar;
 use crate::model::Defendant;
