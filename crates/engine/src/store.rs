@@ -11,7 +11,9 @@ use crate::periodic::{report_duties, ReportDuty, ReportLogEntry};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+mod cache;
 mod repair;
+pub use cache::{export_json_cached, RowCache};
 pub use repair::SetAside;
 use repair::{entries, RawList};
 
@@ -278,9 +280,9 @@ impl Register {
     }
 
     /// [`Register::to_json`], the same text, writing again only the matters that changed since the last
-    /// call with this cache (see [`codec::RowCache`]): what a save does.
-    pub fn to_json_cached(&self, cache: &mut codec::RowCache<Matter>) -> String {
-        self.json_of(&codec::export_json_cached(&self.matters, cache), self.revision, None)
+    /// call with this cache (see [`RowCache`]): what a save does.
+    pub fn to_json_cached(&self, cache: &mut RowCache<Matter>) -> String {
+        self.json_of(&export_json_cached(&self.matters, cache), self.revision, None)
     }
 
     fn json(&self, revision: u64, app: Option<&str>) -> String {
