@@ -6,7 +6,7 @@ use crate::state::AppState;
 use leptos::prelude::*;
 use yingsu_engine::dates::fmt;
 use yingsu_engine::model::AgencyType;
-use yingsu_engine::periodic::report_duty;
+use yingsu_engine::periodic::periodic_duty;
 use yingsu_engine::Status;
 
 pub use yingsu_engine::periodic::recent_periods;
@@ -40,7 +40,7 @@ pub fn Submissions() -> impl IntoView {
                     let cells = periods
                         .iter()
                         .map(|p| {
-                            let d = report_duty(&a, *p, &r.report_log, &cal, &r.settings, today);
+                            let d = periodic_duty(&a, *p, &r.report_log, &cal, &r.settings, today);
                             d.listed(&r.settings).then_some((d.status, d.submitted))
                         })
                         .collect();

@@ -8,7 +8,7 @@
 //! counts hearings in the period that took place, with a head R17 accepts (主要负责人 = classified 正职).
 
 use crate::model::{CaseType, Column, Instance, Matter, Outcome};
-use crate::periodic::{ReportDuty, ReportPeriod};
+use crate::periodic::{PeriodicDuty, ReportPeriod};
 use crate::rules::{classify_title, Evaluation, RuleId, Status};
 use chrono::NaiveDate;
 
@@ -597,7 +597,7 @@ pub fn self_check_period(
     matters: &[Matter],
     agency: Option<&str>,
     period: ReportPeriod,
-    duties: &[ReportDuty],
+    duties: &[PeriodicDuty],
 ) -> Vec<CheckItem> {
     let mut out = Vec::new();
     for d in duties.iter().filter(|d| d.status == Status::Overdue && agency.is_none_or(|a| d.agency == a)) {

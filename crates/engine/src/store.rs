@@ -7,7 +7,7 @@
 use crate::calendar::{bundled_notices, Calendar, HolidayNotice, HolidayRow};
 use crate::codec;
 use crate::model::{Agency, CaseNo, Column, Matter, Settings};
-use crate::periodic::{report_duties, ReportDuty, ReportLogEntry};
+use crate::periodic::{periodic_duties, PeriodicDuty, ReportLogEntry};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -382,7 +382,7 @@ impl Register {
 
     /// The R23/R24 duties of this browser's agency (设置 → 本机关名称), from its first 收案日 (not before the
     /// rule took effect) to today; `None` without an agency name, or for 区司法局, which receives the reports.
-    pub fn own_report_duties(&self, cal: &Calendar, today: chrono::NaiveDate) -> Option<(String, Vec<ReportDuty>)> {
+    pub fn own_periodic_duties(&self, cal: &Calendar, today: chrono::NaiveDate) -> Option<(String, Vec<PeriodicDuty>)> {
         let agency = self.profile.agency.trim();
         if agency.is_empty() || self.profile.role == Role::JusticeBureau {
             return None;
@@ -398,7 +398,7 @@ impl Register {
             .unwrap_or(today)
             .min(recent)
             .max(crate::rules::effective_date());
-        Some((agency.to_string(), report_duties(agency, from, &self.report_log, cal, &self.settings, today)))
+        Some((agency.to_string(), periodic_duties(agency, from, &self.report_log, cal, &self.settings, today)))
     }
 
     pub fn find(&self, case_no: &str) -> Option<&Matter> {

@@ -63,9 +63,9 @@ fn the_current_version_is_the_newest_fixture() {
 /// Issue 21: the agency's own R23/R24 list holds every period 区司法局's 总览 shows for it, in the same state
 /// 区司法局 computes from the agency's reports.csv — also for periods before its first matter.
 #[test]
-fn issue_21_own_report_duties_cover_what_the_bureau_sees_in_the_same_state() {
+fn issue_21_own_periodic_duties_cover_what_the_bureau_sees_in_the_same_state() {
     use yingsu_engine::model::{CaseType, Defendant, Matter};
-    use yingsu_engine::periodic::{recent_periods, report_duty, ReportLogEntry};
+    use yingsu_engine::periodic::{periodic_duty, recent_periods, ReportLogEntry};
     let today = chrono::NaiveDate::from_ymd_opt(2025, 7, 20).unwrap();
     let mut r = Register::default();
     r.profile.agency = "区城管委".into();
@@ -81,9 +81,9 @@ fn issue_21_own_report_duties_cover_what_the_bureau_sees_in_the_same_state() {
         submitted: chrono::NaiveDate::from_ymd_opt(2025, 5, 6).unwrap(),
     });
     let cal = r.calendar();
-    let (_, own) = r.own_report_duties(&cal, today).unwrap();
+    let (_, own) = r.own_periodic_duties(&cal, today).unwrap();
     for p in recent_periods(today) {
-        let bureau = report_duty("区城管委", p, &r.report_log, &cal, &r.settings, today);
+        let bureau = periodic_duty("区城管委", p, &r.report_log, &cal, &r.settings, today);
         let mine = own
             .iter()
             .find(|d| d.period == p)
