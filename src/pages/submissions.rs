@@ -28,7 +28,7 @@ pub fn Submissions() -> impl IntoView {
                 .iter()
                 .filter(|a| a.agency_type != Some(AgencyType::JusticeBureau))
                 .map(|a| a.name.0.clone())
-                .chain(r.report_log.iter().map(|e| e.agency.clone()))
+                .chain(r.submissions.iter().map(|e| e.agency.clone()))
                 .filter(|n| !n.is_empty() && *n != own)
                 .collect();
             yingsu_engine::sort::natural(&mut names);
@@ -40,7 +40,7 @@ pub fn Submissions() -> impl IntoView {
                     let cells = periods
                         .iter()
                         .map(|p| {
-                            let d = periodic_duty(&a, *p, &r.report_log, &cal, &r.settings, today);
+                            let d = periodic_duty(&a, *p, &r.submissions, &cal, &r.settings, today);
                             d.listed(&r.settings).then_some((d.status, d.submitted))
                         })
                         .collect();

@@ -13,8 +13,8 @@ use crate::text::key_norm;
 use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-mod reports;
-pub use reports::*;
+mod submissions;
+pub use submissions::*;
 
 /// How an import meets the register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -115,9 +115,10 @@ impl sfmt::Display for ReportPeriod {
     }
 }
 
-/// A report marked 已报送 (the report log).
+/// A submission: one entry of the 报送记录, an R23/R24 report marked 已报送 (stored as `report_log`, exchanged as
+/// `reports.csv`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReportLogEntry {
+pub struct Submission {
     pub agency: String,
     pub period: ReportPeriod,
     #[serde(with = "crate::dates::ymd")]
@@ -148,7 +149,7 @@ impl PeriodicDuty {
 pub fn periodic_duty(
     agency: &str,
     period: ReportPeriod,
-    log: &[ReportLogEntry],
+    log: &[Submission],
     cal: &Calendar,
     s: &Settings,
     today: NaiveDate,
@@ -188,7 +189,7 @@ pub fn recent_periods(today: NaiveDate) -> Vec<ReportPeriod> {
 pub fn periodic_duties(
     agency: &str,
     from: NaiveDate,
-    log: &[ReportLogEntry],
+    log: &[Submission],
     cal: &Calendar,
     s: &Settings,
     today: NaiveDate,

@@ -7,7 +7,7 @@
 use crate::calendar::{bundled_notices, Calendar, HolidayNotice, HolidayRow};
 use crate::codec;
 use crate::model::{Agency, CaseNo, Column, Matter, Settings};
-use crate::periodic::{periodic_duties, PeriodicDuty, ReportLogEntry};
+use crate::periodic::{periodic_duties, PeriodicDuty, Submission};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -101,7 +101,8 @@ pub struct Register {
     /// The notices behind the added rows, one per year (RULES.md §6.17).
     pub holiday_notices: Vec<HolidayNotice>,
     pub audit: Vec<AuditEntry>,
-    pub report_log: Vec<ReportLogEntry>,
+    /// The 报送记录 (R23/R24 reports marked 已报送); stored as `report_log`.
+    pub submissions: Vec<Submission>,
     /// The 其他 sections written for reports.
     pub report_notes: Vec<ReportNote>,
     /// Increases with every save; lets two tabs detect that they would overwrite each other.
@@ -137,8 +138,8 @@ struct StoredV1 {
     holiday_notices: RawList,
     #[serde(default)]
     audit: RawList,
-    #[serde(default)]
-    report_log: RawList,
+    #[serde(default, rename = "report_log")]
+    submissions: RawList,
     #[serde(default)]
     report_notes: RawList,
     #[serde(default)]
@@ -164,7 +165,8 @@ struct StoredRef<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     holiday_notices: &'a [HolidayNotice],
     audit: &'a [AuditEntry],
-    report_log: &'a [ReportLogEntry],
+    #[serde(rename = "report_log")]
+    submissions: &'a [Submission],
     report_notes: &'a [ReportNote],
     changes_since_backup: u32,
     last_backup: &'a Option<String>,
@@ -307,7 +309,7 @@ impl Register {
             holidays: &self.holidays,
             holiday_notices: &self.holiday_notices,
             audit: &self.audit,
-            report_log: &self.report_log,
+            submissions: &self.submissions,
             report_notes: &self.report_notes,
             changes_since_backup: self.changes_since_backup,
             last_backup: &self.last_backup,
@@ -371,7 +373,7 @@ impl Register {
             holidays: entries(st.holidays, "holidays", &mut aside),
             holiday_notices: entries(st.holiday_notices, "holiday_notices", &mut aside),
             audit: entries(st.audit, "audit", &mut aside),
-            report_log: entries(st.report_log, "report_log", &mut aside),
+            submissions: entries(st.submissions, "report_log", &mut aside),
             report_notes: entries(st.report_notes, "report_notes", &mut aside),
             revision: st.revision,
             changes_since_backup: st.changes_since_backup,
@@ -398,7 +400,7 @@ impl Register {
             .unwrap_or(today)
             .min(recent)
             .max(crate::rules::effective_date());
-        Some((agency.to_string(), periodic_duties(agency, from, &self.report_log, cal, &self.settings, today)))
+        Some((agency.to_string(), periodic_duties(agency, from, &self.submissions, cal, &self.settings, today)))
     }
 
     pub fn find(&self, case_no: &str) -> Option<&Matter> {

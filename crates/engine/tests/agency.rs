@@ -3,7 +3,7 @@
 mod common;
 use common::*;
 use yingsu_engine::model::{Agency, CaseType::*, Cell, List, Outcome};
-use yingsu_engine::periodic::{assessment, periodic_duties, periodic_duty, r18b, r26, ReportLogEntry, ReportPeriod};
+use yingsu_engine::periodic::{assessment, periodic_duties, periodic_duty, r18b, r26, ReportPeriod, Submission};
 use yingsu_engine::{Calendar, Settings, Status};
 
 fn heard(case_type: yingsu_engine::model::CaseType, no: &str, hearing: &str, title: &str) -> yingsu_engine::Matter {
@@ -86,11 +86,10 @@ fn art_23_half_year_report_due_fifteen_days_after_period_end() {
     let s = Settings::default();
     let h1 = periodic_duty("区城管委", ReportPeriod::Half(2025, 1), &[], &cal, &s, d("2025-07-10"));
     assert_eq!((h1.due, h1.status), (d("2025-07-15"), Status::Pending));
-    let log = vec![ReportLogEntry {
-        agency: "区城管委".into(),
-        period: ReportPeriod::Half(2025, 1),
-        submitted: d("2025-07-14"),
-    }];
+    let log =
+        vec![Submission {
+            agency: "区城管委".into(), period: ReportPeriod::Half(2025, 1), submitted: d("2025-07-14")
+        }];
     assert_eq!(
         periodic_duty("区城管委", ReportPeriod::Half(2025, 1), &log, &cal, &s, d("2025-08-01")).status,
         Status::Done

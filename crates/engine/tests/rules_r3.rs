@@ -8,7 +8,7 @@ use yingsu_engine::model::{
     ActSource, Agency, AgencyName, AgencyType, AppealDecision, CaseType::*, Column, Instance, JudgmentType, Outcome,
     QuashReason, Standing, TimeOfDay,
 };
-use yingsu_engine::periodic::{assessment, periodic_duties, r18b, ReportLogEntry, ReportPeriod};
+use yingsu_engine::periodic::{assessment, periodic_duties, r18b, ReportPeriod, Submission};
 use yingsu_engine::report::{counts_by_agency, half_year, self_check_in, self_check_period};
 use yingsu_engine::rules::{classify_title, evaluate_in, HeadClass};
 use yingsu_engine::schedule::{clashes, schedule, ItemKind};
@@ -676,11 +676,10 @@ fn art_23_r3_reports_from_the_day_the_register_started() {
     let all = periodic_duties("区城管委", d("2022-04-28"), &[], &cal, &Settings::default(), today);
     assert!(all.iter().any(|r| r.period == ReportPeriod::Half(2022, 1)));
     let s = Settings { start_date: od("2026-12-01"), ..Settings::default() };
-    let log = vec![ReportLogEntry {
-        agency: "区城管委".into(),
-        period: ReportPeriod::Half(2024, 1),
-        submitted: d("2024-07-10"),
-    }];
+    let log =
+        vec![Submission {
+            agency: "区城管委".into(), period: ReportPeriod::Half(2024, 1), submitted: d("2024-07-10")
+        }];
     let since = periodic_duties("区城管委", d("2022-04-28"), &log, &cal, &s, today);
     assert!(since.iter().all(|r| r.due >= d("2026-12-01") || r.submitted.is_some()), "{since:?}");
     assert!(since.iter().any(|r| r.period == ReportPeriod::Half(2024, 1)), "a 报送记录 keeps its period");

@@ -23,7 +23,7 @@ fn schema_v1_fixture_loads_with_everything() {
     assert_eq!(r.profile.user, "李某");
     assert!(r.calendar().covers_year(2027));
     assert_eq!(r.audit.len(), 1);
-    assert_eq!(r.report_log[0].period, ReportPeriod::Half(2024, 1));
+    assert_eq!(r.submissions[0].period, ReportPeriod::Half(2024, 1));
     assert_eq!(r.changes_since_backup, 2);
     // Written back in the current version, it loads to the same register.
     assert_eq!(Register::from_json(&r.to_json()).unwrap(), r);
@@ -65,7 +65,7 @@ fn the_current_version_is_the_newest_fixture() {
 #[test]
 fn issue_21_own_periodic_duties_cover_what_the_bureau_sees_in_the_same_state() {
     use yingsu_engine::model::{CaseType, Defendant, Matter};
-    use yingsu_engine::periodic::{periodic_duty, recent_periods, ReportLogEntry};
+    use yingsu_engine::periodic::{periodic_duty, recent_periods, Submission};
     let today = chrono::NaiveDate::from_ymd_opt(2025, 7, 20).unwrap();
     let mut r = Register::default();
     r.profile.agency = "区城管委".into();
@@ -75,7 +75,7 @@ fn issue_21_own_periodic_duties_cover_what_the_bureau_sees_in_the_same_state() {
     m.agency = "区城管委".into();
     m.complaint_received = chrono::NaiveDate::from_ymd_opt(2025, 5, 6);
     r.matters.push(m);
-    r.report_log.push(ReportLogEntry {
+    r.submissions.push(Submission {
         agency: "区城管委".into(),
         period: ReportPeriod::Quarter(2025, 1),
         submitted: chrono::NaiveDate::from_ymd_opt(2025, 5, 6).unwrap(),
@@ -83,7 +83,7 @@ fn issue_21_own_periodic_duties_cover_what_the_bureau_sees_in_the_same_state() {
     let cal = r.calendar();
     let (_, own) = r.own_periodic_duties(&cal, today).unwrap();
     for p in recent_periods(today) {
-        let bureau = periodic_duty("区城管委", p, &r.report_log, &cal, &r.settings, today);
+        let bureau = periodic_duty("区城管委", p, &r.submissions, &cal, &r.settings, today);
         let mine = own
             .iter()
             .find(|d| d.period == p)
