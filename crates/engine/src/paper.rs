@@ -50,16 +50,16 @@ pub enum Block {
     /// A body paragraph, first line indented two characters.
     P(String),
     /// A table.
-    Table(Table),
+    Table(Grid),
     /// A bar chart: printed in black, in Word a two-column table.
     Chart(Chart),
     /// Starts a new page (between the sheets of several agencies).
     PageBreak,
 }
 
-/// A table; `small` sets it in 仿宋 4号 where 3号 does not fit.
+/// A table of a paper (rows of text under a head; not a record type of an exchange file); `small` sets it in 仿宋 4号 where 3号 does not fit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Table {
+pub struct Grid {
     pub head: Vec<String>,
     pub rows: Vec<Vec<String>>,
     pub small: bool,
@@ -141,7 +141,7 @@ fn or_unfilled(s: &str) -> String {
 }
 
 fn table(head: &[&str], rows: Vec<Vec<String>>, small: bool) -> Block {
-    Block::Table(Table { head: head.iter().map(|h| h.to_string()).collect(), rows, small })
+    Block::Table(Grid { head: head.iter().map(|h| h.to_string()).collect(), rows, small })
 }
 
 /// How the report names the whole district (`全部` in the report structs).
