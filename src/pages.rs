@@ -6,6 +6,7 @@ pub mod agencies;
 pub mod case;
 pub mod cases;
 pub mod exchange;
+pub mod lazy;
 pub mod overview;
 pub mod reports;
 pub mod rules;
@@ -18,7 +19,7 @@ use crate::route::{Home, Page};
 use leptos::prelude::*;
 
 /// The view of `page` in the page's own module: its own pages drawn here, the second module's pages as
-/// a [`crate::more::LazyPage`] that loads them.
+/// a [`lazy::LazyPage`] that loads them.
 pub fn view(page: Page) -> AnyView {
     match page {
         Page::Overview => view! { <overview::Overview/> }.into_any(),
@@ -35,7 +36,7 @@ pub fn view(page: Page) -> AnyView {
         .into_any(),
         p @ (Page::Agencies | Page::Exchange | Page::Reports | Page::Settings | Page::Rules | Page::SelfTest) => {
             debug_assert_eq!(p.home(), Home::More);
-            view! { <crate::more::LazyPage name=p.slug()/> }.into_any()
+            view! { <lazy::LazyPage name=p.slug()/> }.into_any()
         }
     }
 }

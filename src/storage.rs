@@ -17,8 +17,7 @@
 //!    both), shown with the backup download.
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
-use yingsu_engine::codec;
-use yingsu_engine::store::{stored_schema, LoadError, Register, SCHEMA_VERSION};
+use yingsu_engine::store::{stored_schema, LoadError, Register, RowCache, SCHEMA_VERSION};
 use yingsu_engine::Matter;
 
 pub const KEY: &str = "yingsu.register";
@@ -178,14 +177,14 @@ fn write(reg: &Register) -> Result<usize, SaveError> {
 
 thread_local! {
     /// The register's lines as last written, beside a copy of each matter: a save writes again only the
-    /// matters that changed (`codec::RowCache`: taken from it only when equal field by field). At 10,000
+    /// matters that changed (`store::RowCache`: taken from it only when equal field by field). At 10,000
     /// matters writing every line was most of a save.
-    static ROWS: std::cell::RefCell<codec::RowCache<Matter>> = std::cell::RefCell::new(codec::RowCache::default());
+    static ROWS: std::cell::RefCell<RowCache<Matter>> = std::cell::RefCell::new(RowCache::default());
 }
 
 /// Empties the line cache (the lazily loaded pages' module, when its page is closed).
 pub fn forget_rows() {
-    ROWS.with(|c| *c.borrow_mut() = codec::RowCache::default());
+    ROWS.with(|c| *c.borrow_mut() = RowCache::default());
 }
 
 /// Fills the line cache with `n` matters from `from` (without writing anything); gives where the next

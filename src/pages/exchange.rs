@@ -234,7 +234,7 @@ pub fn Exchange() -> impl IntoView {
                     let fixes: Vec<String> = r.needs_fixing().iter().map(|f| format!("{}「{}」 · 「{}」 · {}", f.table, yingsu_engine::text::visible(&f.key), f.column, yingsu_engine::text::visible(&f.value))).collect();
                     view! {
                     <div class="preview" data-testid="restore-preview">
-                        <p>{format!("备份内容：案件 {} 个、机关 {} 个、修改记录 {} 条、报告记录 {} 条、追加节假日 {} 条；本机关「{}」。", r.matters.len(), r.agencies.len(), r.audit.len(), r.report_log.len(), r.holidays.len(), r.profile.agency)}</p>
+                        <p>{format!("备份内容：案件 {} 个、机关 {} 个、修改记录 {} 条、报告记录 {} 条、追加节假日 {} 条；本机关「{}」。", r.matters.len(), r.agencies.len(), r.audit.len(), r.submissions.len(), r.holidays.len(), r.profile.agency)}</p>
                         {(!fixes.is_empty()).then(|| view! {
                             <div class="banner banner-warn" data-testid="restore-fixes">
                                 <strong>{format!("备份中有 {} 个单元格无法读取：恢复后按原样保留并列为“待修正”，不会清空。", fixes.len())}</strong>

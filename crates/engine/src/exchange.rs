@@ -13,8 +13,8 @@ use crate::text::key_norm;
 use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-mod reports;
-pub use reports::*;
+mod submissions;
+pub use submissions::*;
 
 /// How an import meets the register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +47,7 @@ pub struct FieldDiff {
 
 /// A matter the file changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
+pub struct IncomingMatter {
     pub source: String,
     pub row: usize,
     pub matter: Matter,
@@ -156,8 +156,8 @@ pub struct Lookalike {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Preview {
     pub mode: Mode,
-    pub new: Vec<Change>,
-    pub changed: Vec<Change>,
+    pub new: Vec<IncomingMatter>,
+    pub changed: Vec<IncomingMatter>,
     pub unchanged: usize,
     /// Rows in the file whose key exists, left alone by 仅新增.
     pub skipped: usize,
@@ -350,9 +350,11 @@ pub fn preview_with(existing: &[Matter], files: &[(String, Import<Matter>)], mod
             }
         };
         match old {
-            None => p.new.push(Change { source, row, diffs: vec![], matter: m, base: None }),
+            None => p.new.push(IncomingMatter { source, row, diffs: vec![], matter: m, base: None }),
             Some(_) if mode == Mode::AddOnly => p.skipped += 1,
-            Some(o) => p.changed.push(Change { source, row, diffs: diffs(o, &m), matter: m, base: Some(o.clone()) }),
+            Some(o) => {
+                p.changed.push(IncomingMatter { source, row, diffs: diffs(o, &m), matter: m, base: Some(o.clone()) })
+            }
         }
     }
     if mode == Mode::ReplaceAll {
@@ -391,8 +393,10 @@ pub fn resolve_fields(p: &mut Preview, existing: &[Matter], case_no: &str, choic
     let source = sources.join(" + ");
     let norm = key_norm(case_no);
     match existing.iter().find(|x| key_norm(&x.case_no.0) == norm) {
-        None => p.new.push(Change { source, row, diffs: vec![], matter: m, base: None }),
-        Some(o) => p.changed.push(Change { source, row, diffs: diffs(o, &m), matter: m, base: Some(o.clone()) }),
+        None => p.new.push(IncomingMatter { source, row, diffs: vec![], matter: m, base: None }),
+        Some(o) => {
+            p.changed.push(IncomingMatter { source, row, diffs: diffs(o, &m), matter: m, base: Some(o.clone()) })
+        }
     }
 }
 

@@ -348,7 +348,7 @@ fn r3_validate_and_normalize_type_the_new_columns() {
 
 /// Revision 3 (§7.18): `report duties --since` lists no period due before 开始使用日期.
 #[test]
-fn r3_report_duties_since_the_start_date() {
+fn r3_periodic_duties_since_the_start_date() {
     let dir = std::env::temp_dir().join(format!("yingsu-cli-r3d-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let cases = dir.join("cases.csv");
