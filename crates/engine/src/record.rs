@@ -39,43 +39,53 @@ pub trait Record: Sized + Default + Clone {
     }
 }
 
-impl Record for Matter {
-    type Col = Column;
-    const FILE: &'static str = "cases.csv";
-    const KEY_NAME: &'static str = "案号";
-    fn columns() -> &'static [Column] {
-        Column::ALL
-    }
-    fn required() -> &'static [Column] {
-        Column::REQUIRED
-    }
-    fn col_name(c: Column) -> &'static str {
-        c.name()
-    }
-    fn col_from_name(s: &str) -> Option<Column> {
-        Column::from_name(s)
-    }
-    fn get(&self, c: Column) -> String {
-        c.get(self)
-    }
-    fn write(&self, c: Column, out: &mut String) {
-        c.write(self, out)
-    }
-    fn set(&mut self, c: Column, s: &str) -> Result<(), String> {
-        c.set(self, s)
-    }
-    fn set_or_keep(&mut self, c: Column, s: &str) -> Result<(), String> {
-        c.set_or_keep(self, s)
-    }
-    fn key(&self) -> &str {
-        &self.case_no.0
-    }
-    fn extra(&self) -> &[(String, String)] {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut Vec<(String, String)> {
-        &mut self.extra
-    }
+/// A record whose fields are the columns of a `columns!` table in [`crate::model`]: every method goes to
+/// the column enum; `$key` is the key field, and the block adds what differs (checks, notices).
+macro_rules! record_of_columns {
+    ($record:ty, $col:ident, $file:literal, $key_name:literal, $key:ident { $($more:tt)* }) => {
+        impl Record for $record {
+            type Col = $col;
+            const FILE: &'static str = $file;
+            const KEY_NAME: &'static str = $key_name;
+            fn columns() -> &'static [$col] {
+                $col::ALL
+            }
+            fn required() -> &'static [$col] {
+                $col::REQUIRED
+            }
+            fn col_name(c: $col) -> &'static str {
+                c.name()
+            }
+            fn col_from_name(s: &str) -> Option<$col> {
+                $col::from_name(s)
+            }
+            fn get(&self, c: $col) -> String {
+                c.get(self)
+            }
+            fn write(&self, c: $col, out: &mut String) {
+                c.write(self, out)
+            }
+            fn set(&mut self, c: $col, s: &str) -> Result<(), String> {
+                c.set(self, s)
+            }
+            fn set_or_keep(&mut self, c: $col, s: &str) -> Result<(), String> {
+                c.set_or_keep(self, s)
+            }
+            fn key(&self) -> &str {
+                &self.$key.0
+            }
+            fn extra(&self) -> &[(String, String)] {
+                &self.extra
+            }
+            fn extra_mut(&mut self) -> &mut Vec<(String, String)> {
+                &mut self.extra
+            }
+            $($more)*
+        }
+    };
+}
+
+record_of_columns!(Matter, Column, "cases.csv", "案号", case_no {
     fn problems(&self) -> Vec<(Column, String)> {
         Matter::problems(self).into_iter().map(|p| (p.column, p.message)).collect()
     }
@@ -86,46 +96,9 @@ impl Record for Matter {
         let (a, changed) = crate::model::Agents::normalize(raw);
         changed.then(|| format!("「{raw}」已按「{}」读取（导出时写为规范格式）", crate::model::Cell::format_cell(&a)))
     }
-}
+});
 
-impl Record for Agency {
-    type Col = AgencyColumn;
-    const FILE: &'static str = "agencies.csv";
-    const KEY_NAME: &'static str = "机关名称";
-    fn columns() -> &'static [AgencyColumn] {
-        AgencyColumn::ALL
-    }
-    fn required() -> &'static [AgencyColumn] {
-        AgencyColumn::REQUIRED
-    }
-    fn col_name(c: AgencyColumn) -> &'static str {
-        c.name()
-    }
-    fn col_from_name(s: &str) -> Option<AgencyColumn> {
-        AgencyColumn::from_name(s)
-    }
-    fn get(&self, c: AgencyColumn) -> String {
-        c.get(self)
-    }
-    fn write(&self, c: AgencyColumn, out: &mut String) {
-        c.write(self, out)
-    }
-    fn set(&mut self, c: AgencyColumn, s: &str) -> Result<(), String> {
-        c.set(self, s)
-    }
-    fn set_or_keep(&mut self, c: AgencyColumn, s: &str) -> Result<(), String> {
-        c.set_or_keep(self, s)
-    }
-    fn key(&self) -> &str {
-        &self.name.0
-    }
-    fn extra(&self) -> &[(String, String)] {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut Vec<(String, String)> {
-        &mut self.extra
-    }
-}
+record_of_columns!(Agency, AgencyColumn, "agencies.csv", "机关名称", name {});
 
 /// A field both sides changed, to different values: the merge keeps `theirs` (what is stored) and the
 /// user chooses.

@@ -14,55 +14,43 @@ pub struct Setup {
     extra: Vec<(String, String)>,
 }
 
-/// A field of the 设置 form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum SetupField {
-    Counting,
-    WarnDays,
-    ReportDays,
-    TimelyDays,
-    Agency,
-    Role,
-    User,
-    BackupAfterChanges,
-    BackupAfterDays,
-    StartDate,
+/// Declares the fields of the 设置 form once: the enum, its order and each field's label.
+macro_rules! setup_fields {
+    ($($variant:ident = $label:literal,)*) => {
+        /// A field of the 设置 form.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum SetupField {
+            $($variant,)*
+        }
+
+        impl SetupField {
+            /// Every field, in the form's order.
+            pub const ALL: &'static [SetupField] = &[$(SetupField::$variant,)*];
+
+            /// The label the form shows (and the command line names in its messages).
+            pub fn label(self) -> &'static str {
+                match self {
+                    $(SetupField::$variant => $label,)*
+                }
+            }
+        }
+    };
+}
+
+setup_fields! {
+    Counting = "计日方式",
+    WarnDays = "即将到期提醒天数",
+    ReportDays = "报告报送天数",
+    TimelyDays = "及时事项提醒天数",
+    Agency = "本机关名称",
+    Role = "角色",
+    User = "用户名",
+    BackupAfterChanges = "备份提醒修改次数",
+    BackupAfterDays = "备份提醒天数",
+    StartDate = "开始使用日期",
 }
 
 impl SetupField {
-    /// Every field, in the form's order.
-    pub const ALL: &'static [SetupField] = {
-        use SetupField::*;
-        &[
-            Counting,
-            WarnDays,
-            ReportDays,
-            TimelyDays,
-            Agency,
-            Role,
-            User,
-            BackupAfterChanges,
-            BackupAfterDays,
-            StartDate,
-        ]
-    };
-
-    /// The label the form shows (and the command line names in its messages).
-    pub fn label(self) -> &'static str {
-        match self {
-            SetupField::Counting => "计日方式",
-            SetupField::WarnDays => "即将到期提醒天数",
-            SetupField::ReportDays => "报告报送天数",
-            SetupField::TimelyDays => "及时事项提醒天数",
-            SetupField::Agency => "本机关名称",
-            SetupField::Role => "角色",
-            SetupField::User => "用户名",
-            SetupField::BackupAfterChanges => "备份提醒修改次数",
-            SetupField::BackupAfterDays => "备份提醒天数",
-            SetupField::StartDate => "开始使用日期",
-        }
-    }
-
     /// The largest value of a number field (the smallest is 0); `None` for the others.
     pub fn max(self) -> Option<u32> {
         match self {
