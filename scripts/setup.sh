@@ -2,7 +2,7 @@
 # Installs what building (and, with "test", testing) 应诉通 needs, skipping whatever is already there at
 # the right version. Sourced by serve.sh and test.sh; safe to run again and again.
 #   scripts/setup.sh build   Rust wasm target, Trunk, wasm-bindgen-cli, npm packages (wasm-opt)
-#   scripts/setup.sh test    the same plus Debian chromium, chromium-driver, a CJK font, and Chromium 86/92/109
+#   scripts/setup.sh test    the same plus Debian chromium, chromium-driver, a CJK font, LibreOffice Writer, and Chromium 86/92/109
 #                            from npm packages (scripts/old-chromium.mjs)
 # Everything comes from crates.io, npm or Debian; nothing downloads a binary from anywhere else.
 set -euo pipefail
@@ -64,7 +64,9 @@ fi
 # 5. for tests: Debian's Chromium and a CJK font (without one, Chinese renders as boxes)
 if [ "$MODE" = "test" ]; then
   # poppler-utils: pdftotext and pdftoppm read the printed reports back in the 公文 tests (small).
-  apt_install chromium chromium-driver fonts-wqy-microhei poppler-utils
+  # libreoffice-writer-nogui: e2e 55 opens every exported .docx in LibreOffice, as a clerk's WPS/Word would
+  # (without it that test was skipped on every machine, so it checked nothing).
+  apt_install chromium chromium-driver fonts-wqy-microhei poppler-utils libreoffice-writer-nogui
   # Chromium 86, 92 and 109 — what 360安全浏览器 13, the UOS browser and Windows 7 run — as headless builds
   # shipped in npm packages (tests/e2e/05-browsers); unpacked once into ~/.cache/yingsu-chromium.
   node "$ROOT/scripts/old-chromium.mjs" >&2 || die "旧版 Chromium（npm 包 chrome-aws-lambda、@sparticuz/chromium）"

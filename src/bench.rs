@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-use yingsu_engine::agency::ReportPeriod;
+use yingsu_engine::periodic::ReportPeriod;
 use yingsu_engine::rules::Evaluation;
 use yingsu_engine::store::Register;
 use yingsu_engine::{codec, evaluate, report, synth, Calendar, Matter, Settings};

@@ -1,5 +1,6 @@
 //! Files in and out: downloads built in memory (no server), uploads read from a file input.
 
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Offers `bytes` as a download named `name`.
@@ -64,7 +65,23 @@ pub fn read_backup(bytes: &[u8]) -> Result<yingsu_engine::store::Register, Strin
 }
 
 /// Decodes and imports a file of records (cases.csv or agencies.csv).
-pub fn import<R: yingsu_engine::codec::Table>(bytes: &[u8]) -> Result<yingsu_engine::codec::Import<R>, String> {
+pub fn import<R: yingsu_engine::record::Record>(bytes: &[u8]) -> Result<yingsu_engine::codec::Import<R>, String> {
     let d = decode(bytes)?;
     yingsu_engine::codec::import_text::<R>(&d.text, d.encoding).map_err(|e| e.to_string())
+}
+
+/// The `<input>` of the page with this id.
+pub fn input_el(id: &str) -> Option<web_sys::HtmlInputElement> {
+    document().get_element_by_id(id).and_then(|e| e.dyn_into().ok())
+}
+
+/// Reads the chosen files of an input, then runs `f` on them (or shows the error).
+pub fn with_files(id: &'static str, msg: RwSignal<String>, f: impl FnOnce(Vec<(String, Vec<u8>)>) + 'static) {
+    let Some(input) = input_el(id) else { return };
+    leptos::task::spawn_local(async move {
+        match read_files(&input).await {
+            Ok(files) => f(files),
+            Err(e) => msg.set(e),
+        }
+    });
 }

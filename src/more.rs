@@ -3,55 +3,15 @@
 //! user opens one of them, so the page a user loads every morning — 总览, 日程, 案件 and the case form —
 //! stays small (issue 14: 报表 and 导入导出 alone were 156 KB of the 565 KB gzip).
 //!
-//! Both modules are this crate: the page's module routes the two pages to [`LazyPage`], which asks
+//! Both modules are this crate: the page's module routes those pages to `pages::lazy::LazyPage`, which asks
 //! `window.yingsuMore` (style/boot.js, or the inline script of 应诉通.html) to load the second module and
 //! call its `mount_page`, i.e. [`mount`] below. The second module keeps its own [`AppState`], loaded from
 //! storage like the page's; each module tells the other when it wrote the register (a `yingsu-saved`
-//! window event, [`crate::app::follow_storage`]), so neither overwrites what the other saved.
+//! window event, [`crate::state::follow_storage`]), so neither overwrites what the other saved.
 
 use crate::state::AppState;
 use leptos::prelude::*;
 use std::cell::RefCell;
-use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen]
-extern "C" {
-    /// Loads the second module once, then mounts page `name` into `host`; rejects with the reason.
-    #[wasm_bindgen(js_namespace = yingsuMore, js_name = mount, catch)]
-    async fn js_mount(name: &str, host: web_sys::HtmlElement) -> Result<JsValue, JsValue>;
-    /// Unmounts what the second module shows (nothing if it is not loaded yet).
-    #[wasm_bindgen(js_namespace = yingsuMore, js_name = unmount)]
-    fn js_unmount();
-}
-
-/// Where a page of the second module appears: "正在加载……" until it is there, the reason if it cannot be.
-#[component]
-pub fn LazyPage(name: &'static str) -> impl IntoView {
-    let host = NodeRef::<leptos::html::Div>::new();
-    let state = RwSignal::new(None::<Result<(), String>>);
-    host.on_load(move |el| {
-        let el: web_sys::HtmlElement = (*el).clone();
-        leptos::task::spawn_local(async move {
-            let r = js_mount(name, el).await.map(|_| ()).map_err(|e| {
-                e.as_string().unwrap_or_else(|| js_sys::JSON::stringify(&e).map(String::from).unwrap_or_default())
-            });
-            state.set(Some(r));
-        });
-    });
-    on_cleanup(js_unmount);
-    view! {
-        {move || match state.get() {
-            None => Some(view! { <section class="page"><p class="muted" data-testid="lazy-loading">"正在加载……"</p></section> }.into_any()),
-            Some(Err(e)) => Some(view! {
-                <div class="banner banner-bad" role="alert" data-testid="lazy-error">
-                    "无法加载此页面（" {e} "）。请刷新页面重试；您的数据不受影响。"
-                </div>
-            }.into_any()),
-            Some(Ok(())) => None,
-        }}
-        <div class="lazy-host" node_ref=host></div>
-    }
-}
 
 thread_local! {
     /// What the second module shows (dropping it unmounts it and disposes its state).
@@ -66,9 +26,9 @@ pub fn mount(name: &str, host: web_sys::HtmlElement) {
     crate::storage::set_module_name("more");
     let name = name.to_string();
     let handle = leptos::mount::mount_to(host, move || {
-        let state: AppState = crate::app::load_state();
+        let state: AppState = crate::state::load_state();
         provide_context(state);
-        crate::app::follow_storage(state);
+        crate::state::follow_storage(state);
         // This module's own save problems (a full quota, another tab's save) with what to do about them;
         // the reminders and the page's save problems are the page's module's banners above.
         let backup_msg = RwSignal::new(String::new());
@@ -78,15 +38,9 @@ pub fn mount(name: &str, host: web_sys::HtmlElement) {
                 <div class="banners no-print"><div class="banner banner-info" role="status">{backup_msg.get()}</div></div>
             })}
         };
-        let page = match name.as_str() {
-            "reports" => view! { <crate::pages::reports::Reports/> }.into_any(),
-            "exchange" => view! { <crate::pages::exchange::Exchange/> }.into_any(),
-            "settings" => view! { <crate::pages::settings::SettingsPage/> }.into_any(),
-            "agencies" => view! { <crate::pages::agencies::Agencies/> }.into_any(),
-            "rules" => view! { <crate::pages::rules::Rules/> }.into_any(),
-            "selftest" => view! { <crate::pages::selftest::SelfTest/> }.into_any(),
-            other => view! { <p class="error">"没有页面「" {other.to_string()} "」。"</p> }.into_any(),
-        };
+        let page = crate::route::Page::from_slug(&name)
+            .and_then(|p| crate::pages::more_view(&p))
+            .unwrap_or_else(|| view! { <p class="error">"没有页面「" {name.clone()} "」。"</p> }.into_any());
         view! { {banners} {page} }
     });
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));

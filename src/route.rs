@@ -20,59 +20,94 @@ pub enum Page {
     NotFound(String),
 }
 
+/// Which WebAssembly module holds a page's code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Home {
+    /// The page's own module, loaded every morning: 总览, 日程, 案件 and the case form.
+    Page,
+    /// The second module, fetched the first time one of its pages is opened (see `crate::more`).
+    More,
+}
+
+/// What identifies a page: its address (`#/slug`), its title, and the module holding its view.
+pub struct PageInfo {
+    pub slug: &'static str,
+    pub title: &'static str,
+    pub home: Home,
+}
+
 impl Page {
+    /// The one table of pages: slug, title, module. The views are in `crate::pages::view` and
+    /// `crate::pages::more_view`, whose matches are exhaustive, so a page added here cannot be missing
+    /// from either at run time.
+    pub fn info(&self) -> PageInfo {
+        let (slug, title, home) = match self {
+            Page::Overview => ("", "总览", Home::Page),
+            Page::Schedule => ("schedule", "日程", Home::Page),
+            Page::Cases => ("cases", "案件", Home::Page),
+            Page::Case(None) => ("case", "新建案件", Home::Page),
+            Page::Case(Some(_)) => ("case", "案件详情", Home::Page),
+            Page::Agencies => ("agencies", "机关名录", Home::More),
+            Page::Exchange => ("exchange", "导入导出", Home::More),
+            Page::Reports => ("reports", "报表", Home::More),
+            Page::Settings => ("settings", "设置", Home::More),
+            Page::Rules => ("rules", "规则", Home::More),
+            Page::SelfTest => ("selftest", "规则核验", Home::More),
+            Page::NotFound(_) => ("", "页面不存在", Home::Page),
+        };
+        PageInfo { slug, title, home }
+    }
+
+    /// The pages without a parameter, in the table's order (what a slug can name).
+    pub const PLAIN: &'static [Page] = &[
+        Page::Overview,
+        Page::Schedule,
+        Page::Cases,
+        Page::Agencies,
+        Page::Exchange,
+        Page::Reports,
+        Page::Settings,
+        Page::Rules,
+        Page::SelfTest,
+    ];
+
     /// Reads `location.hash`.
     pub fn parse(hash: &str) -> Page {
         let h = hash.trim_start_matches('#').trim_start_matches('/');
         let (head, rest) = h.split_once('/').unwrap_or((h, ""));
         match (head, rest) {
-            ("", _) | ("overview", "") => Page::Overview,
-            ("schedule", "") => Page::Schedule,
-            ("cases", "") => Page::Cases,
+            ("overview", "") => Page::Overview,
             ("case", "new") => Page::Case(None),
             ("case", key) if !key.is_empty() => Page::Case(Some(decode(key))),
-            ("agencies", "") => Page::Agencies,
-            ("exchange", "") => Page::Exchange,
-            ("reports", "") => Page::Reports,
-            ("settings", "") => Page::Settings,
-            ("rules", "") => Page::Rules,
-            ("selftest", "") => Page::SelfTest,
+            (slug, "") => Page::from_slug(slug).unwrap_or_else(|| Page::NotFound(decode(h))),
             _ => Page::NotFound(decode(h)),
         }
+    }
+
+    /// A page without a parameter, by its slug (the second module is asked for a page this way).
+    pub fn from_slug(slug: &str) -> Option<Page> {
+        Page::PLAIN.iter().find(|p| p.slug() == slug).cloned()
+    }
+
+    pub fn slug(&self) -> &'static str {
+        self.info().slug
+    }
+
+    pub fn title(&self) -> &'static str {
+        self.info().title
+    }
+
+    pub fn home(&self) -> Home {
+        self.info().home
     }
 
     /// The `href` of the page.
     pub fn href(&self) -> String {
         match self {
-            Page::Overview => "#/".into(),
-            Page::Schedule => "#/schedule".into(),
-            Page::Cases => "#/cases".into(),
             Page::Case(None) => "#/case/new".into(),
             Page::Case(Some(k)) => format!("#/case/{}", encode(k)),
-            Page::Agencies => "#/agencies".into(),
-            Page::Exchange => "#/exchange".into(),
-            Page::Reports => "#/reports".into(),
-            Page::Settings => "#/settings".into(),
-            Page::Rules => "#/rules".into(),
-            Page::SelfTest => "#/selftest".into(),
             Page::NotFound(_) => "#/".into(),
-        }
-    }
-
-    pub fn title(&self) -> &'static str {
-        match self {
-            Page::Overview => "总览",
-            Page::Schedule => "日程",
-            Page::Cases => "案件",
-            Page::Case(None) => "新建案件",
-            Page::Case(Some(_)) => "案件详情",
-            Page::Agencies => "机关名录",
-            Page::Exchange => "导入导出",
-            Page::Reports => "报表",
-            Page::Settings => "设置",
-            Page::Rules => "规则",
-            Page::SelfTest => "规则核验",
-            Page::NotFound(_) => "页面不存在",
+            p => format!("#/{}", p.slug()),
         }
     }
 }
@@ -130,6 +165,11 @@ mod tests {
             assert_eq!(Page::parse(&p.href()), p);
         }
         assert_eq!(Page::parse(""), Page::Overview);
+        assert_eq!(Page::parse("#/overview"), Page::Overview);
+        for p in Page::PLAIN {
+            assert_eq!(Page::parse(&p.href()), *p);
+            assert_eq!(Page::from_slug(p.slug()).as_ref(), Some(p));
+        }
         assert!(matches!(Page::parse("#/nowhere"), Page::NotFound(_)));
         assert_eq!(decode("%E4%B8%AD%"), "中%");
     }

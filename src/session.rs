@@ -5,74 +5,14 @@
 //! for the user to decide. The case form, 机关名录 and 设置 edit through it.
 
 use crate::storage::{self, Draft, DraftKey};
-use yingsu_engine::codec::Table;
+use yingsu_engine::record::Record;
+pub use yingsu_engine::record::{changed, merge3, take, Clash};
 use yingsu_engine::store::{Fate, Register};
-
-/// A field both sides changed, to different values.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Clash<C> {
-    pub column: C,
-    pub base: String,
-    pub theirs: String,
-    pub mine: String,
-}
-
-/// The result of [`merge3`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct Merge<R: Table> {
-    pub record: R,
-    pub clashes: Vec<Clash<R::Col>>,
-}
-
-/// Columns whose canonical text differs between `a` and `b`.
-pub fn changed<R: Table>(a: &R, b: &R) -> Vec<R::Col> {
-    R::columns().iter().copied().filter(|c| a.get(*c) != b.get(*c)).collect()
-}
-
-/// `theirs` plus every field `mine` changed from `base` (unknown columns too). Where `theirs` changed the
-/// same field to a different value: a clash, and the merged record keeps `theirs`'s value there.
-pub fn merge3<R: Table>(base: &R, theirs: &R, mine: &R) -> Merge<R> {
-    let mut record = theirs.clone();
-    let mut clashes = Vec::new();
-    for c in R::columns() {
-        let (b, t, m) = (base.get(*c), theirs.get(*c), mine.get(*c));
-        if m == b || m == t {
-            continue;
-        }
-        if t != b {
-            clashes.push(Clash { column: *c, base: b, theirs: t, mine: m });
-        } else {
-            let _ = record.set_or_keep(*c, &m);
-        }
-    }
-    if mine.extra() != base.extra() {
-        let names: Vec<String> = base.extra().iter().chain(mine.extra()).map(|(k, _)| k.clone()).collect();
-        for k in names {
-            let get = |r: &R| r.extra().iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone());
-            let (b, m) = (get(base), get(mine));
-            if b != m {
-                let x = record.extra_mut();
-                x.retain(|(n, _)| *n != k);
-                if let Some(v) = m {
-                    x.push((k, v));
-                }
-            }
-        }
-    }
-    Merge { record, clashes }
-}
-
-/// Sets the given columns of `dst` from `src` (the user's choices after clashes).
-pub fn take<R: Table>(dst: &mut R, src: &R, cols: &[R::Col]) {
-    for c in cols {
-        let _ = dst.set_or_keep(*c, &src.get(*c));
-    }
-}
 
 /// The session moved onto what is stored now: (new base, new draft, clashes). Every change of the other
 /// side is taken into the draft; on a clash the draft keeps the user's value and the new base keeps the
 /// old one there, so the save still shows the clash (and asks) instead of overwriting silently.
-pub fn rebase<R: Table>(base: &R, stored: &R, draft: &R) -> (R, R, Vec<Clash<R::Col>>) {
+pub fn rebase<R: Record>(base: &R, stored: &R, draft: &R) -> (R, R, Vec<Clash<R::Col>>) {
     let m = merge3(base, stored, draft);
     let cols: Vec<R::Col> = m.clashes.iter().map(|c| c.column).collect();
     let mut new_draft = m.record;

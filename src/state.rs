@@ -5,6 +5,9 @@ use crate::storage::{self, SaveError};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::Arc;
+
+mod sync;
+pub use sync::{follow_storage, load_state, warm_up};
 use yingsu_engine::rules::evaluate_in;
 use yingsu_engine::rules::Evaluation;
 use yingsu_engine::store::Register;

@@ -17,8 +17,7 @@
 //!    both), shown with the backup download.
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
-use yingsu_engine::codec;
-use yingsu_engine::store::{stored_schema, LoadError, Register, SCHEMA_VERSION};
+use yingsu_engine::store::{stored_schema, LoadError, Register, RowCache, SCHEMA_VERSION};
 use yingsu_engine::Matter;
 
 pub const KEY: &str = "yingsu.register";
@@ -178,35 +177,20 @@ fn write(reg: &Register) -> Result<usize, SaveError> {
 
 thread_local! {
     /// The register's lines as last written, beside a copy of each matter: a save writes again only the
-    /// matters that changed (`codec::RowCache`: taken from it only when equal field by field). At 10,000
+    /// matters that changed (`store::RowCache`: taken from it only when equal field by field). At 10,000
     /// matters writing every line was most of a save.
-    static ROWS: std::cell::RefCell<codec::RowCache<Matter>> = std::cell::RefCell::new(codec::RowCache::default());
+    static ROWS: std::cell::RefCell<RowCache<Matter>> = std::cell::RefCell::new(RowCache::default());
 }
 
 /// Empties the line cache (the lazily loaded pages' module, when its page is closed).
 pub fn forget_rows() {
-    ROWS.with(|c| *c.borrow_mut() = codec::RowCache::default());
+    ROWS.with(|c| *c.borrow_mut() = RowCache::default());
 }
 
-/// Fills the line cache in small steps while the user reads the first page (each step a few
-/// milliseconds, then the browser is free again), so that the first save is as quick as the next ones.
-/// Writes nothing.
-pub fn warm_up(state: crate::state::AppState) {
-    use leptos::prelude::WithUntracked;
-    fn step(state: crate::state::AppState, from: usize, delay: u64) {
-        leptos::prelude::set_timeout(
-            move || {
-                let (next, len) = state
-                    .reg
-                    .with_untracked(|r| (ROWS.with(|c| c.borrow_mut().prime(&r.matters, from, 250)), r.matters.len()));
-                if next < len {
-                    step(state, next, 0);
-                }
-            },
-            std::time::Duration::from_millis(delay),
-        );
-    }
-    step(state, 0, 300);
+/// Fills the line cache with `n` matters from `from` (without writing anything); gives where the next
+/// step starts. [`crate::state::warm_up`] calls it in small steps while the user reads the first page.
+pub fn prime_rows(matters: &[Matter], from: usize, n: usize) -> usize {
+    ROWS.with(|c| c.borrow_mut().prime(matters, from, n))
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]

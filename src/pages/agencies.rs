@@ -3,8 +3,8 @@
 use crate::components::StatusChip;
 use crate::state::AppState;
 use leptos::prelude::*;
-use yingsu_engine::agency::r26;
 use yingsu_engine::model::{Agency, AgencyColumn, Kind};
+use yingsu_engine::periodic::r26;
 
 #[component]
 pub fn Agencies() -> impl IntoView {

@@ -8,8 +8,6 @@ use crate::components::ErrorList;
 use crate::route::Page;
 use crate::state::AppState;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 use yingsu_engine::codec::{self, Import};
 use yingsu_engine::dates::fmt;
 use yingsu_engine::exchange;
@@ -31,21 +29,9 @@ struct Restore {
 }
 
 mod cases_import;
+mod holidays;
 
-fn input_el(id: &str) -> Option<web_sys::HtmlInputElement> {
-    document().get_element_by_id(id).and_then(|e| e.dyn_into().ok())
-}
-
-/// Reads the chosen files of an input, then runs `f` on them (or shows the error).
-pub(crate) fn with_files(id: &'static str, msg: RwSignal<String>, f: impl FnOnce(Vec<(String, Vec<u8>)>) + 'static) {
-    let Some(input) = input_el(id) else { return };
-    spawn_local(async move {
-        match crate::files::read_files(&input).await {
-            Ok(files) => f(files),
-            Err(e) => msg.set(e),
-        }
-    });
-}
+use crate::files::with_files;
 
 #[component]
 pub fn Exchange() -> impl IntoView {
@@ -250,7 +236,7 @@ pub fn Exchange() -> impl IntoView {
                     let fixes: Vec<String> = r.needs_fixing().iter().map(|f| format!("{}「{}」 · 「{}」 · {}", f.table, yingsu_engine::text::visible(&f.key), f.column, yingsu_engine::text::visible(&f.value))).collect();
                     view! {
                     <div class="preview" data-testid="restore-preview">
-                        <p>{format!("备份内容：案件 {} 个、机关 {} 个、修改记录 {} 条、报告记录 {} 条、追加节假日 {} 条；本机关「{}」。", r.matters.len(), r.agencies.len(), r.audit.len(), r.report_log.len(), r.holidays.len(), r.profile.agency)}</p>
+                        <p>{format!("备份内容：案件 {} 个、机关 {} 个、修改记录 {} 条、报告记录 {} 条、追加节假日 {} 条；本机关「{}」。", r.matters.len(), r.agencies.len(), r.audit.len(), r.submissions.len(), r.holidays.len(), r.profile.agency)}</p>
                         {(!fixes.is_empty()).then(|| view! {
                             <div class="banner banner-warn" data-testid="restore-fixes">
                                 <strong>{format!("备份中有 {} 个单元格无法读取：恢复后按原样保留并列为“待修正”，不会清空。", fixes.len())}</strong>
@@ -276,7 +262,7 @@ pub fn Exchange() -> impl IntoView {
                 }})}
             </section>
 
-            <crate::pages::holidays::HolidayUpdate msg=msg/>
+            <holidays::HolidayUpdate msg=msg/>
             <p><a href=Page::Cases.href()>"查看案件"</a></p>
         </section>
     }

@@ -61,7 +61,7 @@ pub fn Overview() -> impl IntoView {
     // overdue report is never behind a card saying 已逾期 0 (issue 21).
     let own_reports = Memo::new(move |_| {
         let (cal, today) = (state.calendar.get(), state.today.get());
-        state.reg.with(|r| r.own_report_duties(&cal, today))
+        state.reg.with(|r| r.own_periodic_duties(&cal, today))
     });
     let report_count = move |s: Status| {
         own_reports.with(|o| o.as_ref().map_or(0, |(_, d)| d.iter().filter(|d| d.status == s).count()))

@@ -15,8 +15,8 @@ use crate::route::Page;
 use crate::state::AppState;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-use yingsu_engine::agency::{ReportLogEntry, ReportPeriod};
 use yingsu_engine::dates::fmt;
+use yingsu_engine::periodic::{ReportPeriod, Submission};
 use yingsu_engine::report::{self, LostCase};
 use yingsu_engine::store::Role;
 
@@ -173,8 +173,8 @@ pub(crate) fn submit_box(ctx: Ctx, period: ReportPeriod) -> impl IntoView {
             return;
         };
         let result = state.commit(|r| {
-            r.report_log.retain(|e| !(e.agency == a && e.period == period));
-            r.report_log.push(ReportLogEntry { agency: a.clone(), period, submitted: date });
+            r.submissions.retain(|e| !(e.agency == a && e.period == period));
+            r.submissions.push(Submission { agency: a.clone(), period, submitted: date });
         });
         ctx.msg.set(match result {
             Ok(()) => format!("已标记「{a}」{}报告于 {} 报送。", period.label(), fmt(date)),
@@ -183,7 +183,7 @@ pub(crate) fn submit_box(ctx: Ctx, period: ReportPeriod) -> impl IntoView {
     };
     let submitted_of = move |period: ReportPeriod| {
         let a = ctx.agency.get();
-        state.reg.with(|r| r.report_log.iter().find(|e| e.agency == a && e.period == period).map(|e| e.submitted))
+        state.reg.with(|r| r.submissions.iter().find(|e| e.agency == a && e.period == period).map(|e| e.submitted))
     };
     view! {
         <div class="actions report-controls">

@@ -16,7 +16,7 @@ pub fn upcoming(state: AppState, days: i64) -> Vec<(NaiveDate, Vec<Item>)> {
     let evals = state.evals.get();
     let cal = state.calendar.get();
     state.reg.with(|r| {
-        let reports = r.own_report_duties(&cal, today).map(|x| x.1).unwrap_or_default();
+        let reports = r.own_periodic_duties(&cal, today).map(|x| x.1).unwrap_or_default();
         schedule(&r.matters, &evals, &reports, today, today + Duration::days(days - 1))
     })
 }

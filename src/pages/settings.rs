@@ -171,9 +171,9 @@ pub fn SettingsPage() -> impl IntoView {
                     let mut trial = r.clone();
                     trial.settings = settings.clone();
                     if let (Some((_, b)), Some((_, a))) =
-                        (r.own_report_duties(&cal, today), trial.own_report_duties(&cal, today))
+                        (r.own_periodic_duties(&cal, today), trial.own_periodic_duties(&cal, today))
                     {
-                        moved.extend(yingsu_engine::agency::duty_changes(&b, &a));
+                        moved.extend(yingsu_engine::periodic::duty_changes(&b, &a));
                     }
                     moved
                 });

@@ -4,12 +4,12 @@
 use crate::components::StatusChip;
 use crate::state::AppState;
 use leptos::prelude::*;
-use yingsu_engine::agency::report_duty;
 use yingsu_engine::dates::fmt;
 use yingsu_engine::model::AgencyType;
+use yingsu_engine::periodic::periodic_duty;
 use yingsu_engine::Status;
 
-pub use yingsu_engine::agency::recent_periods;
+pub use yingsu_engine::periodic::recent_periods;
 
 /// One agency's state for one period: status and 报送日.
 /// A period's state, or `None` where the period is before 开始使用日期 with nothing recorded (§7.18).
@@ -28,7 +28,7 @@ pub fn Submissions() -> impl IntoView {
                 .iter()
                 .filter(|a| a.agency_type != Some(AgencyType::JusticeBureau))
                 .map(|a| a.name.0.clone())
-                .chain(r.report_log.iter().map(|e| e.agency.clone()))
+                .chain(r.submissions.iter().map(|e| e.agency.clone()))
                 .filter(|n| !n.is_empty() && *n != own)
                 .collect();
             yingsu_engine::sort::natural(&mut names);
@@ -40,7 +40,7 @@ pub fn Submissions() -> impl IntoView {
                     let cells = periods
                         .iter()
                         .map(|p| {
-                            let d = report_duty(&a, *p, &r.report_log, &cal, &r.settings, today);
+                            let d = periodic_duty(&a, *p, &r.submissions, &cal, &r.settings, today);
                             d.listed(&r.settings).then_some((d.status, d.submitted))
                         })
                         .collect();

@@ -35,7 +35,9 @@ test('考核: an agency with 待补充 and not-yet-due duties is not told 本年
   assert.doesNotMatch(await row.textContent(), /无应考核事项/);
   assert.match(await row.textContent(), /未计入 2 项/);
   await row.locator('details summary').click();
-  assert.match(await row.locator('details').textContent(), /未计入（尚未到期或缺少数据）：.*K-1.*K-2/);
+  // What the click opened, as the clerk sees it (innerText: only what is shown).
+  assert.ok(await row.locator('details').evaluate((d) => d.open), 'the drill-down is open');
+  assert.match(await row.locator('details').innerText(), /未计入（尚未到期或缺少数据）：.*K-1.*K-2/);
   await shot(page, '78-assessment-uncounted');
   await ctx.close();
 });

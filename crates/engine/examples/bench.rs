@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 mod timing;
 use timing::best;
-use yingsu_engine::agency::ReportPeriod;
+use yingsu_engine::periodic::ReportPeriod;
 use yingsu_engine::store::Register;
 use yingsu_engine::{codec, evaluate, report, synth, Calendar, Matter, Settings};
 
@@ -55,7 +55,7 @@ fn main() {
     for n in [1_000usize, 10_000, 20_000] {
         let mut reg = Register { matters: synth::register(n, 2026), revision: 1, ..Register::default() };
         let (write, json) = best(7, || reg.to_json());
-        let mut cache = yingsu_engine::codec::RowCache::default();
+        let mut cache = yingsu_engine::store::RowCache::default();
         reg.to_json_cached(&mut cache);
         let mut k = 0;
         let (again, _) = best(7, || {

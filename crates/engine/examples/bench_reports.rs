@@ -5,8 +5,8 @@
 
 mod timing;
 use timing::best;
-use yingsu_engine::agency::ReportLogEntry;
-use yingsu_engine::exchange::{apply_reports, import_reports, preview_reports};
+use yingsu_engine::exchange::{apply_submissions, import_submissions, preview_submissions};
+use yingsu_engine::periodic::Submission;
 
 /// `n` distinct rows: agencies 机关0…, each with its half-years from 2000H1 on.
 pub fn file(n: usize) -> String {
@@ -18,10 +18,10 @@ pub fn file(n: usize) -> String {
     text
 }
 
-fn commit(log: &mut Vec<ReportLogEntry>, text: &str) -> (usize, usize) {
-    let imp = import_reports(text).expect("valid file");
-    let p = preview_reports(log, &[], &[("reports.csv".into(), imp)]);
-    apply_reports(log, &p).expect("no errors")
+fn commit(log: &mut Vec<Submission>, text: &str) -> (usize, usize) {
+    let imp = import_submissions(text).expect("valid file");
+    let p = preview_submissions(log, &[], &[("reports.csv".into(), imp)]);
+    apply_submissions(log, &p).expect("no errors")
 }
 
 fn main() {

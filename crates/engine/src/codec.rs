@@ -7,7 +7,7 @@
 
 use crate::dates::fmt;
 use crate::error::{FileError, RowError};
-use crate::model::{Agency, AgencyColumn, Column, Matter};
+use crate::record::Record;
 use crate::rules::Obligation;
 use std::collections::HashMap;
 
@@ -47,122 +47,6 @@ pub fn guard(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// A record type of an exchange file: its columns and key.
-pub trait Table: Sized + Default + Clone {
-    type Col: Copy + PartialEq + 'static;
-    const FILE: &'static str;
-    const KEY_NAME: &'static str;
-    fn columns() -> &'static [Self::Col];
-    fn required() -> &'static [Self::Col];
-    fn col_name(c: Self::Col) -> &'static str;
-    fn col_from_name(s: &str) -> Option<Self::Col>;
-    fn get(&self, c: Self::Col) -> String;
-    /// Appends what [`Table::get`] gives to `out`.
-    fn write(&self, c: Self::Col, out: &mut String);
-    fn set(&mut self, c: Self::Col, s: &str) -> Result<(), String>;
-    /// Sets a cell, keeping a value that cannot be read as 待修正 text (stored data, backups).
-    fn set_or_keep(&mut self, c: Self::Col, s: &str) -> Result<(), String>;
-    fn key(&self) -> &str;
-    fn extra(&self) -> &[(String, String)];
-    fn extra_mut(&mut self) -> &mut Vec<(String, String)>;
-    /// Checks beyond a cell's syntax.
-    fn problems(&self) -> Vec<(Self::Col, String)> {
-        Vec::new()
-    }
-    /// A cell read in a non-canonical form that the importer rewrote: the message for the user.
-    fn notice(_c: Self::Col, _raw: &str) -> Option<String> {
-        None
-    }
-}
-
-impl Table for Matter {
-    type Col = Column;
-    const FILE: &'static str = "cases.csv";
-    const KEY_NAME: &'static str = "案号";
-    fn columns() -> &'static [Column] {
-        Column::ALL
-    }
-    fn required() -> &'static [Column] {
-        Column::REQUIRED
-    }
-    fn col_name(c: Column) -> &'static str {
-        c.name()
-    }
-    fn col_from_name(s: &str) -> Option<Column> {
-        Column::from_name(s)
-    }
-    fn get(&self, c: Column) -> String {
-        c.get(self)
-    }
-    fn write(&self, c: Column, out: &mut String) {
-        c.write(self, out)
-    }
-    fn set(&mut self, c: Column, s: &str) -> Result<(), String> {
-        c.set(self, s)
-    }
-    fn set_or_keep(&mut self, c: Column, s: &str) -> Result<(), String> {
-        c.set_or_keep(self, s)
-    }
-    fn key(&self) -> &str {
-        &self.case_no.0
-    }
-    fn extra(&self) -> &[(String, String)] {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut Vec<(String, String)> {
-        &mut self.extra
-    }
-    fn problems(&self) -> Vec<(Column, String)> {
-        Matter::problems(self).into_iter().map(|p| (p.column, p.message)).collect()
-    }
-    fn notice(c: Column, raw: &str) -> Option<String> {
-        if c != Column::Agents {
-            return None;
-        }
-        let (a, changed) = crate::model::Agents::normalize(raw);
-        changed.then(|| format!("「{raw}」已按「{}」读取（导出时写为规范格式）", crate::model::Cell::format_cell(&a)))
-    }
-}
-
-impl Table for Agency {
-    type Col = AgencyColumn;
-    const FILE: &'static str = "agencies.csv";
-    const KEY_NAME: &'static str = "机关名称";
-    fn columns() -> &'static [AgencyColumn] {
-        AgencyColumn::ALL
-    }
-    fn required() -> &'static [AgencyColumn] {
-        AgencyColumn::REQUIRED
-    }
-    fn col_name(c: AgencyColumn) -> &'static str {
-        c.name()
-    }
-    fn col_from_name(s: &str) -> Option<AgencyColumn> {
-        AgencyColumn::from_name(s)
-    }
-    fn get(&self, c: AgencyColumn) -> String {
-        c.get(self)
-    }
-    fn write(&self, c: AgencyColumn, out: &mut String) {
-        c.write(self, out)
-    }
-    fn set(&mut self, c: AgencyColumn, s: &str) -> Result<(), String> {
-        c.set(self, s)
-    }
-    fn set_or_keep(&mut self, c: AgencyColumn, s: &str) -> Result<(), String> {
-        c.set_or_keep(self, s)
-    }
-    fn key(&self) -> &str {
-        &self.name.0
-    }
-    fn extra(&self) -> &[(String, String)] {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut Vec<(String, String)> {
-        &mut self.extra
-    }
-}
-
 /// One data row of an import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRow<R> {
@@ -175,21 +59,21 @@ pub struct ImportRow<R> {
     pub errors: Vec<RowError>,
     /// The key and required columns are good and the key is not a repeat: the record can be evaluated.
     pub usable: bool,
-    /// Bit `i` set: the file gave no value for column `i` of [`Table::columns`] (an empty cell, or no such
+    /// Bit `i` set: the file gave no value for column `i` of [`Record::columns`] (an empty cell, or no such
     /// column: [`ImportRow::absent`] tells which), so a merge can tell "left empty" from "set to the default".
     pub blank: u128,
-    /// Bit `i` set: the file has no column `i` of [`Table::columns`] at all (the same for every row). A
+    /// Bit `i` set: the file has no column `i` of [`Record::columns`] at all (the same for every row). A
     /// column the file lacks is never an empty cell: 以空值清除 empties only cells the file has (issue 20).
     pub absent: u128,
 }
 
 impl<R> ImportRow<R> {
-    /// Column `i` of [`Table::columns`] was in the file and its cell in this row empty.
+    /// Column `i` of [`Record::columns`] was in the file and its cell in this row empty.
     pub fn empty_cell(&self, i: usize) -> bool {
         i < 128 && (self.blank & !self.absent) & (1u128 << i) != 0
     }
 
-    /// The file has no column `i` of [`Table::columns`].
+    /// The file has no column `i` of [`Record::columns`].
     pub fn lacks(&self, i: usize) -> bool {
         i < 128 && self.absent & (1u128 << i) != 0
     }
@@ -243,13 +127,13 @@ impl std::fmt::Display for ImportError {
 
 /// Reads and validates a file of records (`cases.csv` or `agencies.csv`) from raw bytes.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn import<R: Table>(bytes: &[u8]) -> Result<Import<R>, ImportError> {
+pub fn import<R: Record>(bytes: &[u8]) -> Result<Import<R>, ImportError> {
     let decoded = decode(bytes).map_err(ImportError::File)?;
     import_text(&decoded.text, decoded.encoding)
 }
 
 /// Reads and validates already-decoded text.
-pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Import<R>, ImportError> {
+pub fn import_text<R: Record>(text: &str, encoding: &'static str) -> Result<Import<R>, ImportError> {
     let mut job = Importer::<R>::begin(text, encoding, false)?;
     while job.step(usize::MAX) {}
     job.finish()
@@ -257,7 +141,7 @@ pub fn import_text<R: Table>(text: &str, encoding: &'static str) -> Result<Impor
 
 /// Reads records kept by this app (stored data, a full backup): nothing is dropped — a cell that cannot
 /// be read is kept as written (待修正) and its error returned, every row is kept.
-pub fn import_stored<R: Table>(text: &str) -> Result<(Vec<R>, Vec<RowError>), ImportError> {
+pub fn import_stored<R: Record>(text: &str) -> Result<(Vec<R>, Vec<RowError>), ImportError> {
     let mut job = Importer::<R>::begin(text, "UTF-8", true)?;
     while job.step(usize::MAX) {}
     let imp = job.finish()?;
@@ -284,7 +168,7 @@ enum Slot<C> {
 /// An import in steps, so the page can show progress and stay responsive between them:
 /// [`Importer::begin`] checks the limits and reads the header, [`Importer::step`] reads up to `n` rows,
 /// [`Importer::finish`] gives the [`Import`]. Linear in the file: keys are matched through a hash map.
-pub struct Importer<'a, R: Table> {
+pub struct Importer<'a, R: Record> {
     /// The whole text: a record's raw bytes are looked at again only when it holds a quote.
     text: &'a [u8],
     rdr: csv::Reader<&'a [u8]>,
@@ -304,7 +188,7 @@ pub struct Importer<'a, R: Table> {
     out: Import<R>,
 }
 
-impl<'a, R: Table> Importer<'a, R> {
+impl<'a, R: Record> Importer<'a, R> {
     /// Checks the limits, reads the header. `lenient`: data this app stored (keep bad cells as text).
     pub fn begin(text: &'a str, encoding: &'static str, lenient: bool) -> Result<Self, ImportError> {
         // More records than the limit needs more line ends than it: only then is the file read twice,
@@ -611,14 +495,14 @@ pub fn write_csv<'a>(header: &[&str], rows: impl Iterator<Item = Vec<std::borrow
 
 /// Writes records (all known columns in CSV.md order, then every unknown column kept from imports).
 /// Linear in the cells written: unknown columns are matched through a hash map, not searched.
-pub fn export<R: Table>(records: &[R]) -> Vec<u8> {
+pub fn export<R: Record>(records: &[R]) -> Vec<u8> {
     let mut out = String::from('\u{feff}');
     export_into(records, &mut out);
     out.into_bytes()
 }
 
 /// [`export`] as text without the BOM: how the register keeps its matters in storage.
-pub fn export_text<R: Table>(records: &[R]) -> String {
+pub fn export_text<R: Record>(records: &[R]) -> String {
     let mut out = String::new();
     export_into(records, &mut out);
     out
@@ -626,7 +510,7 @@ pub fn export_text<R: Table>(records: &[R]) -> String {
 
 /// The same bytes as [`write_csv`] would give (CRLF, quotes only where needed, the formula guard), written
 /// straight into one buffer: the register is written on every save, 650,000 cells at 10,000 matters.
-fn export_into<R: Table>(records: &[R], out: &mut String) {
+fn export_into<R: Record>(records: &[R], out: &mut String) {
     let layout = Layout::of(records);
     layout.header::<R>(out);
     out.reserve(records.len() * (layout.width + 2 + 100));
@@ -638,15 +522,15 @@ fn export_into<R: Table>(records: &[R], out: &mut String) {
 
 /// The columns of an export: every known column, then the unknown ones kept from imports, in order of
 /// first appearance.
-struct Layout<'a> {
-    extra_names: Vec<&'a str>,
+pub(crate) struct Layout<'a> {
+    pub(crate) extra_names: Vec<&'a str>,
     extra_index: HashMap<&'a str, usize>,
-    width: usize,
+    pub(crate) width: usize,
 }
 
 impl<'a> Layout<'a> {
     /// Linear in the cells: unknown columns are matched through a hash map, not searched.
-    fn of<R: Table>(records: &'a [R]) -> Self {
+    pub(crate) fn of<R: Record>(records: &'a [R]) -> Self {
         let mut extra_names: Vec<&str> = Vec::new();
         let mut extra_index: HashMap<&str, usize> = HashMap::new();
         for r in records {
@@ -661,7 +545,7 @@ impl<'a> Layout<'a> {
         Layout { extra_names, extra_index, width }
     }
 
-    fn header<R: Table>(&self, out: &mut String) {
+    pub(crate) fn header<R: Record>(&self, out: &mut String) {
         let names = R::columns().iter().map(|c| R::col_name(*c)).chain(self.extra_names.iter().copied());
         for (i, name) in names.enumerate() {
             if i > 0 {
@@ -673,7 +557,7 @@ impl<'a> Layout<'a> {
     }
 
     /// One record's line, CRLF included. `cell`: a buffer for one cell's text.
-    fn row<R: Table>(&self, r: &R, out: &mut String, cell: &mut String) {
+    pub(crate) fn row<R: Record>(&self, r: &R, out: &mut String, cell: &mut String) {
         for (i, c) in R::columns().iter().enumerate() {
             if i > 0 {
                 out.push(',');
@@ -699,103 +583,7 @@ impl<'a> Layout<'a> {
     }
 }
 
-/// The lines of the records written last time, each beside a copy of the record it was written from, so
-/// the next [`export_json_cached`] writes again only the records that changed. A record is taken from the
-/// cache only when it is equal, field by field, to its copy (no hash that could collide) and the columns
-/// are the same; everything else is written afresh. At 10,000 matters a save wrote 650,000 cells (and
-/// escaped 4 MB for JSON) to change one row.
-pub struct RowCache<R> {
-    /// The unknown columns of the last export: when they change, every line changes.
-    extra_names: Vec<String>,
-    /// Key → (the record as written, its line escaped for a JSON string, the export that last used it).
-    rows: HashMap<String, (R, String, u64)>,
-    generation: u64,
-}
-
-impl<R> RowCache<R> {
-    /// Forgets every line when the columns changed (an unknown column came or went).
-    fn follow(&mut self, layout: &Layout) {
-        if self.extra_names.iter().map(String::as_str).ne(layout.extra_names.iter().copied()) {
-            self.rows.clear();
-            self.extra_names = layout.extra_names.iter().map(|s| s.to_string()).collect();
-        }
-    }
-}
-
-impl<R> Default for RowCache<R> {
-    fn default() -> Self {
-        RowCache { extra_names: Vec::new(), rows: HashMap::new(), generation: 0 }
-    }
-}
-
-/// `text` escaped as the inside of a JSON string, exactly as `serde_json` escapes it.
-fn json_escaped(text: &str) -> String {
-    let quoted = serde_json::to_string(text).expect("a string always serializes");
-    quoted[1..quoted.len() - 1].to_string()
-}
-
-/// [`export_text`] as a JSON string literal (quotes included, escaped as `serde_json` escapes), re-using
-/// the lines of records unchanged since the last call.
-pub fn export_json_cached<R: Table + PartialEq>(records: &[R], cache: &mut RowCache<R>) -> String {
-    let layout = Layout::of(records);
-    cache.follow(&layout);
-    cache.generation += 1;
-    let generation = cache.generation;
-    let mut line = String::new();
-    layout.header::<R>(&mut line);
-    let mut out = String::with_capacity(records.len() * (layout.width + 2 + 100));
-    out.push('"');
-    out.push_str(&json_escaped(&line));
-    let mut cell = String::new();
-    for r in records {
-        match cache.rows.get_mut(r.key()) {
-            // The same record as last time (and not a second record with this key in this export).
-            Some((copy, text, used)) if *used != generation && copy == r => {
-                *used = generation;
-                out.push_str(text);
-            }
-            found => {
-                line.clear();
-                layout.row(r, &mut line, &mut cell);
-                let escaped = json_escaped(&line);
-                out.push_str(&escaped);
-                let repeated = found.is_some_and(|(_, _, used)| *used == generation);
-                if !r.key().is_empty() && !repeated {
-                    cache.rows.insert(r.key().to_string(), (r.clone(), escaped, generation));
-                }
-            }
-        }
-    }
-    out.push('"');
-    // Records gone since (deleted, or renamed) leave the cache.
-    if cache.rows.len() > records.len() {
-        cache.rows.retain(|_, (_, _, used)| *used == generation);
-    }
-    out
-}
-
-impl<R: Table + PartialEq> RowCache<R> {
-    /// Adds the lines of at most `max` records from `records[from..]` that are not cached yet, so that a
-    /// page can fill the cache in small steps while the user reads; returns where to go on
-    /// (`records.len()` once done). Nothing is written anywhere.
-    pub fn prime(&mut self, records: &[R], from: usize, max: usize) -> usize {
-        let layout = Layout::of(records);
-        self.follow(&layout);
-        let to = records.len().min(from.saturating_add(max));
-        let (mut line, mut cell) = (String::new(), String::new());
-        for r in records.get(from..to).unwrap_or_default() {
-            if r.key().is_empty() || self.rows.get(r.key()).is_some_and(|(copy, _, _)| copy == r) {
-                continue;
-            }
-            line.clear();
-            layout.row(r, &mut line, &mut cell);
-            self.rows.insert(r.key().to_string(), (r.clone(), json_escaped(&line), self.generation));
-        }
-        to
-    }
-}
-
-fn push_field(out: &mut String, s: &str, width: usize) {
+pub(crate) fn push_field(out: &mut String, s: &str, width: usize) {
     if s.is_empty() && width > 1 {
         return; // Most cells of a register are empty.
     }
@@ -860,9 +648,10 @@ pub fn parse_only(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Agency, AgencyColumn, Matter};
 
     /// The export as the `csv` crate writes it (what `export` did before it wrote into one buffer).
-    fn export_via_csv_writer<R: Table>(records: &[R]) -> Vec<u8> {
+    fn export_via_csv_writer<R: Record>(records: &[R]) -> Vec<u8> {
         let mut extra_names: Vec<&str> = Vec::new();
         for r in records {
             for (k, _) in r.extra() {

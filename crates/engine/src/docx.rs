@@ -4,7 +4,7 @@
 //! numbers "— 1 —" in 宋体 4号 at the foot (odd pages right, even pages left, one character in), and the
 //! 落款 with the seal's room above it. The document format is written by `docx-rs`.
 
-use crate::paper::{Block, DocMeta, Paper, Table};
+use crate::paper::{Block, DocMeta, Grid, Paper};
 use docx_rs::{
     AlignmentType, DocGrid, DocGridType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph,
     Run, RunFonts, SpecialIndentType, TableCell, TableRow, WidthType,
@@ -44,7 +44,7 @@ fn body(text: &str) -> Paragraph {
     para(text, "仿宋_GB2312", BODY).indent(None, Some(SpecialIndentType::FirstLine(2 * CHAR)), None, None)
 }
 
-fn table(t: &Table) -> docx_rs::Table {
+fn table(t: &Grid) -> docx_rs::Table {
     // 3号 where it fits; 4号 (small); 小4号 for five columns or more.
     let (size, line) = match (t.small, t.head.len() >= 5) {
         (_, true) => (24, 380),
@@ -162,7 +162,7 @@ pub fn to_docx(paper: &Paper) -> Vec<u8> {
             Block::Table(t) => doc.add_table(table(t)).add_paragraph(para("", "仿宋_GB2312", SMALL)),
             Block::Chart(c) => {
                 // A chart in Word is its numbers: a two-column table under the chart's title.
-                let t = Table {
+                let t = Grid {
                     head: vec![c.title.clone(), "件数".into()],
                     rows: c.bars.iter().map(|(l, n)| vec![l.clone(), n.to_string()]).collect(),
                     small: true,

@@ -3,10 +3,11 @@
 //! a 案号 that two files change differently is a conflict for a person to resolve, never overwritten.
 //! Also the `.ics` calendar export of open due dates.
 
-use crate::codec::{Import, ImportRow, Table};
+use crate::codec::{Import, ImportRow};
 use crate::dates::fmt;
 use crate::error::RowError;
 use crate::model::{Column, Matter};
+use crate::record::Record;
 use crate::rules::Obligation;
 use crate::store::Register;
 use crate::text::key_norm;
@@ -14,9 +15,9 @@ use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 mod agencies;
-mod reports;
+mod submissions;
 pub use agencies::*;
-pub use reports::*;
+pub use submissions::*;
 
 /// How an import meets the register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +50,7 @@ pub struct FieldDiff {
 
 /// A matter the file changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
+pub struct IncomingMatter {
     pub source: String,
     pub row: usize,
     pub matter: Matter,
@@ -71,7 +72,11 @@ impl Conflict {
     /// The columns on which the versions differ: what the reviewer chooses field by field.
     pub fn differing(&self) -> Vec<Column> {
         let Some(first) = self.versions.first() else { return vec![] };
-        Column::ALL.iter().copied().filter(|c| self.versions.iter().any(|v| c.get(&v.2) != c.get(&first.2))).collect()
+        let mut cols: Vec<Column> =
+            self.versions[1..].iter().flat_map(|v| crate::record::changed(&first.2, &v.2)).collect();
+        cols.sort_unstable();
+        cols.dedup();
+        cols
     }
 
     /// The matter built from the reviewer's choices: each differing column from the version chosen for it
@@ -81,8 +86,7 @@ impl Conflict {
         let mut m = first.2.clone();
         for (c, i) in choices {
             if let Some(v) = self.versions.get(*i) {
-                // Both values were read from a valid row: setting the canonical text cannot fail.
-                let _ = c.set(&mut m, &c.get(&v.2));
+                crate::record::copy(&mut m, &v.2, *c);
             }
         }
         for v in &self.versions[1..] {
@@ -161,8 +165,8 @@ pub struct Lookalike {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Preview {
     pub mode: Mode,
-    pub new: Vec<Change>,
-    pub changed: Vec<Change>,
+    pub new: Vec<IncomingMatter>,
+    pub changed: Vec<IncomingMatter>,
     pub unchanged: usize,
     /// Rows in the file whose key exists, left alone by 仅新增.
     pub skipped: usize,
@@ -221,7 +225,7 @@ impl Preview {
 /// A file row laid over the record it updates, column by column (issue 20): a column the file does not
 /// have keeps the record's value always; an empty cell keeps it too unless `clear_empty` (以空值清除),
 /// which empties exactly the cells the file has and leaves empty. Unknown columns the same way.
-pub fn fill_from<R: Table>(existing: &R, row: &ImportRow<R>, clear_empty: bool) -> R {
+pub fn fill_from<R: Record>(existing: &R, row: &ImportRow<R>, clear_empty: bool) -> R {
     let mut m = row.record.clone();
     for (i, c) in R::columns().iter().enumerate() {
         let keep = row.lacks(i) || (!clear_empty && row.empty_cell(i));
@@ -244,7 +248,7 @@ pub fn fill_from<R: Table>(existing: &R, row: &ImportRow<R>, clear_empty: bool) 
 }
 
 /// Every field whose canonical text differs, known columns first (the record's order), then unknown ones.
-pub fn diffs<R: Table>(old: &R, new: &R) -> Vec<FieldDiff> {
+pub fn diffs<R: Record>(old: &R, new: &R) -> Vec<FieldDiff> {
     let mut out: Vec<FieldDiff> = R::columns()
         .iter()
         .filter_map(|c| {
@@ -391,9 +395,11 @@ pub fn preview_with(existing: &[Matter], files: &[(String, Import<Matter>)], mod
             }
         };
         match old {
-            None => p.new.push(Change { source, row, diffs: vec![], matter: m, base: None }),
+            None => p.new.push(IncomingMatter { source, row, diffs: vec![], matter: m, base: None }),
             Some(_) if mode == Mode::AddOnly => p.skipped += 1,
-            Some(o) => p.changed.push(Change { source, row, diffs: diffs(o, &m), matter: m, base: Some(o.clone()) }),
+            Some(o) => {
+                p.changed.push(IncomingMatter { source, row, diffs: diffs(o, &m), matter: m, base: Some(o.clone()) })
+            }
         }
     }
     if mode == Mode::ReplaceAll {
@@ -432,8 +438,10 @@ pub fn resolve_fields(p: &mut Preview, existing: &[Matter], case_no: &str, choic
     let source = sources.join(" + ");
     let norm = key_norm(case_no);
     match existing.iter().find(|x| key_norm(&x.case_no.0) == norm) {
-        None => p.new.push(Change { source, row, diffs: vec![], matter: m, base: None }),
-        Some(o) => p.changed.push(Change { source, row, diffs: diffs(o, &m), matter: m, base: Some(o.clone()) }),
+        None => p.new.push(IncomingMatter { source, row, diffs: vec![], matter: m, base: None }),
+        Some(o) => {
+            p.changed.push(IncomingMatter { source, row, diffs: diffs(o, &m), matter: m, base: Some(o.clone()) })
+        }
     }
 }
 

@@ -12,15 +12,16 @@
 //! | 第十四条 — 第二十一条 (本机关为被告: R14–R16, R20, R20R, R21); 第二十一条第二款 for every defendant (R21B) | `rules::ch3` |
 //! | 第十七条、第十八条第一款、第十九条 for every defendant (R17, R18A, R19, R19B; 职务 classification with compound and co-defendant titles); 行政复议法第五十一条 (R18C 复议听证) | `rules::ch3_heads` |
 //! | 第八条、第十四条 answer (诉讼地位, 答辩期限), 第十二条、第二十一条 performance (生效日 fallback) | [`rules`] (`Ctx::answer_row`, `Ctx::performance_row`) |
-//! | 第二十二条 (司法建议、检察建议、法制建议); 行政复议法第七十六条 (R22V 行政复议意见书) | `rules::ch3` (R22A–R22C, R22V), `rules::ch2` (R13, to 区政府) |
+//! | 第二十二条 (司法建议、检察建议、法制建议); 行政复议法第七十六条 (R22V 行政复议意见书) | `rules::ch4` (R22A–R22C, R22V), `rules::ch2` (R13, to 区政府) |
 //! | 第五条第一项 and §7.4: recognising 区司法局 and 区政府 by name or 机关名录 | [`names`] |
-//! | 第十八条第二款, 第二十三条, 第二十四条, 第二十六条, 第二十八条 (agency-level, periodic) | [`agency`] |
+//! | 第四章: 第十八条第二款 (R18B), 第二十三条 (R23), 第二十四条 (R24), 第二十六条 (R26), 第二十八条 (R28) — agency-level, periodic | [`periodic`] |
 //! | 第三十条 (复议、民事诉讼 covered), 第三十二条 (in force 2022-04-28, judged per obligation) | [`rules::evaluate`] |
 //! | 第二十三条、第二十四条 report definitions (RULES.md §4.1: the agency of a matter, 案件 vs 建议, 法院 vs 复议); obligation rows counted by 责任主体 (§7.24) | [`report`] |
-//! | 第二十八条 考核表 scores (weights a local setting) | [`score`] |
+//! | 第二十八条 考核表 scores (weights a local setting, `model::DEFAULT_WEIGHTS`) | [`periodic::score`] |
 //! | reports on paper (公文 layout, 出庭准备单 第十九条, 研讨会材料 第二十四条第二款); Word export | [`paper`], `docx` (feature `docx`) |
 //! | periods, roll-forward (民诉法第八十五条, 行诉解释第四十八条, 行政复议法第八十八条) | [`period`], [`calendar`] |
 //! | 日程 (hearings with 第十八条第一款/第十九条 state and 开庭时间, due dates, report dates by day; one head at two hearings the same day) | [`schedule`] |
+//! | records described by one field table (matter, agency, the 设置 form `store::Setup` with its bounds) and the three-way merge of every edit session and import | [`record`] |
 //! | files between agencies and 区司法局: cases.csv merge (field-level conflicts), reports.csv (报送记录), `.ics` | [`exchange`], [`codec`] |
 //!
 //! ## Example
@@ -40,7 +41,6 @@
 //! assert_eq!(answer.status, Status::Pending);
 //! ```
 
-pub mod agency;
 pub mod calendar;
 pub mod codec;
 pub mod dates;
@@ -52,10 +52,11 @@ pub mod model;
 pub mod names;
 pub mod paper;
 pub mod period;
+pub mod periodic;
+pub mod record;
 pub mod report;
 pub mod rules;
 pub mod schedule;
-pub mod score;
 pub mod selftest;
 pub mod sort;
 pub mod store;

@@ -852,6 +852,10 @@ impl DayCounting {
     }
 }
 
+/// The default 考核表 weight of each of the five items of 第二十八条 (20 × 5 = 100; the items are
+/// `score::ITEMS`). A local setting beside [`Settings`]: the regulation names no points.
+pub const DEFAULT_WEIGHTS: [u32; 5] = [20; 5];
+
 /// Settings that change results. The regulation leaves these open; each default is the one RULES.md names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -882,7 +886,7 @@ impl Default for Settings {
             report_days: 15,
             timely_days: 30,
             start_date: None,
-            assessment_weights: crate::score::DEFAULT_WEIGHTS,
+            assessment_weights: DEFAULT_WEIGHTS,
         }
     }
 }

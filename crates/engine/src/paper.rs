@@ -7,10 +7,10 @@
 //! generically where they can (the indicator table is [`HalfYear::indicators`], whatever it holds).
 //! An empty section says "无", never nothing.
 
-use crate::agency::{HeadYear, ReportPeriod};
 use crate::model::{Matter, Outcome};
+use crate::periodic::score::ScoreSheet;
+use crate::periodic::{HeadYear, ReportPeriod};
 use crate::report::{HalfYear, LostCase};
-use crate::score::ScoreSheet;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -50,16 +50,16 @@ pub enum Block {
     /// A body paragraph, first line indented two characters.
     P(String),
     /// A table.
-    Table(Table),
+    Table(Grid),
     /// A bar chart: printed in black, in Word a two-column table.
     Chart(Chart),
     /// Starts a new page (between the sheets of several agencies).
     PageBreak,
 }
 
-/// A table; `small` sets it in 仿宋 4号 where 3号 does not fit.
+/// A table of a paper (rows of text under a head; not a record type of an exchange file); `small` sets it in 仿宋 4号 where 3号 does not fit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Table {
+pub struct Grid {
     pub head: Vec<String>,
     pub rows: Vec<Vec<String>>,
     pub small: bool,
@@ -141,7 +141,7 @@ fn or_unfilled(s: &str) -> String {
 }
 
 fn table(head: &[&str], rows: Vec<Vec<String>>, small: bool) -> Block {
-    Block::Table(Table { head: head.iter().map(|h| h.to_string()).collect(), rows, small })
+    Block::Table(Grid { head: head.iter().map(|h| h.to_string()).collect(), rows, small })
 }
 
 /// How the report names the whole district (`全部` in the report structs).
@@ -514,7 +514,7 @@ pub fn assessment(year: i32, sheets: &[ScoreSheet], weights_note: &str, signer: 
     let mut ranking = vec![Block::P(weights_note.to_string())];
     if !sheets.is_empty() {
         let mut head = vec!["机关"];
-        head.extend(crate::score::ITEMS.iter().map(|i| i.short));
+        head.extend(crate::periodic::score::ITEMS.iter().map(|i| i.short));
         head.extend(["合计", "排名"]);
         ranking.push(table(
             &head,
@@ -522,8 +522,8 @@ pub fn assessment(year: i32, sheets: &[ScoreSheet], weights_note: &str, signer: 
                 .iter()
                 .map(|s| {
                     let mut row = vec![s.agency.clone()];
-                    row.extend(s.items.iter().map(|i| crate::score::tenths(i.score)));
-                    row.push(crate::score::tenths(s.total));
+                    row.extend(s.items.iter().map(|i| crate::periodic::score::tenths(i.score)));
+                    row.push(crate::periodic::score::tenths(s.total));
                     row.push(s.rank.map(|r| r.to_string()).unwrap_or_else(|| "不参与".into()));
                     row
                 })
@@ -545,7 +545,7 @@ pub fn assessment(year: i32, sheets: &[ScoreSheet], weights_note: &str, signer: 
                         it.basis.to_string(),
                         it.figure.clone(),
                         it.weight.to_string(),
-                        crate::score::tenths(it.score),
+                        crate::periodic::score::tenths(it.score),
                     ]
                 })
                 .collect(),

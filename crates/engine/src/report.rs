@@ -7,8 +7,8 @@
 //! 生效裁判执行 counts the R12/R21 rows effective by the period end and not done before it began; 负责人出庭
 //! counts hearings in the period that took place, with a head R17 accepts (主要负责人 = classified 正职).
 
-use crate::agency::{ReportDuty, ReportPeriod};
 use crate::model::{CaseType, Column, Instance, Matter, Outcome};
+use crate::periodic::{PeriodicDuty, ReportPeriod};
 use crate::rules::{classify_title, Evaluation, RuleId, Status};
 use chrono::NaiveDate;
 
@@ -442,20 +442,8 @@ fn needs_check(s: Status) -> bool {
     matches!(s, Status::MissingData | Status::Overdue | Status::Violation | Status::LongOpen)
 }
 
-/// (r3 §7.24) The agency an obligation row counts for: its 责任主体 (§6.13), or — when the 责任主体 is only the
-/// role word (本机关, 应诉承办机关, 原行政行为机关: no name recorded) — the agency of the matter; `None` when the
-/// matter names none either (every agency's to fix).
-pub fn owner<'a>(o: &'a crate::Obligation, m: &'a Matter) -> Option<&'a str> {
-    const WORDS: [&str; 3] = [crate::model::UNASSIGNED_AGENCY_WORD, "应诉承办机关", "原行政行为机关"];
-    if WORDS.contains(&o.responsible.as_str()) {
-        m.agency_of()
-    } else {
-        Some(o.responsible.as_str())
-    }
-}
-
 /// Counts per agency for 总览 (按机关统计) and the district view (§7.24): obligation rows by their 责任主体
-/// ([`owner`], every spelling of 区司法局 and 区政府 as one, [`crate::names::key`]); an agency missing from 机关名录
+/// ([`Obligation::owner`](crate::Obligation::owner), every spelling of 区司法局 and 区政府 as one, [`crate::names::key`]); an agency missing from 机关名录
 /// still gets its line. `check` adds, per agency of the matter (§4.1), the matter-level warnings and problems, so it
 /// is the number of items the agency's self-check lists. Rows of a matter naming no agency count under 未指定.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -478,7 +466,7 @@ pub fn counts_by_agency(
         |a: Option<&str>| a.map_or(crate::model::UNASSIGNED.to_string(), |a| crate::names::key(a, dir).to_string());
     for (m, ev) in matters.iter().zip(evals) {
         for o in &ev.obligations {
-            let c = map.entry(key(owner(o, m))).or_default();
+            let c = map.entry(key(o.owner(m))).or_default();
             *c.by_status.entry(o.status).or_default() += 1;
             c.overdue += usize::from(o.status == Status::Overdue);
             c.check += usize::from(needs_check(o.status));
@@ -498,7 +486,7 @@ pub fn self_check(matters: &[Matter], evals: &[Evaluation], agency: Option<&str>
 }
 
 /// [`self_check`] with the 机关名录 (§7.4). (r3 §7.24) An agency's obligation rows are those whose 责任主体 is the
-/// agency ([`owner`]): R05, R06 and R13B are 区司法局's, R11D the 原行政行为机关's; warnings and problems of a matter
+/// agency ([`Obligation::owner`](crate::Obligation::owner)): R05, R06 and R13B are 区司法局's, R11D the 原行政行为机关's; warnings and problems of a matter
 /// belong to the agency of the matter. (§7.23) Each matter whose head has another hearing the same day is listed.
 pub fn self_check_in(
     matters: &[Matter],
@@ -516,7 +504,7 @@ pub fn self_check_in(
     let clashes = crate::schedule::clashes(matters);
     for (i, m) in matters.iter().enumerate() {
         let Some(ev) = evals.get(i) else { continue };
-        for o in ev.obligations.iter().filter(|o| is(owner(o, m))) {
+        for o in ev.obligations.iter().filter(|o| is(o.owner(m))) {
             let fix = match o.status {
                 Status::MissingData => match o.fill {
                     Some(Column::Agents) => "填写「代理人」（注明工作人员或律师）".to_string(),
@@ -609,7 +597,7 @@ pub fn self_check_period(
     matters: &[Matter],
     agency: Option<&str>,
     period: ReportPeriod,
-    duties: &[ReportDuty],
+    duties: &[PeriodicDuty],
 ) -> Vec<CheckItem> {
     let mut out = Vec::new();
     for d in duties.iter().filter(|d| d.status == Status::Overdue && agency.is_none_or(|a| d.agency == a)) {

@@ -2,8 +2,11 @@
 //!
 //! - [`ch2`]: 第二章 以区政府为被告的行政应诉程序 (第五条至第十三条), for `被告类型 = 区政府`.
 //! - [`ch3`]: 第三章 以其他机关为被告的行政应诉程序 (第十四条至第二十一条), for `被告类型 = 本机关`,
-//!   plus 第十七条 and 第十八条第一款, which bind every defendant's head (RULES.md §6.3).
-//! - 第二十二条 (建议) and 第三十条 (复议、民事诉讼 also covered) are read where the rules apply.
+//!   plus 第二十一条第二款 for every defendant; `ch3_heads`: 第十七条, 第十八条第一款 and 第十九条, which bind every
+//!   defendant's head (RULES.md §6.3).
+//! - `ch4`: 第四章 工作制度 (第二十二条至第二十九条) as far as it concerns one matter: 第二十二条 (建议 R22A–R22C)
+//!   and 行政复议法第七十六条 (R22V). The chapter's agency-level, periodic duties are in [`crate::periodic`].
+//! - 第三十条 (复议、民事诉讼 also covered) is read where the rules apply.
 //! - 第三十二条 (r2): judged per obligation — a row whose duty had ended before 2022-04-28 (due date, or done
 //!   date for rows without one) is left out with a note; rows still running then are governed by this rule.
 //!
@@ -13,6 +16,7 @@ pub mod catalogue;
 mod ch2;
 mod ch3;
 mod ch3_heads;
+mod ch4;
 
 pub use catalogue::{rules_of_article, RuleId, RuleInfo, REGULATION_TEXT};
 pub use ch3_heads::{classify_head, classify_title, HeadClass, HeadVerdict, LOWER_AGENCY_HEAD};
@@ -183,6 +187,18 @@ impl Obligation {
     pub fn info(&self) -> RuleInfo {
         self.rule.info()
     }
+
+    /// (r3 §7.24) The agency this row counts for: its 责任主体 (§6.13), or — when the 责任主体 is only the role
+    /// word (本机关, 应诉承办机关, 原行政行为机关: no name recorded) — the agency of the matter `m` (this row's
+    /// matter); `None` when the matter names none either (every agency's to fix).
+    pub fn owner<'a>(&'a self, m: &'a Matter) -> Option<&'a str> {
+        const WORDS: [&str; 3] = [crate::model::UNASSIGNED_AGENCY_WORD, "应诉承办机关", "原行政行为机关"];
+        if WORDS.contains(&self.responsible.as_str()) {
+            m.agency_of()
+        } else {
+            Some(self.responsible.as_str())
+        }
+    }
 }
 
 /// A warning that belongs to a matter (cross-rule and data checks), with its article.
@@ -267,13 +283,13 @@ pub fn evaluate_in(m: &Matter, cal: &Calendar, settings: &Settings, today: Naive
     }
     match m.case_type {
         // §6.9: 法制建议 matters get only R22C, whatever the 被告类型.
-        CaseType::LegalSuggestion => ch3::r22c(&mut cx),
+        CaseType::LegalSuggestion => ch4::r22c(&mut cx),
         // (r3 §7.19, §7.25) a 行政复议意见书 gets only R22V, whatever the 被告类型.
-        CaseType::ReconsiderationOpinion => ch3::r22v(&mut cx),
+        CaseType::ReconsiderationOpinion => ch4::r22v(&mut cx),
         // §6.9: 司法建议/检察建议 get only R13A+R13B (区政府) or R22A+R22B (本机关).
         t if t.is_court_or_procuratorate_suggestion() => match m.defendant {
             Defendant::DistrictGov => ch2::suggestion(&mut cx),
-            Defendant::OwnAgency => ch3::suggestion(&mut cx),
+            Defendant::OwnAgency => ch4::suggestion(&mut cx),
         },
         _ => {
             match m.defendant {

@@ -3,8 +3,8 @@
 //! Also the hearings of the `.ics` export ([`crate::exchange::ics`]). (r3 §7.23) 开庭时间 orders a day's
 //! hearings, and one head recorded for two or more hearings on one day is a register-level warning ([`clashes`]).
 
-use crate::agency::ReportDuty;
 use crate::model::{CaseNo, Matter, TimeOfDay};
+use crate::periodic::PeriodicDuty;
 use crate::rules::{Evaluation, RuleId, Status};
 use chrono::NaiveDate;
 
@@ -199,7 +199,7 @@ pub struct Item {
 pub fn schedule(
     matters: &[Matter],
     evals: &[Evaluation],
-    reports: &[ReportDuty],
+    reports: &[PeriodicDuty],
     from: NaiveDate,
     to: NaiveDate,
 ) -> Vec<(NaiveDate, Vec<Item>)> {

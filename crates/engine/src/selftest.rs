@@ -20,7 +20,7 @@ pub struct Scenario {
 
 /// The result of running one scenario.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outcome {
+pub struct ScenarioResult {
     pub name: &'static str,
     pub rule: RuleId,
     pub expected_due: Option<NaiveDate>,
@@ -340,7 +340,7 @@ fn date(s: &str) -> NaiveDate {
 }
 
 /// Runs one scenario.
-pub fn run(s: &Scenario, cal: &Calendar) -> Outcome {
+pub fn run(s: &Scenario, cal: &Calendar) -> ScenarioResult {
     let mut m = Matter::new("自测");
     for (col, v) in s.fields {
         let c = Column::from_name(col).expect("scenario columns exist");
@@ -354,7 +354,7 @@ pub fn run(s: &Scenario, cal: &Calendar) -> Outcome {
         Some(o) => (o.due, Some(o.status), o.explanation.clone()),
         None => (None, None, format!("未产生 {} 义务", s.rule)),
     };
-    Outcome {
+    ScenarioResult {
         name: s.name,
         rule: s.rule,
         expected_due,
@@ -367,7 +367,7 @@ pub fn run(s: &Scenario, cal: &Calendar) -> Outcome {
 }
 
 /// Runs every scenario with the bundled calendar.
-pub fn run_all() -> Vec<Outcome> {
+pub fn run_all() -> Vec<ScenarioResult> {
     let cal = Calendar::bundled();
     SCENARIOS.iter().map(|s| run(s, &cal)).collect()
 }

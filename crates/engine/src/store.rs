@@ -4,16 +4,20 @@
 //! comma), everything else as JSON. Loading walks the migrations from the stored version up to
 //! [`SCHEMA_VERSION`] step by step; a newer version than this build knows is refused, never overwritten.
 
-use crate::agency::{report_duties, ReportDuty, ReportLogEntry};
 use crate::calendar::{bundled_notices, Calendar, HolidayNotice, HolidayRow};
 use crate::codec;
 use crate::model::{Agency, CaseNo, Column, Matter, Settings};
+use crate::periodic::{periodic_duties, PeriodicDuty, Submission};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+mod cache;
 mod repair;
+mod setup;
+pub use cache::{export_json_cached, RowCache};
 pub use repair::SetAside;
 use repair::{entries, RawList};
+pub use setup::{Setup, SetupField};
 
 /// The version this build writes.
 pub const SCHEMA_VERSION: u64 = 3;
@@ -83,7 +87,7 @@ pub struct AuditEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportNote {
     pub agency: String,
-    pub period: crate::agency::ReportPeriod,
+    pub period: crate::periodic::ReportPeriod,
     pub text: String,
 }
 
@@ -99,7 +103,8 @@ pub struct Register {
     /// The notices behind the added rows, one per year (RULES.md §6.17).
     pub holiday_notices: Vec<HolidayNotice>,
     pub audit: Vec<AuditEntry>,
-    pub report_log: Vec<ReportLogEntry>,
+    /// The 报送记录 (R23/R24 reports marked 已报送); stored as `report_log`.
+    pub submissions: Vec<Submission>,
     /// The 其他 sections written for reports.
     pub report_notes: Vec<ReportNote>,
     /// Increases with every save; lets two tabs detect that they would overwrite each other.
@@ -135,8 +140,8 @@ struct StoredV1 {
     holiday_notices: RawList,
     #[serde(default)]
     audit: RawList,
-    #[serde(default)]
-    report_log: RawList,
+    #[serde(default, rename = "report_log")]
+    submissions: RawList,
     #[serde(default)]
     report_notes: RawList,
     #[serde(default)]
@@ -162,7 +167,8 @@ struct StoredRef<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     holiday_notices: &'a [HolidayNotice],
     audit: &'a [AuditEntry],
-    report_log: &'a [ReportLogEntry],
+    #[serde(rename = "report_log")]
+    submissions: &'a [Submission],
     report_notes: &'a [ReportNote],
     changes_since_backup: u32,
     last_backup: &'a Option<String>,
@@ -278,9 +284,9 @@ impl Register {
     }
 
     /// [`Register::to_json`], the same text, writing again only the matters that changed since the last
-    /// call with this cache (see [`codec::RowCache`]): what a save does.
-    pub fn to_json_cached(&self, cache: &mut codec::RowCache<Matter>) -> String {
-        self.json_of(&codec::export_json_cached(&self.matters, cache), self.revision, None)
+    /// call with this cache (see [`RowCache`]): what a save does.
+    pub fn to_json_cached(&self, cache: &mut RowCache<Matter>) -> String {
+        self.json_of(&export_json_cached(&self.matters, cache), self.revision, None)
     }
 
     fn json(&self, revision: u64, app: Option<&str>) -> String {
@@ -305,7 +311,7 @@ impl Register {
             holidays: &self.holidays,
             holiday_notices: &self.holiday_notices,
             audit: &self.audit,
-            report_log: &self.report_log,
+            submissions: &self.submissions,
             report_notes: &self.report_notes,
             changes_since_backup: self.changes_since_backup,
             last_backup: &self.last_backup,
@@ -369,7 +375,7 @@ impl Register {
             holidays: entries(st.holidays, "holidays", &mut aside),
             holiday_notices: entries(st.holiday_notices, "holiday_notices", &mut aside),
             audit: entries(st.audit, "audit", &mut aside),
-            report_log: entries(st.report_log, "report_log", &mut aside),
+            submissions: entries(st.submissions, "report_log", &mut aside),
             report_notes: entries(st.report_notes, "report_notes", &mut aside),
             revision: st.revision,
             changes_since_backup: st.changes_since_backup,
@@ -380,14 +386,14 @@ impl Register {
 
     /// The R23/R24 duties of this browser's agency (设置 → 本机关名称), from its first 收案日 (not before the
     /// rule took effect) to today; `None` without an agency name, or for 区司法局, which receives the reports.
-    pub fn own_report_duties(&self, cal: &Calendar, today: chrono::NaiveDate) -> Option<(String, Vec<ReportDuty>)> {
+    pub fn own_periodic_duties(&self, cal: &Calendar, today: chrono::NaiveDate) -> Option<(String, Vec<PeriodicDuty>)> {
         let agency = self.profile.agency.trim();
         if agency.is_empty() || self.profile.role == Role::JusticeBureau {
             return None;
         }
         // From the first matter received, and at least the periods 区司法局's 总览 shows for every agency:
         // the agency sees each state 区司法局 will see from its reports.csv (issue 21).
-        let recent = crate::agency::recent_periods(today).iter().map(|p| p.start()).min().unwrap_or(today);
+        let recent = crate::periodic::recent_periods(today).iter().map(|p| p.start()).min().unwrap_or(today);
         let from = self
             .matters
             .iter()
@@ -396,7 +402,7 @@ impl Register {
             .unwrap_or(today)
             .min(recent)
             .max(crate::rules::effective_date());
-        Some((agency.to_string(), report_duties(agency, from, &self.report_log, cal, &self.settings, today)))
+        Some((agency.to_string(), periodic_duties(agency, from, &self.submissions, cal, &self.settings, today)))
     }
 
     pub fn find(&self, case_no: &str) -> Option<&Matter> {
@@ -566,7 +572,7 @@ impl Register {
 }
 
 /// Reads the stored records: every row kept, a bad cell kept as written (待修正), never emptied.
-fn records<R: codec::Table>(csv_text: &str) -> Result<Vec<R>, LoadError> {
+fn records<R: crate::record::Record>(csv_text: &str) -> Result<Vec<R>, LoadError> {
     codec::import_stored::<R>(csv_text)
         .map(|(records, _)| records)
         .map_err(|e| LoadError::Corrupt(format!("{}：{e}", R::FILE)))

@@ -2,8 +2,8 @@
 
 mod common;
 use common::*;
-use yingsu_engine::agency::{assessment, r18b, r26, report_duties, report_duty, ReportLogEntry, ReportPeriod};
 use yingsu_engine::model::{Agency, CaseType::*, Cell, List, Outcome};
+use yingsu_engine::periodic::{assessment, periodic_duties, periodic_duty, r18b, r26, ReportPeriod, Submission};
 use yingsu_engine::{Calendar, Settings, Status};
 
 fn heard(case_type: yingsu_engine::model::CaseType, no: &str, hearing: &str, title: &str) -> yingsu_engine::Matter {
@@ -84,25 +84,24 @@ fn art_18_2_r2_matters_without_suoshu_jiguan_belong_to_their_handler() {
 fn art_23_half_year_report_due_fifteen_days_after_period_end() {
     let cal = Calendar::bundled();
     let s = Settings::default();
-    let h1 = report_duty("区城管委", ReportPeriod::Half(2025, 1), &[], &cal, &s, d("2025-07-10"));
+    let h1 = periodic_duty("区城管委", ReportPeriod::Half(2025, 1), &[], &cal, &s, d("2025-07-10"));
     assert_eq!((h1.due, h1.status), (d("2025-07-15"), Status::Pending));
-    let log = vec![ReportLogEntry {
-        agency: "区城管委".into(),
-        period: ReportPeriod::Half(2025, 1),
-        submitted: d("2025-07-14"),
-    }];
+    let log =
+        vec![Submission {
+            agency: "区城管委".into(), period: ReportPeriod::Half(2025, 1), submitted: d("2025-07-14")
+        }];
     assert_eq!(
-        report_duty("区城管委", ReportPeriod::Half(2025, 1), &log, &cal, &s, d("2025-08-01")).status,
+        periodic_duty("区城管委", ReportPeriod::Half(2025, 1), &log, &cal, &s, d("2025-08-01")).status,
         Status::Done
     );
     assert_eq!(
-        report_duty("区住建委", ReportPeriod::Half(2025, 1), &log, &cal, &s, d("2025-08-01")).status,
+        periodic_duty("区住建委", ReportPeriod::Half(2025, 1), &log, &cal, &s, d("2025-08-01")).status,
         Status::Overdue
     );
     // A setting of 20 days lands on Sunday 2025-07-20 → rolled to Monday.
     let s20 = Settings { report_days: 20, ..Settings::default() };
     assert_eq!(
-        report_duty("区城管委", ReportPeriod::Half(2025, 1), &[], &cal, &s20, d("2025-07-01")).due,
+        periodic_duty("区城管委", ReportPeriod::Half(2025, 1), &[], &cal, &s20, d("2025-07-01")).due,
         d("2025-07-21")
     );
 }
@@ -114,10 +113,10 @@ fn art_24_quarterly_report_periods_and_due_dates() {
     let q = ReportPeriod::parse("2025Q4").unwrap();
     assert_eq!((q.start(), q.end()), (d("2025-10-01"), d("2025-12-31")));
     assert_eq!(q.label(), "2025年第四季度");
-    assert_eq!(report_duty("x", q, &[], &cal, &s, d("2026-01-01")).due, d("2026-01-15"));
+    assert_eq!(periodic_duty("x", q, &[], &cal, &s, d("2026-01-01")).due, d("2026-01-15"));
     let q3 = ReportPeriod::Quarter(2025, 3);
-    assert_eq!(report_duty("x", q3, &[], &cal, &s, d("2025-10-01")).due, d("2025-10-15"));
-    let all = report_duties("x", d("2025-01-01"), &[], &cal, &s, d("2025-08-01"));
+    assert_eq!(periodic_duty("x", q3, &[], &cal, &s, d("2025-10-01")).due, d("2025-10-15"));
+    let all = periodic_duties("x", d("2025-01-01"), &[], &cal, &s, d("2025-08-01"));
     let codes: Vec<String> = all.iter().map(|r| r.period.code()).collect();
     assert_eq!(codes, vec!["2025Q1", "2025H1", "2025Q2", "2025Q3", "2025H2"]);
     assert_eq!(ReportPeriod::parse("2025H3"), None);
@@ -208,7 +207,8 @@ fn art_28_r2_performance_counts_every_effective_row_of_the_year() {
 /// not told "本年度无应考核事项": the item lists what it did not count and why.
 #[test]
 fn issue_21_art_28_item_names_what_it_did_not_count() {
-    use yingsu_engine::score::{score, DEFAULT_WEIGHTS};
+    use yingsu_engine::model::DEFAULT_WEIGHTS;
+    use yingsu_engine::periodic::score::score;
     let mut a = own(AdminLitigation);
     a.case_no = yingsu_engine::model::CaseNo("缺日期".into());
     a.hearing = od("2025-03-10");

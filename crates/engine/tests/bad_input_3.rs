@@ -2,10 +2,10 @@
 //! The engine's side; the CLI's is in `cli.rs`, the page's in `tests/e2e/45-bad-input-3.test.mjs`.
 
 use chrono::NaiveDate;
-use yingsu_engine::agency::{ReportLogEntry, ReportPeriod};
 use yingsu_engine::calendar::{check_holiday_change, merge_rows, parse_holiday_csv, DayMark, HolidayRow};
 use yingsu_engine::codec::{import_text, ImportError, MAX_ROWS};
-use yingsu_engine::exchange::{apply_reports, import_reports, preview_reports, ReportsImport};
+use yingsu_engine::exchange::{apply_submissions, import_submissions, preview_submissions, SubmissionsImport};
+use yingsu_engine::periodic::{ReportPeriod, Submission};
 use yingsu_engine::store::Register;
 use yingsu_engine::text::{match_name, NameMatch};
 use yingsu_engine::Matter;
@@ -14,8 +14,8 @@ fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn reports(text: &str) -> ReportsImport {
-    import_reports(text).unwrap()
+fn reports(text: &str) -> SubmissionsImport {
+    import_submissions(text).unwrap()
 }
 
 const RH: &str = "机关名称,报告,期间,报送日\n";
@@ -60,58 +60,58 @@ fn issue_22_reports_csv_repeated_key_is_a_located_error_and_the_first_row_is_kep
     assert_eq!(r.invalid_rows, 1);
     assert_eq!((r.errors[0].row, r.errors[0].column.as_str()), (4, "期间"));
     assert!(r.errors[0].message.contains("第2行为 2025-07-10，本行为 2025-07-20"), "{}", r.errors[0]);
-    let p = preview_reports(&[], &[], &[("r.csv".into(), r)]);
+    let p = preview_submissions(&[], &[], &[("r.csv".into(), r)]);
     assert_eq!((p.new.len(), p.errors.len()), (2, 1));
     assert!(!p.can_commit());
     let mut log = vec![];
-    assert!(apply_reports(&mut log, &p).is_err());
+    assert!(apply_submissions(&mut log, &p).is_err());
     assert!(log.is_empty(), "nothing written from a file with errors");
     // The same key in two files with different dates: an error on the later file's row.
     let a = reports(&format!("{RH}区城管委,R23,2025H1,2025-07-10\n"));
     let b = reports(&format!("{RH}区城管委,R23,2025H1,2025-07-12\n"));
-    let p = preview_reports(&[], &[], &[("a.csv".into(), a), ("b.csv".into(), b)]);
+    let p = preview_submissions(&[], &[], &[("a.csv".into(), a), ("b.csv".into(), b)]);
     assert_eq!(p.invalid_rows, 1);
     assert_eq!((p.errors[0].0.as_str(), p.errors[0].1.row), ("b.csv", 2));
 }
 
 #[test]
 fn issue_22_reports_csv_changed_date_is_shown_before_and_after() {
-    let log = vec![ReportLogEntry {
+    let log = vec![Submission {
         agency: "区城管委".into(),
         period: ReportPeriod::Half(2025, 1),
         submitted: day("2025-07-20"),
     }];
     let older = reports(&format!("{RH}区城管委,R23,2025H1,2025-07-10\n"));
-    let p = preview_reports(&log, &[], &[("old.csv".into(), older)]);
+    let p = preview_submissions(&log, &[], &[("old.csv".into(), older)]);
     assert_eq!(p.changed.len(), 1);
     let c = &p.changed[0];
     assert_eq!((c.old, c.entry.submitted), (Some(day("2025-07-20")), day("2025-07-10")));
     assert!(c.moves_back(), "an older file moves 报送日 back: flagged");
     let mut mine = log.clone();
-    assert_eq!(apply_reports(&mut mine, &p), Ok((0, 1)));
+    assert_eq!(apply_submissions(&mut mine, &p), Ok((0, 1)));
     assert_eq!(mine[0].submitted, day("2025-07-10"));
     // A preview made before the log changed (another tab) is refused.
     let mut other = log.clone();
     other[0].submitted = day("2025-07-25");
-    assert!(apply_reports(&mut other, &p).unwrap_err().contains("重新预览"));
+    assert!(apply_submissions(&mut other, &p).unwrap_err().contains("重新预览"));
 }
 
 #[test]
 fn issue_22_reports_csv_agency_names_match_like_case_numbers() {
-    let log = vec![ReportLogEntry {
+    let log = vec![Submission {
         agency: "区城管委".into(),
         period: ReportPeriod::Half(2025, 1),
         submitted: day("2025-07-10"),
     }];
     let r = reports(&format!("{RH}区城管委\u{200b},R24,2025Q3,2025-10-15\n区城管委,R23,2025H1,2025-07-10\n"));
     assert_eq!((r.warnings.len(), r.warnings[0].column.as_str()), (1, "机关名称"));
-    let p = preview_reports(&log, &[], &[("r.csv".into(), r)]);
+    let p = preview_submissions(&log, &[], &[("r.csv".into(), r)]);
     assert_eq!((p.new.len(), p.unchanged), (1, 1));
     assert_eq!(p.new[0].entry.agency, "区城管委", "the recorded spelling, not a second agency");
     assert_eq!(p.lookalikes.len(), 1);
     // A new agency takes the spelling of 机关名录 (full width / half width alike).
     let r = reports(&format!("{RH}区住建委（二）,R23,2025H1,2025-07-10\n"));
-    let p = preview_reports(&[], &["区住建委(二)"], &[("r.csv".into(), r)]);
+    let p = preview_submissions(&[], &["区住建委(二)"], &[("r.csv".into(), r)]);
     assert_eq!(p.new[0].entry.agency, "区住建委(二)");
 }
 
@@ -121,7 +121,7 @@ fn issue_22_reports_csv_has_the_row_limit_of_the_other_files() {
     for i in 0..=MAX_ROWS {
         text.push_str(&format!("机关{i},R23,2025H1,2025-07-10\n"));
     }
-    match import_reports(&text) {
+    match import_submissions(&text) {
         Err(ImportError::File(e)) => assert!(e.to_string().contains("超过 100000 行"), "{e}"),
         other => panic!("expected a refused file, got {:?}", other.map(|r| r.rows.len())),
     }
@@ -135,7 +135,7 @@ fn issue_22_reports_csv_merge_is_linear() {
     let mut log = Vec::new();
     for i in 0..MAX_ROWS {
         text.push_str(&format!("机关{i},R23,2025H1,2025-07-10\n"));
-        log.push(ReportLogEntry {
+        log.push(Submission {
             agency: format!("机关{}", i + MAX_ROWS / 2),
             period: ReportPeriod::Half(2025, 1),
             submitted: day("2025-07-09"),
@@ -143,9 +143,9 @@ fn issue_22_reports_csv_merge_is_linear() {
     }
     let t = std::time::Instant::now();
     let r = reports(&text);
-    let p = preview_reports(&log, &[], &[("big.csv".into(), r)]);
+    let p = preview_submissions(&log, &[], &[("big.csv".into(), r)]);
     assert_eq!((p.new.len(), p.changed.len()), (MAX_ROWS / 2, MAX_ROWS / 2));
-    assert_eq!(apply_reports(&mut log, &p), Ok((MAX_ROWS / 2, MAX_ROWS / 2)));
+    assert_eq!(apply_submissions(&mut log, &p), Ok((MAX_ROWS / 2, MAX_ROWS / 2)));
     let el = t.elapsed();
     assert!(el.as_secs() < 30, "100,000 rows merged in {el:?}");
 }

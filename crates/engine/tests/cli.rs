@@ -348,7 +348,7 @@ fn r3_validate_and_normalize_type_the_new_columns() {
 
 /// Revision 3 (§7.18): `report duties --since` lists no period due before 开始使用日期.
 #[test]
-fn r3_report_duties_since_the_start_date() {
+fn r3_periodic_duties_since_the_start_date() {
     let dir = std::env::temp_dir().join(format!("yingsu-cli-r3d-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let cases = dir.join("cases.csv");
@@ -398,4 +398,28 @@ fn r3_obligations_with_the_directory_recognise_the_bureau_by_type() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(!by_type.contains("G,R06,") && by_type.contains("G,R07A,"), "{by_type}");
+}
+
+#[test]
+fn settings_out_of_the_pages_bounds_are_refused_as_the_page_refuses_them() {
+    // 设置 accepts 即将到期提醒天数 0–60 and 及时事项提醒天数 0–365; the command line checks the same table.
+    let f = fixture("worked-examples.csv");
+    let (code, _, err) = yingsu(&["obligations", &f, "--today", "2025-06-01", "--warn-days", "61"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("「即将到期提醒天数」应为 0 到 60 的整数，收到「61」"), "{err}");
+    let (code, _, err) = yingsu(&["obligations", &f, "--today", "2025-06-01", "--timely-days", "366"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("及时事项提醒天数"), "{err}");
+    let (code, _, err) =
+        yingsu(&["obligations", &f, "--today", "2025-06-01", "--warn-days", "60", "--timely-days", "365"]);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn selftest_runs_every_built_in_scenario_as_the_page_does() {
+    let (code, out, err) = yingsu(&["selftest"]);
+    assert_eq!(code, 0, "{err}");
+    let n = yingsu_engine::selftest::SCENARIOS.len();
+    assert_eq!(out.lines().count(), n + 2, "header, one line per scenario, the count");
+    assert!(out.ends_with(&format!("通过 {n} / {n} 项\n")), "{out}");
 }

@@ -159,7 +159,7 @@ proptest! {
         if let Ok(imp) = yingsu_engine::codec::import_text::<Matter>(&format!("案号,案件类型,被告类型,原告\n{tail}"), "UTF-8") {
             for n in &imp.notices { prop_assert!(n.row >= 2); }
         }
-        if let Ok(r) = yingsu_engine::exchange::import_reports(&format!("机关名称,报告,期间,报送日\n{tail}")) {
+        if let Ok(r) = yingsu_engine::exchange::import_submissions(&format!("机关名称,报告,期间,报送日\n{tail}")) {
             for e in r.errors.iter().chain(&r.notices) { prop_assert!(e.row >= 2); }
         }
     }

@@ -5,11 +5,11 @@ mod common;
 use common::*;
 use std::io::Read;
 use std::process::Command;
-use yingsu_engine::agency::{Assessment, Figure, HeadYear, ReportPeriod};
 use yingsu_engine::docx::to_docx;
 use yingsu_engine::model::{Agency, AgencyName, AgencyType, CaseNo, CaseType::*, Outcome};
 use yingsu_engine::paper::{self, Block, Paper};
-use yingsu_engine::score::{rank, score, ScoreSheet};
+use yingsu_engine::periodic::score::{rank, score, ScoreSheet};
+use yingsu_engine::periodic::{Assessment, Figure, HeadYear, ReportPeriod};
 use yingsu_engine::{evaluate, Calendar, Matter, Settings, Status};
 
 fn m(no: &str, agency: &str) -> Matter {
@@ -237,7 +237,7 @@ fn art_28_scores_by_hand() {
         ]
     );
     assert_eq!(s.total, 684);
-    assert_eq!(yingsu_engine::score::tenths(s.total), "68.4");
+    assert_eq!(yingsu_engine::periodic::score::tenths(s.total), "68.4");
     assert!(s.items[2].note.contains("按满分计"));
     // Other weights (a local setting): 30, 20, 20, 10, 20.
     let w = score(&sheet("区城管委", Status::Violation, Some(Status::Compliant)), &[30, 20, 20, 10, 20]);

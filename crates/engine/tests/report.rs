@@ -3,8 +3,8 @@
 mod common;
 use common::*;
 use std::process::Command;
-use yingsu_engine::agency::{report_duty, ReportLogEntry, ReportPeriod};
 use yingsu_engine::model::{CaseNo, CaseType::*, Instance, JudgmentType, Outcome};
+use yingsu_engine::periodic::{periodic_duty, ReportPeriod, Submission};
 use yingsu_engine::report::{
     half_year, quarter_losses, quarter_review_corrections, self_check, self_check_period, verdict,
 };
@@ -235,7 +235,7 @@ fn self_check_r2_lists_overdue_reports_and_lost_matters_without_cause() {
     let ms = register();
     let t = d("2025-07-15");
     let duties =
-        [report_duty("区城管委", ReportPeriod::Quarter(2025, 1), &[], &Calendar::bundled(), &Settings::default(), t)];
+        [periodic_duty("区城管委", ReportPeriod::Quarter(2025, 1), &[], &Calendar::bundled(), &Settings::default(), t)];
     assert_eq!(duties[0].status, Status::Overdue, "due 2025-04-15");
     let items = self_check_period(&ms, Some("区城管委"), H1, &duties);
     assert!(items.iter().any(|i| i.rule == Some(yingsu_engine::RuleId::R24) && i.status == Some(Status::Overdue)));
@@ -245,13 +245,18 @@ fn self_check_r2_lists_overdue_reports_and_lost_matters_without_cause() {
     assert_eq!(lost, vec!["D2", "P1"]);
     assert!(items.iter().any(|i| i.case_no == "D2" && i.fix.contains("败诉原因") && !i.fix.contains("败诉分析报告日")));
     // Marked 已报送, the report leaves the list.
-    let log = [ReportLogEntry {
-        agency: "区城管委".into(),
-        period: ReportPeriod::Quarter(2025, 1),
-        submitted: d("2025-04-10"),
-    }];
-    let done =
-        [report_duty("区城管委", ReportPeriod::Quarter(2025, 1), &log, &Calendar::bundled(), &Settings::default(), t)];
+    let log =
+        [Submission {
+            agency: "区城管委".into(), period: ReportPeriod::Quarter(2025, 1), submitted: d("2025-04-10")
+        }];
+    let done = [periodic_duty(
+        "区城管委",
+        ReportPeriod::Quarter(2025, 1),
+        &log,
+        &Calendar::bundled(),
+        &Settings::default(),
+        t,
+    )];
     assert!(self_check_period(&ms, Some("区城管委"), H1, &done).iter().all(|i| i.rule.is_none()));
 }
 

@@ -1,8 +1,8 @@
 //! Issue 14: a save writes again only the matters that changed — and the stored text is exactly what
 //! writing every matter gives, after every kind of change.
 
-use yingsu_engine::codec::RowCache;
 use yingsu_engine::store::Register;
+use yingsu_engine::store::RowCache;
 use yingsu_engine::{synth, Matter};
 
 #[test]

@@ -4,11 +4,11 @@
 
 mod common;
 use common::*;
-use yingsu_engine::agency::{assessment, r18b, report_duties, ReportLogEntry, ReportPeriod};
 use yingsu_engine::model::{
     ActSource, Agency, AgencyName, AgencyType, AppealDecision, CaseType::*, Column, Instance, JudgmentType, Outcome,
     QuashReason, Standing, TimeOfDay,
 };
+use yingsu_engine::periodic::{assessment, periodic_duties, r18b, ReportPeriod, Submission};
 use yingsu_engine::report::{counts_by_agency, half_year, self_check_in, self_check_period};
 use yingsu_engine::rules::{classify_title, evaluate_in, HeadClass};
 use yingsu_engine::schedule::{clashes, schedule, ItemKind};
@@ -673,15 +673,14 @@ fn art_17_r3_no_head_rules_in_a_civil_case_and_the_name_is_kept() {
 fn art_23_r3_reports_from_the_day_the_register_started() {
     let cal = Calendar::bundled();
     let today = d("2026-12-06");
-    let all = report_duties("区城管委", d("2022-04-28"), &[], &cal, &Settings::default(), today);
+    let all = periodic_duties("区城管委", d("2022-04-28"), &[], &cal, &Settings::default(), today);
     assert!(all.iter().any(|r| r.period == ReportPeriod::Half(2022, 1)));
     let s = Settings { start_date: od("2026-12-01"), ..Settings::default() };
-    let log = vec![ReportLogEntry {
-        agency: "区城管委".into(),
-        period: ReportPeriod::Half(2024, 1),
-        submitted: d("2024-07-10"),
-    }];
-    let since = report_duties("区城管委", d("2022-04-28"), &log, &cal, &s, today);
+    let log =
+        vec![Submission {
+            agency: "区城管委".into(), period: ReportPeriod::Half(2024, 1), submitted: d("2024-07-10")
+        }];
+    let since = periodic_duties("区城管委", d("2022-04-28"), &log, &cal, &s, today);
     assert!(since.iter().all(|r| r.due >= d("2026-12-01") || r.submitted.is_some()), "{since:?}");
     assert!(since.iter().any(|r| r.period == ReportPeriod::Half(2024, 1)), "a 报送记录 keeps its period");
     assert!(!since.iter().any(|r| r.period == ReportPeriod::Half(2025, 1)));
@@ -946,7 +945,8 @@ E2,行政诉讼,二审,本机关,区城管委,区城管委,,,2026-11-25,,,,,上�
 
 #[test]
 fn art_28_r3_district_government_sheet_is_listed_but_not_ranked() {
-    use yingsu_engine::score::{rank, score, DEFAULT_WEIGHTS};
+    use yingsu_engine::model::DEFAULT_WEIGHTS;
+    use yingsu_engine::periodic::score::{rank, score};
     let mut g = gov(AdminLitigation);
     g.hearing = od("2025-03-10");
     g.head_name = "赵某".into();

@@ -1,7 +1,7 @@
 //! The stored register: saved fixtures of every past schema version load (step-by-step migrations).
 
-use yingsu_engine::agency::ReportPeriod;
 use yingsu_engine::model::DayCounting;
+use yingsu_engine::periodic::ReportPeriod;
 use yingsu_engine::store::{LoadError, Register, SCHEMA_VERSION};
 
 #[test]
@@ -23,7 +23,7 @@ fn schema_v1_fixture_loads_with_everything() {
     assert_eq!(r.profile.user, "李某");
     assert!(r.calendar().covers_year(2027));
     assert_eq!(r.audit.len(), 1);
-    assert_eq!(r.report_log[0].period, ReportPeriod::Half(2024, 1));
+    assert_eq!(r.submissions[0].period, ReportPeriod::Half(2024, 1));
     assert_eq!(r.changes_since_backup, 2);
     // Written back in the current version, it loads to the same register.
     assert_eq!(Register::from_json(&r.to_json()).unwrap(), r);
@@ -63,9 +63,9 @@ fn the_current_version_is_the_newest_fixture() {
 /// Issue 21: the agency's own R23/R24 list holds every period 区司法局's 总览 shows for it, in the same state
 /// 区司法局 computes from the agency's reports.csv — also for periods before its first matter.
 #[test]
-fn issue_21_own_report_duties_cover_what_the_bureau_sees_in_the_same_state() {
-    use yingsu_engine::agency::{recent_periods, report_duty, ReportLogEntry};
+fn issue_21_own_periodic_duties_cover_what_the_bureau_sees_in_the_same_state() {
     use yingsu_engine::model::{CaseType, Defendant, Matter};
+    use yingsu_engine::periodic::{periodic_duty, recent_periods, Submission};
     let today = chrono::NaiveDate::from_ymd_opt(2025, 7, 20).unwrap();
     let mut r = Register::default();
     r.profile.agency = "区城管委".into();
@@ -75,15 +75,15 @@ fn issue_21_own_report_duties_cover_what_the_bureau_sees_in_the_same_state() {
     m.agency = "区城管委".into();
     m.complaint_received = chrono::NaiveDate::from_ymd_opt(2025, 5, 6);
     r.matters.push(m);
-    r.report_log.push(ReportLogEntry {
+    r.submissions.push(Submission {
         agency: "区城管委".into(),
         period: ReportPeriod::Quarter(2025, 1),
         submitted: chrono::NaiveDate::from_ymd_opt(2025, 5, 6).unwrap(),
     });
     let cal = r.calendar();
-    let (_, own) = r.own_report_duties(&cal, today).unwrap();
+    let (_, own) = r.own_periodic_duties(&cal, today).unwrap();
     for p in recent_periods(today) {
-        let bureau = report_duty("区城管委", p, &r.report_log, &cal, &r.settings, today);
+        let bureau = periodic_duty("区城管委", p, &r.submissions, &cal, &r.settings, today);
         let mine = own
             .iter()
             .find(|d| d.period == p)

@@ -52,7 +52,7 @@ pub fn CasesImport(msg: RwSignal<String>) -> impl IntoView {
     };
     let check_cases = move |_| {
         msg.set(String::new());
-        let Some(input) = super::input_el("in-cases") else { return };
+        let Some(input) = crate::files::input_el("in-cases") else { return };
         busy.set(true);
         preview.set(None);
         spawn_local(async move {

@@ -5,13 +5,15 @@
 //! listed through [`ErrorList`]), then one commit through [`AppState::commit`], which says "已导入" only once
 //! the write is read back.
 
-use super::with_files;
 use crate::components::ErrorList;
+use crate::files::with_files;
 use crate::state::AppState;
 use leptos::prelude::*;
 use yingsu_engine::codec::ImportError;
 use yingsu_engine::dates::fmt;
-use yingsu_engine::exchange::{apply_reports, export_reports, import_reports, preview_reports, ReportsPreview};
+use yingsu_engine::exchange::{
+    apply_submissions, export_submissions, import_submissions, preview_submissions, SubmissionsPreview,
+};
 use yingsu_engine::text::visible;
 
 /// The agency names the register already knows (机关名录, 所属机关, 本机关): a new entry takes their spelling.
@@ -27,10 +29,10 @@ fn known_names(r: &yingsu_engine::store::Register) -> Vec<String> {
 #[component]
 pub fn ReportsExchange(msg: RwSignal<String>) -> impl IntoView {
     let state = AppState::expect();
-    let pending: RwSignal<Option<ReportsPreview>> = RwSignal::new(None);
+    let pending: RwSignal<Option<SubmissionsPreview>> = RwSignal::new(None);
     let file_errors: RwSignal<Vec<String>> = RwSignal::new(vec![]);
     let export = move |_| {
-        let bytes = state.reg.with_untracked(|r| export_reports(&r.report_log));
+        let bytes = state.reg.with_untracked(|r| export_submissions(&r.submissions));
         let name = format!("reports-{}.csv", fmt(state.today.get_untracked()));
         msg.set(match crate::files::download(&name, &bytes, "text/csv") {
             Ok(()) => "已生成下载文件。".into(),
@@ -47,7 +49,7 @@ pub fn ReportsExchange(msg: RwSignal<String>) -> impl IntoView {
             for (name, bytes) in files {
                 match crate::files::decode(&bytes) {
                     Err(e) => refused.push(format!("{name}：{e}")),
-                    Ok(d) => match import_reports(&d.text) {
+                    Ok(d) => match import_submissions(&d.text) {
                         Ok(imp) => read.push((name, imp)),
                         Err(ImportError::File(e)) => refused.push(format!("{name}：{e}")),
                         Err(ImportError::Header(es)) => refused.extend(es.iter().map(|e| format!("{name}：{e}"))),
@@ -61,7 +63,7 @@ pub fn ReportsExchange(msg: RwSignal<String>) -> impl IntoView {
             }
             let p = state.reg.with_untracked(|r| {
                 let known = known_names(r);
-                preview_reports(&r.report_log, &known.iter().map(String::as_str).collect::<Vec<_>>(), &read)
+                preview_submissions(&r.submissions, &known.iter().map(String::as_str).collect::<Vec<_>>(), &read)
             });
             msg.set(String::new());
             pending.set(Some(p));
@@ -70,13 +72,13 @@ pub fn ReportsExchange(msg: RwSignal<String>) -> impl IntoView {
     let commit = move |_| {
         let Some(p) = pending.get_untracked() else { return };
         // Applied to a copy of the log first: a refused preview (invalid rows, changed meanwhile) changes nothing.
-        let mut log = state.reg.with_untracked(|r| r.report_log.clone());
-        let counts = match apply_reports(&mut log, &p) {
+        let mut log = state.reg.with_untracked(|r| r.submissions.clone());
+        let counts = match apply_submissions(&mut log, &p) {
             Ok(c) => c,
             Err(e) => return msg.set(format!("未导入，任何数据都没有改变：{e}")),
         };
         let saved = state.commit(move |r| {
-            r.report_log = log;
+            r.submissions = log;
             r.changes_since_backup += 1;
         });
         match saved {
@@ -109,9 +111,9 @@ pub fn ReportsExchange(msg: RwSignal<String>) -> impl IntoView {
 /// The preview: counts, changed dates before → after, names read as recorded ones, errors and notices.
 fn preview_view(
     commit: impl Fn(leptos::ev::MouseEvent) + Copy + 'static,
-    pending: RwSignal<Option<ReportsPreview>>,
-) -> impl Fn(ReportsPreview) -> AnyView {
-    move |p: ReportsPreview| {
+    pending: RwSignal<Option<SubmissionsPreview>>,
+) -> impl Fn(SubmissionsPreview) -> AnyView {
+    move |p: SubmissionsPreview| {
         let tagged =
             |v: &[(String, yingsu_engine::RowError)]| v.iter().map(|(f, e)| format!("{f}：{e}")).collect::<Vec<_>>();
         let (errors, warnings, notices) = (tagged(&p.errors), tagged(&p.warnings), tagged(&p.notices));

@@ -8,10 +8,10 @@ use crate::components::StatusChip;
 use crate::state::AppState;
 use leptos::prelude::*;
 use std::borrow::Cow;
-use yingsu_engine::agency::assessment_of;
 use yingsu_engine::codec::write_csv;
 use yingsu_engine::paper;
-use yingsu_engine::score::{self, tenths, ScoreSheet};
+use yingsu_engine::periodic::assessment_of;
+use yingsu_engine::periodic::score::{self, tenths, ScoreSheet};
 
 fn nos(v: &[yingsu_engine::model::CaseNo]) -> Vec<String> {
     v.iter().map(|c| c.0.clone()).collect()

@@ -10,9 +10,9 @@ use leptos::prelude::*;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
-use yingsu_engine::agency::ReportPeriod;
 use yingsu_engine::codec::write_csv;
 use yingsu_engine::dates::fmt;
+use yingsu_engine::periodic::ReportPeriod;
 use yingsu_engine::report::{self_check_in, self_check_period, verdict, CheckItem};
 use yingsu_engine::Status;
 
@@ -76,7 +76,7 @@ pub fn view(ctx: Ctx) -> impl IntoView {
         let mut items = self_check_in(&reg.matters, &evals, a.as_deref(), &reg.agencies);
         // The agency's own R23/R24 reports, as 总览 shows them (only when it is the agency checked).
         let duties = reg
-            .own_report_duties(&cal, state.today.get())
+            .own_periodic_duties(&cal, state.today.get())
             .filter(|(own, _)| a.as_deref().is_none_or(|x| x == own))
             .map(|(_, d)| d)
             .unwrap_or_default();

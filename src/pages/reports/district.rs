@@ -5,8 +5,8 @@ use crate::components::BarChart;
 use crate::state::AppState;
 use leptos::prelude::*;
 use std::borrow::Cow;
-use yingsu_engine::agency::ReportPeriod;
 use yingsu_engine::codec::write_csv;
+use yingsu_engine::periodic::ReportPeriod;
 use yingsu_engine::report;
 
 pub fn view(ctx: Ctx) -> impl IntoView {

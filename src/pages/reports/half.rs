@@ -5,9 +5,9 @@ use super::{case_link, d, download_csv, links, lost_table, paper_buttons, submit
 use crate::components::{BarChart, StatusChip};
 use crate::state::AppState;
 use leptos::prelude::*;
-use yingsu_engine::agency::ReportPeriod;
 use yingsu_engine::dates::fmt;
 use yingsu_engine::paper::{self, HalfYearExtras};
+use yingsu_engine::periodic::ReportPeriod;
 use yingsu_engine::report::{self, half_year};
 use yingsu_engine::store::ReportNote;
 

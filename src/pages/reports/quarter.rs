@@ -4,9 +4,9 @@ use super::paper::PaperView;
 use super::{download_csv, lost_table, paper_buttons, submit_box, Ctx, ALL};
 use crate::state::AppState;
 use leptos::prelude::*;
-use yingsu_engine::agency::ReportPeriod;
 use yingsu_engine::dates::fmt;
 use yingsu_engine::paper;
+use yingsu_engine::periodic::ReportPeriod;
 use yingsu_engine::report::{self, quarter_losses, quarter_review_corrections};
 
 pub fn view(ctx: Ctx) -> impl IntoView {

@@ -5,8 +5,8 @@ use super::paper::PaperView;
 use super::{case_link, paper_buttons, Ctx};
 use crate::state::AppState;
 use leptos::prelude::*;
-use yingsu_engine::agency::ReportPeriod;
 use yingsu_engine::paper;
+use yingsu_engine::periodic::ReportPeriod;
 
 pub fn view(ctx: Ctx) -> impl IntoView {
     let state = AppState::expect();

@@ -3,7 +3,8 @@
 
 use crate::state::AppState;
 use leptos::prelude::*;
-use yingsu_engine::score::{DEFAULT_WEIGHTS, ITEMS};
+use yingsu_engine::model::DEFAULT_WEIGHTS;
+use yingsu_engine::periodic::score::ITEMS;
 
 #[component]
 pub fn Weights() -> impl IntoView {

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use yingsu_engine::calendar::parse_holiday_csv;
 use yingsu_engine::codec::{self, Import, ImportError};
 use yingsu_engine::model::{Agency, DayCounting};
+use yingsu_engine::store::SetupField;
 use yingsu_engine::{evaluate, Calendar, Matter, Settings};
 
 const HELP: &str = "应诉通 yingsu — 《通州区行政机关应诉规则》（通政办发〔2022〕11号）批量检查工具
@@ -20,6 +21,9 @@ const HELP: &str = "应诉通 yingsu — 《通州区行政机关应诉规则》
       --holidays  追加节假日文件（cn-holidays.csv 格式：date,kind,name）
       --agencies  机关名录（agencies.csv）：机关类型为区司法局、区政府的机关按其类型认定（与网页相同）；
                   不给时只按名称认定（含“司法局”为区司法局，以“区人民政府”“区政府”结尾为区政府）
+  yingsu selftest
+      规则核验：用规则条文和算例中的固定场景核对本程序的期限计算（与网页“规则核验”同一组场景），
+      每个场景一行（场景,规则,通过），最后一行“通过 N / M 项”。退出码：0 全部通过；1 有未通过的场景。
   yingsu validate CASES.csv|AGENCIES.csv
       校验文件，每个问题写成“第N行「列名」：说明”到标准错误。
       退出码：0 无问题；1 有无效行；2 文件无法读取。
@@ -84,8 +88,22 @@ fn run(args: &[String]) -> Result<u8, Fail> {
         "validate" => validate(rest),
         "normalize" => normalize(rest),
         "report" => report(rest),
+        "selftest" => Ok(selftest()),
         other => Err(usage(format!("未知命令「{other}」"))),
     }
+}
+
+/// `yingsu selftest`: the built-in scenarios of 规则核验, one line each, then the count.
+fn selftest() -> u8 {
+    let outcomes = yingsu_engine::selftest::run_all();
+    let mut out = String::from("场景,规则,通过\n");
+    for o in &outcomes {
+        out.push_str(&format!("{},{},{}\n", o.name, o.rule, if o.pass { "是" } else { "否" }));
+    }
+    let passed = outcomes.iter().filter(|o| o.pass).count();
+    out.push_str(&format!("通过 {passed} / {} 项\n", outcomes.len()));
+    print!("{out}");
+    u8::from(passed != outcomes.len())
 }
 
 /// What `report` writes: the figures as CSV, or the report as a Word document (公文 layout).
@@ -159,11 +177,11 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
             }
             "--warn-days" => {
                 let v = value()?;
-                o.warn_days = v.parse().map_err(|_| usage(format!("--warn-days「{v}」应为非负整数")))?;
+                o.warn_days = SetupField::WarnDays.number(&v).map_err(|e| usage(format!("--warn-days：{e}")))?;
             }
             "--timely-days" => {
                 let v = value()?;
-                o.timely_days = v.parse().map_err(|_| usage(format!("--timely-days「{v}」应为非负整数")))?;
+                o.timely_days = SetupField::TimelyDays.number(&v).map_err(|e| usage(format!("--timely-days：{e}")))?;
             }
             "--holidays" => o.holidays.push(value()?),
             "--agencies" => o.agencies = Some(value()?),
@@ -285,7 +303,7 @@ fn today_or_system(t: Option<NaiveDate>) -> NaiveDate {
 }
 
 fn report(args: &[String]) -> Result<u8, Fail> {
-    use yingsu_engine::agency::ReportPeriod;
+    use yingsu_engine::periodic::ReportPeriod;
     use yingsu_engine::report;
     use yingsu_engine::{docx::to_docx, paper};
     let Some(kind) = args.first() else {
@@ -386,7 +404,7 @@ fn known_agency(given: &str, matters: &[Matter]) -> Result<String, Fail> {
 /// `report duties`: the R23/R24 duties of one agency (第二十三条, 第二十四条), from its first 收案日 (not before the
 /// rule took effect); (r3 §7.18) `--since` is 开始使用日期 (default: every period).
 fn duties(args: &[String]) -> Result<u8, Fail> {
-    use yingsu_engine::agency::report_duties;
+    use yingsu_engine::periodic::periodic_duties;
     let o = parse_opts(args, &["--agency", "--today", "--since"])?;
     let agency = o.agency.clone().ok_or_else(|| usage("report duties 需要 --agency"))?;
     let imp = import_cases(&o.file)?;
@@ -401,7 +419,7 @@ fn duties(args: &[String]) -> Result<u8, Fail> {
         .unwrap_or(today)
         .max(yingsu_engine::rules::effective_date());
     let settings = Settings { start_date: o.since, ..Settings::default() };
-    let rows = report_duties(&agency, from, &[], &Calendar::bundled(), &settings, today);
+    let rows = periodic_duties(&agency, from, &[], &Calendar::bundled(), &settings, today);
     let d = |x: Option<NaiveDate>| x.map(yingsu_engine::dates::fmt).unwrap_or_default();
     let csv = codec::write_csv(
         &["机关", "规则", "期间", "期限日", "报送日", "状态", "说明"],

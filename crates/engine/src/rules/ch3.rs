@@ -1,8 +1,9 @@
 //! 第三章 以其他机关为被告的行政应诉程序 (第十四条至第二十一条), for `被告类型 = 本机关`;
-//! 第二十一条第二款 for every defendant (RULES.md §6.3); 第二十二条 (建议); (r3 §7.19) 行政复议法第七十六条 (R22V).
+//! 第二十一条第二款 for every defendant (RULES.md §6.3). 第二十二条 (建议, R22A–R22C) and 行政复议法第七十六条 (R22V) are
+//! in `ch4`.
 //! 第十七条, 第十八条第一款, 第十九条 and 行政复议法第五十一条 (heads at hearings) are in `ch3_heads`.
 
-use super::{agents_verdict, appeal_applies, appeal_term, reply_row, Ctx, RuleId, Status, Term};
+use super::{agents_verdict, appeal_applies, appeal_term, Ctx, RuleId, Status, Term};
 use crate::dates::fmt;
 use crate::model::{AppealDecision, CaseType, Column, Instance, JudgmentType, QuashReason};
 use crate::period::Period;
@@ -106,41 +107,4 @@ pub(crate) fn r21b(cx: &mut Ctx) {
     }
     why.push_str("；法院确定了重作期限的，见第二十一条第一款（履行期限）");
     cx.verdict(RuleId::R21B, Status::Info, why, None);
-}
-
-/// 第二十二条第一款: 司法建议书 / 检察建议书 sent to the agency.
-pub(crate) fn suggestion(cx: &mut Ctx) {
-    let m = cx.m;
-    let received = (Column::SuggestionReceived, m.suggestion_received);
-    // ……行政机关应当及时将落实情况报区司法局报告。
-    cx.deadline(
-        RuleId::R22A,
-        received,
-        Term::Statutory(Period::Timely, ""),
-        (Column::ImplementationReported, m.implementation_reported),
-    );
-    // 解释：the reply to the court or procuratorate follows the same periods as R13B (RULES.md R22B, §6.5).
-    reply_row(cx, RuleId::R22B);
-}
-
-/// 第二十二条第二款：行政机关应当高度重视并严格落实区司法局法制建议，并在规定时间内就落实情况及时反馈。
-pub(crate) fn r22c(cx: &mut Ctx) {
-    let m = cx.m;
-    let term = match m.reply_by {
-        Some(d) => Term::Statutory(Period::Given(d, Column::ReplyBy.name()), "区司法局规定的时间"),
-        None => Term::Statutory(Period::Timely, "区司法局未规定时间"),
-    };
-    cx.deadline(RuleId::R22C, (Column::SuggestionReceived, m.suggestion_received), term, (Column::Replied, m.replied));
-}
-
-/// (r3 §7.19) 行政复议法第七十六条：有关机关应当自收到行政复议意见书之日起六十日内，将纠正相关违法或者不当的行政行为的情况
-/// 报送行政复议机关。 60 自然日, rolled forward (§7.25: 建议回复期限 and 紧急 do not change it).
-pub(crate) fn r22v(cx: &mut Ctx) {
-    let m = cx.m;
-    cx.deadline(
-        RuleId::R22V,
-        (Column::SuggestionReceived, m.suggestion_received),
-        Term::Statutory(Period::Days(60), "行政复议法第七十六条（六十日，自然日）；建议发出机关为行政复议机关"),
-        (Column::Replied, m.replied),
-    );
 }

@@ -3,7 +3,7 @@
 //! due date or status would change (§6.16).
 
 use crate::components::{ChangeReview, ErrorList};
-use crate::pages::exchange::with_files;
+use crate::files::with_files;
 use crate::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -76,8 +76,9 @@ pub fn HolidayUpdate(msg: RwSignal<String>) -> impl IntoView {
                 let cal = trial.calendar();
                 let after: Vec<Evaluation> =
                     r.matters.iter().map(|m| evaluate_in(m, &cal, &r.settings, today, &r.agencies)).collect();
-                let duties = match (r.own_report_duties(&r.calendar(), today), trial.own_report_duties(&cal, today)) {
-                    (Some((_, b)), Some((_, a))) => yingsu_engine::agency::duty_changes(&b, &a),
+                let duties = match (r.own_periodic_duties(&r.calendar(), today), trial.own_periodic_duties(&cal, today))
+                {
+                    (Some((_, b)), Some((_, a))) => yingsu_engine::periodic::duty_changes(&b, &a),
                     _ => vec![],
                 };
                 (after, duties)

@@ -3,10 +3,10 @@
 //!
 //! The regulation names the five items but no points: the weights are a local setting
 //! ([`crate::Settings::assessment_weights`], default 20 each, total 100), and the page labels them
-//! "本地设置，规则未规定分值". Each item's figure comes from [`crate::agency::assessment`].
+//! "本地设置，规则未规定分值". Each item's figure comes from [`crate::periodic::assessment`].
 
-use crate::agency::Assessment;
 use crate::model::{Agency, AgencyType, CaseNo};
+use crate::periodic::Assessment;
 use crate::rules::Status;
 
 /// One of the five items of 第二十八条.
@@ -32,9 +32,6 @@ pub const ITEMS: [Item; 5] = [
         name: "落实司法建议及法制建议", short: "落实建议", basis: "第十三条、第二十二条（R13、R22）"
     },
 ];
-
-/// The default weight of each item (20 × 5 = 100).
-pub const DEFAULT_WEIGHTS: [u32; 5] = [20; 5];
 
 /// One scored item of one agency.
 #[derive(Debug, Clone, PartialEq, Eq)]

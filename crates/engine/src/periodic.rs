@@ -1,5 +1,8 @@
-//! Agency-level and periodic rules (RULES.md §4): 第十八条第二款 (R18B), 第二十三条 (R23),
-//! 第二十四条 (R24), 第二十六条 (R26), 第二十八条 (R28). Each is a function over the register.
+//! The agency-level and periodic rules of 第四章 工作制度 (RULES.md §4): 第十八条第二款 (R18B), 第二十三条 (R23),
+//! 第二十四条 (R24), 第二十六条 (R26), 第二十八条 (R28, the 考核表: [`score`]). Each is a function over the register,
+//! not over one matter (the per-matter rules of 第四章 are `rules::ch4`).
+
+pub mod score;
 
 use crate::calendar::Calendar;
 use crate::model::Defendant;
@@ -112,9 +115,10 @@ impl sfmt::Display for ReportPeriod {
     }
 }
 
-/// A report marked 已报送 (the report log).
+/// A submission: one entry of the 报送记录, an R23/R24 report marked 已报送 (stored as `report_log`, exchanged as
+/// `reports.csv`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReportLogEntry {
+pub struct Submission {
     pub agency: String,
     pub period: ReportPeriod,
     #[serde(with = "crate::dates::ymd")]
@@ -123,7 +127,7 @@ pub struct ReportLogEntry {
 
 /// An R23/R24 reporting obligation of one agency for one period.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReportDuty {
+pub struct PeriodicDuty {
     pub agency: String,
     pub period: ReportPeriod,
     pub due: NaiveDate,
@@ -132,7 +136,7 @@ pub struct ReportDuty {
     pub explanation: String,
 }
 
-impl ReportDuty {
+impl PeriodicDuty {
     /// (r3 §7.18) Whether the duty is listed at all: a period due before the setting 开始使用日期 is not, unless a
     /// 报送记录 exists for it (the register did not exist then; a false 已逾期 on day one is what this prevents).
     pub fn listed(&self, s: &Settings) -> bool {
@@ -142,19 +146,19 @@ impl ReportDuty {
 
 /// R23/R24: the report of `period` is due `报告报送天数` days after the period ends (a local setting:
 /// the regulation names no day), rolled forward; done when the log has it.
-pub fn report_duty(
+pub fn periodic_duty(
     agency: &str,
     period: ReportPeriod,
-    log: &[ReportLogEntry],
+    log: &[Submission],
     cal: &Calendar,
     s: &Settings,
     today: NaiveDate,
-) -> ReportDuty {
+) -> PeriodicDuty {
     let due = compute(cal, period.end(), "期间截止日", Period::Days(s.report_days));
     let submitted = log.iter().filter(|e| e.agency == agency && e.period == period).map(|e| e.submitted).min();
     let status = deadline_status(Some(period.end()), due.date, submitted, today, s.warn_days, s.timely_days);
     let explanation = format!("{}；“报告报送天数”{}日为本地设置（规则未规定报送日）", due.explanation, s.report_days);
-    ReportDuty {
+    PeriodicDuty {
         agency: agency.to_string(),
         period,
         due: due.date.expect("day periods have a date"),
@@ -182,19 +186,19 @@ pub fn recent_periods(today: NaiveDate) -> Vec<ReportPeriod> {
 
 /// Every R23 and R24 duty of `agency` from `from` up to the period containing `today`. (r3 §7.18) A period whose
 /// due date is before the setting 开始使用日期 gives no row unless a 报送记录 exists for it (`None`: every period).
-pub fn report_duties(
+pub fn periodic_duties(
     agency: &str,
     from: NaiveDate,
-    log: &[ReportLogEntry],
+    log: &[Submission],
     cal: &Calendar,
     s: &Settings,
     today: NaiveDate,
-) -> Vec<ReportDuty> {
+) -> Vec<PeriodicDuty> {
     let mut out = Vec::new();
     for first in [ReportPeriod::half_of(today), ReportPeriod::quarter_of(today)] {
         let mut p = first;
         while p.end() >= from {
-            let d = report_duty(agency, p, log, cal, s, today);
+            let d = periodic_duty(agency, p, log, cal, s, today);
             if d.listed(s) {
                 out.push(d);
             }
@@ -206,7 +210,7 @@ pub fn report_duties(
 }
 
 /// The R23/R24 duties whose due date or status differ between two lists of the same agency (§6.16).
-pub fn duty_changes(before: &[ReportDuty], after: &[ReportDuty]) -> Vec<crate::rules::Change> {
+pub fn duty_changes(before: &[PeriodicDuty], after: &[PeriodicDuty]) -> Vec<crate::rules::Change> {
     before
         .iter()
         .filter_map(|b| {
@@ -415,8 +419,8 @@ pub fn assessment_of(
                 _ => continue,
             };
             // The row's 责任主体, or the matter's agency where only the role word is recorded — as 总览 and the
-            // self-check count it (report::owner), so the three agree.
-            if idx > 0 && crate::report::owner(o, m).map(|a| names::key(a, agencies)) != Some(key) {
+            // self-check count it (Obligation::owner), so the three agree.
+            if idx > 0 && o.owner(m).map(|a| names::key(a, agencies)) != Some(key) {
                 continue;
             }
             let f = &mut figures[idx];

@@ -3,27 +3,27 @@
 //! later row, 机关名称 matched as people read it ([`key_norm`]: hidden characters, widths), a changed 报送日
 //! shown before → after, the same row limit, and a merge linear in the log and the files.
 
-use crate::agency::{ReportLogEntry, ReportPeriod};
 use crate::codec::{check_limits, unguard, ImportError};
 use crate::dates::fmt;
 use crate::error::RowError;
 use crate::exchange::Lookalike;
+use crate::periodic::{ReportPeriod, Submission};
 use crate::text::{code_point, hidden_controls, key_norm, visible};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// The header of `reports.csv`.
-pub const REPORTS_HEADER: [&str; 4] = ["机关名称", "报告", "期间", "报送日"];
+pub const SUBMISSIONS_HEADER: [&str; 4] = ["机关名称", "报告", "期间", "报送日"];
 
 const FILE: &str = "reports.csv";
 
-/// Writes the report log as `reports.csv` (UTF-8 with BOM, CRLF, like every export), sorted by agency
+/// Writes the submissions (报送记录) as `reports.csv` (UTF-8 with BOM, CRLF, like every export), sorted by agency
 /// and period.
-pub fn export_reports(log: &[ReportLogEntry]) -> Vec<u8> {
-    let mut rows: Vec<&ReportLogEntry> = log.iter().collect();
+pub fn export_submissions(log: &[Submission]) -> Vec<u8> {
+    let mut rows: Vec<&Submission> = log.iter().collect();
     crate::sort::by(&mut rows, |a, b| (&a.agency, a.period, a.submitted).cmp(&(&b.agency, b.period, b.submitted)));
     crate::codec::write_csv(
-        &REPORTS_HEADER,
+        &SUBMISSIONS_HEADER,
         rows.into_iter().map(|e| {
             vec![
                 e.agency.as_str().into(),
@@ -37,9 +37,9 @@ pub fn export_reports(log: &[ReportLogEntry]) -> Vec<u8> {
 
 /// A `reports.csv`, validated.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ReportsImport {
+pub struct SubmissionsImport {
     /// The valid rows: (spreadsheet row, entry), in file order.
-    pub rows: Vec<(usize, ReportLogEntry)>,
+    pub rows: Vec<(usize, Submission)>,
     /// Every problem of the invalid rows, at its row and column.
     pub errors: Vec<RowError>,
     pub invalid_rows: usize,
@@ -55,7 +55,7 @@ type Seen = HashMap<(String, ReportPeriod), (usize, NaiveDate)>;
 /// Reads a `reports.csv` (already decoded). A file beyond the limits of `cases.csv` (rows, columns, bytes
 /// a cell) or without a required column is refused whole; otherwise each row is checked and a bad row
 /// listed, never taken.
-pub fn import_reports(text: &str) -> Result<ReportsImport, ImportError> {
+pub fn import_submissions(text: &str) -> Result<SubmissionsImport, ImportError> {
     check_limits(text, FILE).map_err(ImportError::File)?;
     let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut rec = csv::StringRecord::new();
@@ -73,8 +73,8 @@ pub fn import_reports(text: &str) -> Result<ReportsImport, ImportError> {
             }
         }
     };
-    let pos: Vec<Option<usize>> = REPORTS_HEADER.iter().map(|n| header.iter().position(|h| h == n)).collect();
-    let missing: Vec<RowError> = REPORTS_HEADER
+    let pos: Vec<Option<usize>> = SUBMISSIONS_HEADER.iter().map(|n| header.iter().position(|h| h == n)).collect();
+    let missing: Vec<RowError> = SUBMISSIONS_HEADER
         .iter()
         .zip(&pos)
         .filter(|(_, p)| p.is_none())
@@ -83,7 +83,7 @@ pub fn import_reports(text: &str) -> Result<ReportsImport, ImportError> {
     if !missing.is_empty() {
         return Err(ImportError::Header(missing));
     }
-    let mut out = ReportsImport::default();
+    let mut out = SubmissionsImport::default();
     let mut seen: Seen = HashMap::new();
     loop {
         let start = rdr.position().byte() as usize;
@@ -107,7 +107,7 @@ pub fn import_reports(text: &str) -> Result<ReportsImport, ImportError> {
                     let value = unguard(rec.get(i).unwrap_or("").trim());
                     out.notices.push(RowError::new(
                         row,
-                        REPORTS_HEADER[col],
+                        SUBMISSIONS_HEADER[col],
                         format!("单元格中的引号不成对（不符合 CSV 规则），已按「{}」读取，请核对", visible(value)),
                     ));
                 }
@@ -119,7 +119,7 @@ pub fn import_reports(text: &str) -> Result<ReportsImport, ImportError> {
 }
 
 /// Checks one row; a valid one joins `out.rows`, an invalid one adds its errors.
-fn read_row(rec: &csv::StringRecord, pos: &[Option<usize>], row: usize, seen: &mut Seen, out: &mut ReportsImport) {
+fn read_row(rec: &csv::StringRecord, pos: &[Option<usize>], row: usize, seen: &mut Seen, out: &mut SubmissionsImport) {
     let cell = |k: usize| pos[k].and_then(|p| rec.get(p)).map(|c| unguard(c.trim())).unwrap_or_default();
     let (agency, rule, period, date) = (cell(0), cell(1), cell(2), cell(3));
     let mut errors = Vec::new();
@@ -174,7 +174,7 @@ fn read_row(rec: &csv::StringRecord, pos: &[Option<usize>], row: usize, seen: &m
             )),
             None => {
                 seen.insert(key, (row, d));
-                out.rows.push((row, ReportLogEntry { agency: agency.to_string(), period: p, submitted: d }));
+                out.rows.push((row, Submission { agency: agency.to_string(), period: p, submitted: d }));
                 return;
             }
         }
@@ -185,28 +185,28 @@ fn read_row(rec: &csv::StringRecord, pos: &[Option<usize>], row: usize, seen: &m
 
 /// An entry the import adds or changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReportChange {
+pub struct SubmissionChange {
     pub source: String,
     pub row: usize,
     /// The entry as it will be stored (机关名称 in the register's spelling).
-    pub entry: ReportLogEntry,
+    pub entry: Submission,
     /// The recorded 报送日 it replaces (`None` for a new entry).
     pub old: Option<NaiveDate>,
 }
 
-impl ReportChange {
+impl SubmissionChange {
     /// The file moves a recorded 报送日 back to an earlier date (an older file, most likely).
     pub fn moves_back(&self) -> bool {
         self.old.is_some_and(|o| self.entry.submitted < o)
     }
 }
 
-/// What importing `reports.csv` files would do. Nothing is written until [`apply_reports`].
+/// What importing `reports.csv` files would do. Nothing is written until [`apply_submissions`].
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ReportsPreview {
-    pub new: Vec<ReportChange>,
+pub struct SubmissionsPreview {
+    pub new: Vec<SubmissionChange>,
     /// Recorded entries whose 报送日 the files change: before → after.
-    pub changed: Vec<ReportChange>,
+    pub changed: Vec<SubmissionChange>,
     pub unchanged: usize,
     pub errors: Vec<(String, RowError)>,
     pub invalid_rows: usize,
@@ -216,7 +216,7 @@ pub struct ReportsPreview {
     pub notices: Vec<(String, RowError)>,
 }
 
-impl ReportsPreview {
+impl SubmissionsPreview {
     pub fn can_commit(&self) -> bool {
         self.invalid_rows == 0
     }
@@ -225,8 +225,12 @@ impl ReportsPreview {
 /// Compares files with the log. `known`: agency names of the register (机关名录, 所属机关) whose spelling a
 /// new entry takes when it reads the same. Linear: every key is looked up once in a hash map. The same key
 /// in two files with different dates is an error on the later file's row.
-pub fn preview_reports(log: &[ReportLogEntry], known: &[&str], files: &[(String, ReportsImport)]) -> ReportsPreview {
-    let mut p = ReportsPreview::default();
+pub fn preview_submissions(
+    log: &[Submission],
+    known: &[&str],
+    files: &[(String, SubmissionsImport)],
+) -> SubmissionsPreview {
+    let mut p = SubmissionsPreview::default();
     let mut spelling: HashMap<String, String> = HashMap::new();
     for name in log.iter().map(|e| e.agency.as_str()).chain(known.iter().copied()) {
         spelling.entry(key_norm(name).into_owned()).or_insert_with(|| name.to_string());
@@ -274,8 +278,8 @@ pub fn preview_reports(log: &[ReportLogEntry], known: &[&str], files: &[(String,
                 continue;
             }
             taken.insert(key.clone(), (name.clone(), *row, e.submitted));
-            let entry = ReportLogEntry { agency: canonical, period: e.period, submitted: e.submitted };
-            let change = |old| ReportChange { source: name.clone(), row: *row, entry, old };
+            let entry = Submission { agency: canonical, period: e.period, submitted: e.submitted };
+            let change = |old| SubmissionChange { source: name.clone(), row: *row, entry, old };
             match recorded.get(&key) {
                 None => p.new.push(change(None)),
                 Some(d) if *d == e.submitted => p.unchanged += 1,
@@ -289,13 +293,13 @@ pub fn preview_reports(log: &[ReportLogEntry], known: &[&str], files: &[(String,
 /// Commits a preview into the log: all of it, or nothing when the preview has invalid rows or the log
 /// changed meanwhile (an entry it adds now exists, or one it changes no longer holds the date it saw).
 /// Returns (added, changed). Linear: one index of the log.
-pub fn apply_reports(log: &mut Vec<ReportLogEntry>, p: &ReportsPreview) -> Result<(usize, usize), String> {
+pub fn apply_submissions(log: &mut Vec<Submission>, p: &SubmissionsPreview) -> Result<(usize, usize), String> {
     if !p.can_commit() {
         return Err(format!("文件有 {} 行无效，未导入；请修正后重新导入", p.invalid_rows));
     }
     let index: HashMap<(String, ReportPeriod), usize> =
         log.iter().enumerate().map(|(i, e)| ((key_norm(&e.agency).into_owned(), e.period), i)).collect();
-    let at = |e: &ReportLogEntry| index.get(&(key_norm(&e.agency).into_owned(), e.period)).copied();
+    let at = |e: &Submission| index.get(&(key_norm(&e.agency).into_owned(), e.period)).copied();
     let stale = p.new.iter().chain(&p.changed).any(|c| at(&c.entry).map(|i| log[i].submitted) != c.old);
     if stale {
         return Err("预览之后报送记录已在其他地方（另一标签页）被修改，请重新预览后再确认".into());
@@ -318,38 +322,32 @@ mod tests {
     }
 
     #[test]
-    fn issue_11_report_log_round_trips_through_reports_csv() {
+    fn issue_11_submissions_round_trip_through_reports_csv() {
         let log = vec![
-            ReportLogEntry {
-                agency: "住建委".into(),
-                period: ReportPeriod::Quarter(2025, 1),
-                submitted: day(2025, 4, 20),
+            Submission {
+                agency: "住建委".into(), period: ReportPeriod::Quarter(2025, 1), submitted: day(2025, 4, 20)
             },
-            ReportLogEntry {
-                agency: "城管委".into(),
-                period: ReportPeriod::Half(2025, 1),
-                submitted: day(2025, 7, 10),
-            },
+            Submission { agency: "城管委".into(), period: ReportPeriod::Half(2025, 1), submitted: day(2025, 7, 10) },
         ];
-        let bytes = export_reports(&log);
+        let bytes = export_submissions(&log);
         let text = String::from_utf8(bytes.clone()).unwrap();
         assert!(text.starts_with("\u{feff}机关名称,报告,期间,报送日\r\n住建委,R24,2025Q1,2025-04-20\r\n"), "{text}");
-        let back = import_reports(text.trim_start_matches('\u{feff}')).unwrap();
+        let back = import_submissions(text.trim_start_matches('\u{feff}')).unwrap();
         let mut sorted = log.clone();
         sorted.sort_by(|a, b| a.agency.cmp(&b.agency));
         assert_eq!(back.rows.iter().map(|r| r.1.clone()).collect::<Vec<_>>(), sorted);
         let mut mine = vec![log[0].clone()];
         let files = [("r.csv".to_string(), back)];
-        let p = preview_reports(&mine, &[], &files);
-        assert_eq!(apply_reports(&mut mine, &p), Ok((1, 0)));
-        let p = preview_reports(&mine, &[], &files);
+        let p = preview_submissions(&mine, &[], &files);
+        assert_eq!(apply_submissions(&mut mine, &p), Ok((1, 0)));
+        let p = preview_submissions(&mine, &[], &files);
         assert_eq!((p.new.len(), p.changed.len(), p.unchanged), (0, 0, 2), "idempotent");
         // Errors are located; nothing is taken from a bad file.
-        let bad = import_reports("机关名称,报告,期间,报送日\n城管委,R24,2025H1,2025-07-01\n,R23,2025X,\n").unwrap();
+        let bad = import_submissions("机关名称,报告,期间,报送日\n城管委,R24,2025H1,2025-07-01\n,R23,2025X,\n").unwrap();
         let at: Vec<(usize, &str)> = bad.errors.iter().map(|e| (e.row, e.column.as_str())).collect();
         assert_eq!(at, vec![(2, "报告"), (3, "机关名称"), (3, "期间"), (3, "报送日")]);
         assert_eq!(bad.invalid_rows, 2);
-        let ImportError::Header(h) = import_reports("机关名称,期间\n").unwrap_err() else { panic!() };
+        let ImportError::Header(h) = import_submissions("机关名称,期间\n").unwrap_err() else { panic!() };
         assert_eq!(h[0].column, "报告");
     }
 }
