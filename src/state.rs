@@ -181,12 +181,9 @@ impl AppState {
                 match index.get(m.case_no.0.as_str()) {
                     None => added.push(m.case_no.0.clone()),
                     Some(x) if *x != m => {
-                        let fields: Vec<&str> = yingsu_engine::Column::ALL
-                            .iter()
-                            .filter(|c| c.get(x) != c.get(m))
-                            .map(|c| c.name())
-                            .take(3)
-                            .collect();
+                        // The same field diff as the edit session and the imports (record::changed).
+                        let fields: Vec<&str> =
+                            yingsu_engine::record::changed(*x, m).into_iter().map(|c| c.name()).take(3).collect();
                         changed.push(format!("{}（{}）", m.case_no.0, fields.join("、")));
                     }
                     _ => {}

@@ -209,3 +209,37 @@ test('d: 以空值清除 empties only empty cells of the file\'s columns, and na
   await shot(page, '26-foreign-new');
   await ctx.close();
 });
+
+test('e: 设置 and 机关名录 keep unsaved input across navigation, as the case form does', async () => {
+  const { page, ctx } = await h.open('#/settings');
+  await page.getByLabel('本机关名称').fill('区未保存局');
+  await page.getByLabel('即将到期提醒天数').fill('9');
+  await page.getByRole('link', { name: '总览', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: '总览' }).waitFor();
+  await page.goBack();
+  await page.getByTestId('settings-restored').waitFor({ timeout: 3000 });
+  assert.equal(await page.getByLabel('本机关名称').inputValue(), '区未保存局');
+  assert.equal(await page.getByLabel('即将到期提醒天数').inputValue(), '9');
+  // The bounds are the engine's (one place for the page and the CLI).
+  await page.getByLabel('即将到期提醒天数').fill('61');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await page.getByTestId('settings-message').filter({ hasText: '「即将到期提醒天数」应为 0 到 60 的整数，收到「61」' }).waitFor();
+  await page.getByTestId('settings-restored').getByRole('button', { name: '放弃这些修改' }).click();
+  assert.notEqual(await page.getByLabel('本机关名称').inputValue(), '区未保存局');
+
+  await page.goto(h.base + '#/agencies');
+  await field(page, '机关名称').fill('区草稿委');
+  await field(page, '联络员').fill('孙某');
+  await page.getByRole('link', { name: '总览', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: '总览' }).waitFor();
+  await page.reload();
+  await page.goto(h.base + '#/agencies');
+  await page.getByTestId('agency-restored').waitFor({ timeout: 3000 });
+  assert.equal(await field(page, '机关名称').inputValue(), '区草稿委');
+  assert.equal(await field(page, '联络员').inputValue(), '孙某');
+  await page.getByRole('button', { name: '保存机关' }).click();
+  await page.getByTestId('agency-message').filter({ hasText: '已保存' }).waitFor();
+  assert.match((await stored(page)).agencies, /区草稿委/);
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('yingsu.form.')).length), 0, 'saved: no draft left');
+  await ctx.close();
+});
