@@ -26,6 +26,8 @@ struct Restore {
     reg: Register,
     holiday_problems: Vec<String>,
     dropped: usize,
+    /// The register's revision when the backup was checked: a restore after another change asks again.
+    revision: u64,
 }
 
 mod cases_import;
@@ -149,14 +151,28 @@ pub fn Exchange() -> impl IntoView {
                 Ok(mut r) => {
                     // The backup's calendar is checked like an import (issue 22): a year that fails is left out.
                     let (problems, dropped) = r.drop_unsound_holidays(state.today.get_untracked());
-                    restore.set(Some(Restore { reg: r, holiday_problems: problems, dropped }));
+                    let revision = state.reg.with_untracked(|r| r.revision);
+                    restore.set(Some(Restore { reg: r, holiday_problems: problems, dropped, revision }));
                 }
                 Err(e) => msg.set(format!("{name}：无法作为完整备份读取：{e}")),
             }
         });
     };
     let commit_restore = move |_| {
-        let Some(Restore { reg: r, .. }) = restore.get_untracked() else { return };
+        let Some(Restore { reg: r, revision, .. }) = restore.get_untracked() else { return };
+        // Restoring replaces everything: changed since the check (another tab), the user is told and confirms again.
+        let now = state.reg.with_untracked(|r| r.revision);
+        if now != revision {
+            restore.update(|x| {
+                if let Some(x) = x {
+                    x.revision = now;
+                }
+            });
+            return msg.set(
+                "检查备份之后，台账已在其他地方（另一标签页）被修改，任何数据都没有改变。恢复将替换这些修改；请核对后再次点击确认恢复。"
+                    .into(),
+            );
+        }
         let result = state.commit(|cur| {
             let rev = cur.revision;
             *cur = r;
@@ -231,7 +247,7 @@ pub fn Exchange() -> impl IntoView {
                     <div class="field grow"><label for="in-backup">"备份文件"</label><input id="in-backup" type="file" accept=".json,application/json"/></div>
                     <button type="button" on:click=check_restore>"检查备份"</button>
                 </div>
-                {move || restore.get().map(|Restore { reg: r, holiday_problems, dropped }| {
+                {move || restore.get().map(|Restore { reg: r, holiday_problems, dropped, .. }| {
                     let aside: Vec<String> = r.set_aside.iter().map(|a| a.to_string()).collect();
                     let fixes: Vec<String> = r.needs_fixing().iter().map(|f| format!("{}「{}」 · 「{}」 · {}", f.table, yingsu_engine::text::visible(&f.key), f.column, yingsu_engine::text::visible(&f.value))).collect();
                     view! {

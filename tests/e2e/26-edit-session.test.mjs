@@ -3,7 +3,7 @@
 // 以空值清除 blanking columns a file does not have (and another agency's new matters unflagged).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, shot } from './harness.mjs';
+import { start, shot, readDownload } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -241,5 +241,40 @@ test('e: 设置 and 机关名录 keep unsaved input across navigation, as the ca
   await page.getByTestId('agency-message').filter({ hasText: '已保存' }).waitFor();
   assert.match((await stored(page)).agencies, /区草稿委/);
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('yingsu.form.')).length), 0, 'saved: no draft left');
+  await ctx.close();
+});
+
+test('f: a holiday or backup preview made before another tab saved is never applied as it was', async () => {
+  const ctx = await h.browser.newContext();
+  const a = await h.open('', { context: ctx });
+  await h.quickMatter(a.page, 'H-1');
+  const b = await h.open('#/exchange', { context: ctx });
+  await b.page.getByLabel('通知名称', { exact: true }).fill('国务院办公厅关于2027年部分节假日安排的通知');
+  await b.page.getByLabel('通知发布日期', { exact: true }).fill('2026-11-10');
+  await b.page.getByLabel('节假日文件').setInputFiles({ name: 'h.csv', mimeType: 'text/csv', buffer: Buffer.from('date,kind,name\n2027-01-04,holiday,测试假日\n') });
+  await b.page.getByTestId('holiday-update').getByRole('button', { name: '检查并预览' }).click();
+  const review = b.page.getByTestId('holiday-preview').getByTestId('change-review');
+  await review.waitFor();
+  await h.quickMatter(a.page, 'H-2');
+  await b.page.waitForTimeout(300);
+  await review.getByRole('button', { name: '确认' }).click();
+  await b.page.getByTestId('exchange-message').filter({ hasText: '预览之后，台账已在其他地方' }).waitFor({ timeout: 3000 });
+  assert.doesNotMatch(JSON.stringify((await stored(b.page)).holidays ?? ''), /测试假日/, 'nothing applied');
+  await review.getByRole('button', { name: '确认' }).click();
+  await b.page.getByTestId('exchange-message').filter({ hasText: '已导入 1 条节假日安排' }).waitFor();
+
+  // A backup checked, then another tab saves: the restore says so and asks again.
+  const dl = b.page.waitForEvent('download');
+  await b.page.getByRole('button', { name: '导出完整备份' }).first().click();
+  const backup = await readDownload(await dl);
+  await b.page.getByLabel('备份文件').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: backup });
+  await b.page.getByRole('button', { name: '检查备份' }).click();
+  const pv = b.page.getByTestId('restore-preview');
+  await pv.waitFor();
+  await h.quickMatter(a.page, 'H-3');
+  await b.page.waitForTimeout(300);
+  await pv.getByRole('button', { name: '确认恢复' }).click();
+  await b.page.getByTestId('exchange-message').filter({ hasText: '检查备份之后，台账已在其他地方' }).waitFor({ timeout: 3000 });
+  assert.match((await stored(b.page)).matters, /H-3/, 'nothing replaced yet');
   await ctx.close();
 });
