@@ -60,6 +60,7 @@ pub mod sort;
 pub mod store;
 pub mod synth;
 pub mod text;
+mod zh;
 
 /// This build's version: the Cargo version, the short commit and the build date, e.g.
 /// `0.1.0-1a2b3c4-20261130`, as `scripts/package.sh` (and `scripts/test.sh`) name it in the environment

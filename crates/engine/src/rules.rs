@@ -23,7 +23,7 @@ pub use ch3_heads::{classify_head, classify_title, HeadClass, HeadVerdict, LOWER
 
 use crate::calendar::Calendar;
 use crate::dates::fmt;
-use crate::model::{Agency, CaseNo, CaseType, Column, DayCounting, Defendant, Matter, Settings};
+use crate::model::{Agency, CaseNo, CaseType, Column, Defendant, Matter, Settings};
 use crate::period::{compute, Counting, Period};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -465,19 +465,18 @@ impl Ctx<'_> {
         let (counting, due, explanation, uncovered) = match tdate {
             None => {
                 let counting = match term {
-                    Term::Internal(_) => match self.settings.counting {
-                        DayCounting::Natural => Counting::Natural,
-                        DayCounting::Working => Counting::Working,
-                    },
+                    Term::Internal(_) => self.settings.counting,
                     Term::Statutory(p, _) => p.counting(),
                 };
                 (counting, None, format!("缺少「{}」，无法计算期限", tcol.name()), false)
             }
             Some(t) => match term {
                 Term::Internal(n) => {
-                    let (main, other, other_label) = match self.settings.counting {
-                        DayCounting::Natural => (Period::Days(n), Period::WorkingDays(n), "工作日"),
-                        DayCounting::Working => (Period::WorkingDays(n), Period::Days(n), "自然日"),
+                    // The setting is 自然日 or 工作日 (`Counting::DAYS`, checked where it is read).
+                    let (main, other, other_label) = if self.settings.counting == Counting::Working {
+                        (Period::WorkingDays(n), Period::Days(n), "自然日")
+                    } else {
+                        (Period::Days(n), Period::WorkingDays(n), "工作日")
                     };
                     let a = compute(self.cal, t, tcol.name(), main);
                     let mut e = a.explanation;

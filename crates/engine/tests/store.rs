@@ -1,8 +1,8 @@
 //! The stored register: saved fixtures of every past schema version load (step-by-step migrations).
 
-use yingsu_engine::model::DayCounting;
 use yingsu_engine::periodic::ReportPeriod;
 use yingsu_engine::store::{LoadError, Register, SCHEMA_VERSION};
+use yingsu_engine::Counting;
 
 #[test]
 fn schema_v1_fixture_loads_with_everything() {
@@ -18,7 +18,7 @@ fn schema_v1_fixture_loads_with_everything() {
     assert_eq!(r.matters[0].extra.len(), 1);
     assert_eq!(r.settings.timely_days, 30);
     assert_eq!(r.agencies[0].liaison, "赵某");
-    assert_eq!(r.settings.counting, DayCounting::Working);
+    assert_eq!(r.settings.counting, Counting::Working);
     assert_eq!(r.settings.warn_days, 5);
     assert_eq!(r.profile.user, "李某");
     assert!(r.calendar().covers_year(2027));
@@ -45,7 +45,7 @@ fn r3_schema_v2_fixture_loads_and_migrates() {
     assert_eq!(m.standing, None);
     // 开始使用日期 (§7.18): the day of the earliest audit entry.
     assert_eq!(r.settings.start_date.map(|d| d.to_string()).as_deref(), Some("2024-05-06"));
-    assert_eq!(r.settings.counting, DayCounting::Working);
+    assert_eq!(r.settings.counting, Counting::Working);
     // Written back in the current version, it loads to the same register, and the setting is kept.
     let again = Register::from_json(&r.to_json()).unwrap();
     assert_eq!(again, r);

@@ -2,7 +2,8 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
-use yingsu_engine::model::{CaseType, DayCounting, Defendant};
+use yingsu_engine::model::{CaseType, Defendant};
+use yingsu_engine::Counting;
 use yingsu_engine::{evaluate, Calendar, Evaluation, Matter, Obligation, RuleId, Settings};
 
 pub fn d(s: &str) -> NaiveDate {
@@ -36,7 +37,7 @@ pub fn eval(m: &Matter, today: &str) -> Evaluation {
 }
 
 pub fn eval_working(m: &Matter, today: &str) -> Evaluation {
-    let s = Settings { counting: DayCounting::Working, ..Settings::default() };
+    let s = Settings { counting: Counting::Working, ..Settings::default() };
     evaluate(m, &Calendar::bundled(), &s, d(today))
 }
 
