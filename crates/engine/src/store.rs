@@ -11,6 +11,8 @@ use crate::periodic::{periodic_duties, PeriodicDuty, Submission};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::zh::zh_enum;
+
 mod cache;
 mod repair;
 pub use cache::{export_json_cached, RowCache};
@@ -20,26 +22,16 @@ use repair::{entries, RawList};
 /// The version this build writes.
 pub const SCHEMA_VERSION: u64 = 3;
 
-/// Whose register this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Role {
-    /// An agency (机关) keeping its own register.
-    #[default]
-    #[serde(rename = "机关")]
-    Agency,
-    /// 区司法局, consolidating every agency's register.
-    #[serde(rename = "区司法局")]
-    JusticeBureau,
-}
-
-impl Role {
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Agency => "机关",
-            Role::JusticeBureau => "区司法局",
-        }
+zh_enum!(
+    /// Whose register this is.
+    Role {
+        /// An agency (机关) keeping its own register.
+        #[default]
+        Agency = "机关",
+        /// 区司法局, consolidating every agency's register.
+        JusticeBureau = "区司法局",
     }
-}
+);
 
 /// Who uses this browser, and the reminders they want.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

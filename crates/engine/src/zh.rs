@@ -2,12 +2,19 @@
 //! Chinese label — 案件类型, 审级, 计日方式 … — is declared through it, so a label is written once and read back
 //! by the same table. At the bottom of the engine: it uses no other module.
 
-/// A closed set of Chinese values, written and read by its label.
+/// A closed set of Chinese values, written and read by its label; ordered as declared. One variant is marked
+/// `#[default]`, or the set starts with `no_default:` when no value is a sensible default (a status, a kind).
 macro_rules! zh_enum {
+    (no_default: $(#[$meta:meta])* $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $label:literal ),+ $(,)? }) => {
+        $crate::zh::zh_enum!(@enum [$(#[$meta])*] $name { $( [$(#[$vmeta])*] $variant = $label ),+ });
+    };
     ($(#[$meta:meta])* $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $label:literal ),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, ::serde::Serialize, ::serde::Deserialize)]
-        pub enum $name { $( $(#[$vmeta])* #[serde(rename = $label)] $variant ),+ }
+        $crate::zh::zh_enum!(@enum [$(#[$meta])* #[derive(Default)]] $name { $( [$(#[$vmeta])*] $variant = $label ),+ });
+    };
+    (@enum [$($meta:tt)*] $name:ident { $( [$($vmeta:tt)*] $variant:ident = $label:literal ),+ }) => {
+        $($meta)*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+        pub enum $name { $( $($vmeta)* #[serde(rename = $label)] $variant ),+ }
 
         impl $name {
             /// Every value, in the order CSV.md lists them.
