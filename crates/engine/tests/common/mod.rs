@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
+use yingsu_engine::model::{ActSource, AppealDecision, CaseType::*, Outcome};
 use yingsu_engine::model::{CaseType, Defendant};
 use yingsu_engine::Counting;
 use yingsu_engine::{evaluate, Calendar, Evaluation, Matter, Obligation, RuleId, Settings};
@@ -51,4 +52,49 @@ pub fn has(ev: &Evaluation, r: RuleId) -> bool {
 
 pub fn rules(ev: &Evaluation) -> Vec<RuleId> {
     ev.obligations.iter().map(|o| o.rule).collect()
+}
+
+pub fn lost(mut m: Matter) -> Matter {
+    m.judgment_received = od("2025-03-03");
+    m.outcome = Some(Outcome::Lost);
+    m
+}
+
+pub fn bureau_matter() -> Matter {
+    let mut m = gov(AdminLitigation);
+    m.agency = String::new();
+    m.handler = "北京市通州区司法局".into();
+    m.act_source = Some(ActSource::Reconsideration);
+    m.joint_defendant = true;
+    m.bureau_received = od("2025-03-03");
+    m.complaint_received = od("2025-03-03");
+    m.major_sensitive = true;
+    m
+}
+
+pub fn titled(title: &str) -> Matter {
+    let mut m = own(AdminLitigation);
+    m.head_name = "王某".into();
+    m.head_title = title.into();
+    m
+}
+
+pub fn co_defendant(title: &str) -> Matter {
+    let mut m = gov(AdminLitigation);
+    m.joint_defendant = true;
+    m.act_source = Some(ActSource::Reconsideration);
+    m.original_agency = "区市场监管局".into();
+    m.head_name = "李某".into();
+    m.head_title = title.into();
+    m.high_attention = true;
+    m.hearing = od("2025-03-10");
+    m
+}
+
+pub fn r11d_matter() -> Matter {
+    let mut m = lost(gov(AdminLitigation));
+    m.act_source = Some(ActSource::Reconsideration);
+    m.joint_defendant = true;
+    m.appeal_decision = Some(AppealDecision::Appeal);
+    m
 }
