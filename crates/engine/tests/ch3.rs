@@ -559,12 +559,12 @@ fn art_19_r3_briefing_before_the_hearing_is_not_a_date_order_warning() {
     m.hearing_prepared = od("2025-03-07");
     let ev = eval(&m, "2025-03-11");
     assert_eq!(ob(&ev, R19).status, Status::Done);
-    assert!(ev.warnings.iter().all(|w| !w.message.contains("日期顺序有误")), "{:?}", ev.warnings);
+    assert!(!warned(&ev).contains(&("第十九条", Some(Column::HearingPrepared))), "{:?}", ev.warnings);
     // A real order error elsewhere is still found: 答辩提交日 before 起诉状副本收到日.
     m.complaint_received = od("2025-03-03");
     m.answer_filed = od("2025-03-01");
     let ev = eval(&m, "2025-03-11");
-    assert!(ev.warnings.iter().any(|w| w.column == Some(Column::AnswerFiled) && w.message.contains("日期顺序有误")));
+    assert!(warned(&ev).contains(&("第十四条", Some(Column::AnswerFiled))), "{:?}", ev.warnings);
 }
 
 #[test]
@@ -640,7 +640,7 @@ fn art_20_r2_won_dismissed_withdrawn_mediated_give_no_appeal_row_unless_appeal_d
     }
     // A won case with 上诉 recorded is flagged for checking.
     let ev = eval(&judged(Some(Outcome::Won), Some(AppealDecision::Appeal)), "2025-03-05");
-    assert!(ev.warnings.iter().any(|w| w.message == "胜诉/驳回起诉/撤诉案件记录了上诉，请核对"));
+    assert!(warned(&ev).contains(&("第十一条、第二十条", Some(Column::AppealDecision))), "{:?}", ev.warnings);
 }
 
 #[test]
@@ -651,10 +651,7 @@ fn art_20_r2_lost_other_or_unrecorded_outcome_keep_the_appeal_row() {
     }
     // 裁判结果 empty: the matter asks for it.
     let ev = eval(&judged(None, None), "2025-03-05");
-    assert!(ev
-        .warnings
-        .iter()
-        .any(|w| w.message == "请填写裁判结果（决定是否需要上诉）" && w.column == Some(Column::Outcome)));
+    assert!(warned(&ev).contains(&("第十一条、第二十条", Some(Column::Outcome))), "{:?}", ev.warnings);
 }
 
 #[test]
@@ -669,7 +666,7 @@ fn art_20_r2_empty_judgment_type_counts_as_ruling_for_dismissal_and_withdrawal()
     // 判决 recorded with 驳回起诉: flagged.
     let mut w = judged(Some(Outcome::Dismissed), None);
     w.judgment_type = Some(JudgmentType::Judgment);
-    assert!(eval(&w, "2025-03-05").warnings.iter().any(|x| x.message == "驳回起诉为裁定，请核对裁判类型"));
+    assert!(warned(&eval(&w, "2025-03-05")).contains(&("第十一条、第二十条", Some(Column::JudgmentType))));
 }
 
 #[test]

@@ -129,6 +129,6 @@ fn r2_pre_litigation_flag_only_for_procuratorial_suggestions() {
     m.pre_litigation = true;
     m.suggestion_received = od("2025-03-03");
     let ev = eval(&m, "2025-03-03");
-    assert!(ev.warnings.iter().any(|w| w.message == "诉前检察建议仅适用于检察建议"));
+    assert!(warned(&ev).contains(&("第十三条、第二十二条", Some(Column::PreLitigation))), "{:?}", ev.warnings);
     assert_eq!(ob(&ev, R22B).due, od("2025-05-06"), "2 months: 05-03 (劳动节 block) → 05-06");
 }

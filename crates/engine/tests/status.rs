@@ -3,7 +3,7 @@
 
 mod common;
 use common::*;
-use yingsu_engine::model::{CaseType::*, Outcome};
+use yingsu_engine::model::{CaseType::*, Column, Outcome};
 use yingsu_engine::{RuleId::*, Settings, Status};
 
 #[test]
@@ -31,7 +31,7 @@ fn done_before_trigger_is_a_data_warning() {
     m.complaint_received = od("2025-03-03");
     m.answer_filed = od("2025-03-01");
     let ev = eval(&m, "2025-03-05");
-    assert!(ev.warnings.iter().any(|w| w.message.contains("日期顺序有误")));
+    assert!(warned(&ev).contains(&("第十四条", Some(Column::AnswerFiled))), "{:?}", ev.warnings);
 }
 
 #[test]

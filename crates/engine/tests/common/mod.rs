@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use yingsu_engine::model::{ActSource, AppealDecision, CaseType::*, Outcome};
-use yingsu_engine::model::{CaseType, Defendant};
+use yingsu_engine::model::{CaseType, Column, Defendant};
 use yingsu_engine::Counting;
 use yingsu_engine::{evaluate, Calendar, Evaluation, Matter, Obligation, RuleId, Settings};
 
@@ -97,4 +97,10 @@ pub fn r11d_matter() -> Matter {
     m.joint_defendant = true;
     m.appeal_decision = Some(AppealDecision::Appeal);
     m
+}
+
+/// The warnings of a matter as data — (条款, the column to fix) — so a test says which rule warned about which
+/// field, not which words it used.
+pub fn warned(ev: &Evaluation) -> Vec<(&'static str, Option<Column>)> {
+    ev.warnings.iter().map(|w| (w.clause, w.column)).collect()
 }
