@@ -104,3 +104,22 @@ pub fn r11d_matter() -> Matter {
 pub fn warned(ev: &Evaluation) -> Vec<(&'static str, Option<Column>)> {
     ev.warnings.iter().map(|w| (w.clause, w.column)).collect()
 }
+
+/// How much longer the work takes at `4n` than at `n` (the better of two tries at each size; `setup` builds the
+/// input and is not timed): about 4 for linear work, 16 for quadratic. A ratio of two sizes rather than a
+/// wall-clock limit, so a slow or busy machine does not fail it and a fast one does not hide a quadratic step.
+pub fn growth<S>(n: usize, setup: impl Fn(usize) -> S, mut run: impl FnMut(S)) -> f64 {
+    let mut best = |k: usize| {
+        (0..2)
+            .map(|_| {
+                let input = setup(k);
+                let t = std::time::Instant::now();
+                run(input);
+                t.elapsed()
+            })
+            .min()
+            .expect("two tries")
+    };
+    let (small, large) = (best(n), best(4 * n));
+    large.as_secs_f64() / small.as_secs_f64().max(1e-4)
+}
