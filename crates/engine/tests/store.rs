@@ -1,7 +1,7 @@
 //! The stored register: saved fixtures of every past schema version load (step-by-step migrations).
 
 use yingsu_engine::periodic::ReportPeriod;
-use yingsu_engine::store::{LoadError, Register, SCHEMA_VERSION};
+use yingsu_engine::store::{stored_schema, LoadError, Register, SCHEMA_VERSION};
 use yingsu_engine::Counting;
 mod common;
 use common::*;
@@ -58,10 +58,25 @@ fn r3_schema_v2_fixture_loads_and_migrates() {
 
 #[test]
 fn the_current_version_is_the_newest_fixture() {
-    // A new schema version needs a migration step and a fixture of the version before it.
-    assert_eq!(SCHEMA_VERSION, 3);
-    let v4 = r#"{"schema":4,"revision":1}"#;
-    assert_eq!(Register::from_json(v4), Err(LoadError::FutureVersion(4)));
+    // A new schema version needs a migration step and a fixture of the version before it: the fixtures are
+    // exactly store-v1.json … store-v{current − 1}.json, each written by its version, and each loads and is saved
+    // again in the current one.
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut versions: Vec<u64> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.unwrap().file_name().to_str()?.strip_prefix("store-v")?.strip_suffix(".json")?.parse().ok())
+        .collect();
+    versions.sort_unstable();
+    assert_eq!(versions, (1..SCHEMA_VERSION).collect::<Vec<_>>(), "one stored fixture per past schema version");
+    for v in versions {
+        let text = std::fs::read_to_string(format!("{dir}/store-v{v}.json")).unwrap();
+        assert_eq!(stored_schema(&text), Some(v), "store-v{v}.json is written by version {v}");
+        let saved = Register::from_json(&text).unwrap().to_json();
+        assert_eq!(stored_schema(&saved), Some(SCHEMA_VERSION), "store-v{v}.json saved again");
+    }
+    // A version newer than this build knows is refused.
+    let newer = format!(r#"{{"schema":{},"revision":1}}"#, SCHEMA_VERSION + 1);
+    assert_eq!(Register::from_json(&newer), Err(LoadError::FutureVersion(SCHEMA_VERSION + 1)));
 }
 
 /// Issue 21: the agency's own R23/R24 list holds every period 区司法局's 总览 shows for it, in the same state
