@@ -1,7 +1,7 @@
 //! Matter-level rules (RULES.md §3): which obligations a matter has, their due dates and statuses.
 //!
-//! - [`ch2`]: 第二章 以区政府为被告的行政应诉程序 (第五条至第十三条), for `被告类型 = 区政府`.
-//! - [`ch3`]: 第三章 以其他机关为被告的行政应诉程序 (第十四条至第二十一条), for `被告类型 = 本机关`,
+//! - `ch2`: 第二章 以区政府为被告的行政应诉程序 (第五条至第十三条), for `被告类型 = 区政府`.
+//! - `ch3`: 第三章 以其他机关为被告的行政应诉程序 (第十四条至第二十一条), for `被告类型 = 本机关`,
 //!   plus 第二十一条第二款 for every defendant; `ch3_heads`: 第十七条, 第十八条第一款 and 第十九条, which bind every
 //!   defendant's head (RULES.md §6.3).
 //! - `ch4`: 第四章 工作制度 (第二十二条至第二十九条) as far as it concerns one matter: 第二十二条 (建议 R22A–R22C)
