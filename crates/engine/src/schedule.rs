@@ -162,8 +162,8 @@ zh_enum!(
         Hearing = "开庭",
         /// An obligation's 期限日.
         Due = "期限",
-        /// An R23/R24 report's 期限日.
-        Report = "报告",
+        /// An R23/R24 report's 期限日 (a [`PeriodicDuty`]).
+        PeriodicDuty = "报告",
     }
 );
 
@@ -187,11 +187,11 @@ pub struct Item {
 }
 
 /// The days from `from` to `to` (both included) that hold something, in order, each with its items
-/// (hearings first). Only open obligations and open reports appear: a done duty is not on the agenda.
+/// (hearings first). Only open obligations and open R23/R24 duties (`duties`) appear: a done duty is not on the agenda.
 pub fn schedule(
     matters: &[Matter],
     evals: &[Evaluation],
-    reports: &[PeriodicDuty],
+    duties: &[PeriodicDuty],
     from: NaiveDate,
     to: NaiveDate,
 ) -> Vec<(NaiveDate, Vec<Item>)> {
@@ -266,12 +266,12 @@ pub fn schedule(
             ));
         }
     }
-    for r in reports.iter().filter(|r| within(r.due) && r.status.is_open()) {
+    for r in duties.iter().filter(|r| within(r.due) && r.status.is_open()) {
         let what = if r.period.rule() == RuleId::R23 { "案件情况报告" } else { "败诉案件情况报告" };
         items.push((
             r.due,
             Item {
-                kind: ItemKind::Report,
+                kind: ItemKind::PeriodicDuty,
                 case_no: String::new(),
                 rule: Some(r.period.rule()),
                 title: format!("{}{what}", r.period.label()),
