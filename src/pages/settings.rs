@@ -5,10 +5,11 @@ mod weights;
 use crate::components::{ChangeReview, HolidayNotices};
 use crate::state::AppState;
 use leptos::prelude::*;
-use yingsu_engine::model::{DayCounting, Settings};
+use yingsu_engine::model::Settings;
 use yingsu_engine::rules::evaluate_in;
 use yingsu_engine::rules::{changes, Change};
 use yingsu_engine::store::{Profile, Register, Role};
+use yingsu_engine::Counting;
 use yingsu_engine::Evaluation;
 
 /// Reads one field's value from the register.
@@ -142,7 +143,7 @@ pub fn SettingsPage() -> impl IntoView {
             Ok((w, rd, td, rc, rdays, start_date)) => {
                 let old = state.reg.with_untracked(|r| r.settings.clone());
                 let settings = Settings {
-                    counting: DayCounting::from_label(&counting.get_untracked()).unwrap_or_default(),
+                    counting: Counting::days_from_label(&counting.get_untracked()).unwrap_or_default(),
                     warn_days: w,
                     report_days: rd,
                     timely_days: td,
