@@ -1,8 +1,8 @@
 //! The `yingsu` binary on fixture files.
 
-use std::process::Command;
 mod common;
 use common::*;
+use std::process::Command;
 use yingsu_engine::{evaluate, Calendar, Matter, Settings};
 
 fn yingsu(args: &[&str]) -> (i32, String, String) {

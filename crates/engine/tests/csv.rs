@@ -3,15 +3,14 @@
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use yingsu_engine::codec::{export, import, Import};
-use yingsu_engine::model::{
-    ActSource, AppealDecision, CaseType, Cell, Column, Defendant, Instance, JudgmentType, Outcome, QuashReason,
-};
-use yingsu_engine::Matter;
-mod common;
 use yingsu_engine::codec::{import_text, MAX_ROWS};
 use yingsu_engine::exchange::import_submissions;
 use yingsu_engine::model::TimeOfDay;
+use yingsu_engine::model::{
+    ActSource, AppealDecision, CaseType, Cell, Column, Defendant, Instance, JudgmentType, Outcome, QuashReason,
+};
 use yingsu_engine::text::{match_name, NameMatch};
+use yingsu_engine::Matter;
 
 fn one(bytes: &[u8]) -> Import<Matter> {
     import::<Matter>(bytes).unwrap()

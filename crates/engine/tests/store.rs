@@ -1,11 +1,11 @@
 //! The stored register: saved fixtures of every past schema version load (step-by-step migrations).
 
-use yingsu_engine::periodic::ReportPeriod;
-use yingsu_engine::store::{stored_schema, LoadError, Register, SCHEMA_VERSION};
-use yingsu_engine::Counting;
 mod common;
 use common::*;
 use yingsu_engine::calendar::{parse_holiday_csv, DayMark, HolidayRow};
+use yingsu_engine::periodic::ReportPeriod;
+use yingsu_engine::store::{stored_schema, LoadError, Register, SCHEMA_VERSION};
+use yingsu_engine::Counting;
 use yingsu_engine::Matter;
 
 #[test]
