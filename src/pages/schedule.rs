@@ -53,7 +53,7 @@ pub fn DayList(days: Vec<(NaiveDate, Vec<Item>)>, today: NaiveDate, heading: u8)
                                     ItemKind::Clash => "kind kind-clash",
                                     ItemKind::Hearing => "kind kind-hearing",
                                     ItemKind::Due => "kind kind-due",
-                                    ItemKind::Report => "kind kind-report",
+                                    ItemKind::PeriodicDuty => "kind kind-report",
                                 };
                                 let href = (!it.case_no.is_empty()).then(|| Page::Case(Some(it.case_no.clone())).href());
                                 view! {

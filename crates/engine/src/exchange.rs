@@ -11,6 +11,7 @@ use crate::record::Record;
 use crate::rules::Obligation;
 use crate::store::Register;
 use crate::text::key_norm;
+use crate::zh::zh_enum;
 use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -19,26 +20,18 @@ mod submissions;
 pub use agencies::*;
 pub use submissions::*;
 
-/// How an import meets the register.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// 合并: new keys added, existing keys updated.
-    Merge,
-    /// 仅新增: only keys not yet in the register.
-    AddOnly,
-    /// 全部替换: the register's matters become exactly the file's (a backup is saved first).
-    ReplaceAll,
-}
-
-impl Mode {
-    pub fn label(self) -> &'static str {
-        match self {
-            Mode::Merge => "合并",
-            Mode::AddOnly => "仅新增",
-            Mode::ReplaceAll => "全部替换",
-        }
+zh_enum!(
+    no_default:
+    /// How an import meets the register.
+    Mode {
+        /// 合并: new keys added, existing keys updated.
+        Merge = "合并",
+        /// 仅新增: only keys not yet in the register.
+        AddOnly = "仅新增",
+        /// 全部替换: the register's matters become exactly the file's (a backup is saved first).
+        ReplaceAll = "全部替换",
     }
-}
+);
 
 /// One changed field.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,23 +6,28 @@
 //! command-line tool, `cargo test`) and in the browser as WebAssembly.
 //!
 //! ## Where each article lives
-//! | article | module |
+//! In the order of the regulation; each file of `rules/` is one chapter's matter-level rules, and the tests are
+//! grouped the same way (`tests/ch2.rs` … `tests/ch5.rs`, `tests/periodic.rs`).
+//!
+//! | article | module (file) |
 //! |---|---|
-//! | 第五条 — 第十三条 (区政府为被告) | `rules::ch2` |
-//! | 第十四条 — 第二十一条 (本机关为被告: R14–R16, R20, R20R, R21); 第二十一条第二款 for every defendant (R21B) | `rules::ch3` |
-//! | 第十七条、第十八条第一款、第十九条 for every defendant (R17, R18A, R19, R19B; 职务 classification with compound and co-defendant titles); 行政复议法第五十一条 (R18C 复议听证) | `rules::ch3_heads` |
-//! | 第八条、第十四条 answer (诉讼地位, 答辩期限), 第十二条、第二十一条 performance (生效日 fallback) | [`rules`] (`Ctx::answer_row`, `Ctx::performance_row`) |
-//! | 第二十二条 (司法建议、检察建议、法制建议); 行政复议法第七十六条 (R22V 行政复议意见书) | `rules::ch4` (R22A–R22C, R22V), `rules::ch2` (R13, to 区政府) |
-//! | 第五条第一项 and §7.4: recognising 区司法局 and 区政府 by name or 机关名录 | [`names`] |
-//! | 第四章: 第十八条第二款 (R18B), 第二十三条 (R23), 第二十四条 (R24), 第二十六条 (R26), 第二十八条 (R28) — agency-level, periodic | [`periodic`] |
-//! | 第三十条 (复议、民事诉讼 covered), 第三十二条 (in force 2022-04-28, judged per obligation) | [`rules::evaluate`] |
-//! | 第二十三条、第二十四条 report definitions (RULES.md §4.1: the agency of a matter, 案件 vs 建议, 法院 vs 复议); obligation rows counted by 责任主体 (§7.24) | [`report`] |
-//! | 第二十八条 考核表 scores (weights a local setting, `model::DEFAULT_WEIGHTS`) | [`periodic::score`] |
+//! | 第一章 总则, 第一条 — 第四条: purpose, scope, 应诉机关 / 应诉承办机关, 区司法局's role — no duty with a date | the columns 所属机关 and 应诉承办机关 of [`model`]; 区司法局 and 区政府 recognised by name or 机关名录 in [`names`] |
+//! | 第二章, 第五条 — 第十三条 (区政府为被告: R05–R13) | `rules::ch2` (`rules/ch2.rs`) |
+//! | 第三章, 第十四条 — 第二十一条 (本机关为被告: R14–R16, R20, R20R, R21); 第二十一条第二款 for every defendant (R21B) | `rules::ch3` (`rules/ch3.rs`) |
+//! | 第十七条、第十八条第一款、第十九条 for every defendant (R17, R18A, R19, R19B; 职务 with compound and co-defendant titles); 行政复议法第五十一条 (R18C 复议听证) | `rules::ch3_heads` (`rules/ch3_heads.rs`) |
+//! | 第八条、第十四条 answer (诉讼地位, 答辩期限), 第十二条、第二十一条 performance (生效日 fallback) | [`rules`] (`rules.rs`: `Ctx::answer_row`, `Ctx::performance_row`) |
+//! | 第四章 工作制度, 第二十二条 (司法建议、检察建议、法制建议: R22A–R22C); 行政复议法第七十六条 (R22V 行政复议意见书) | `rules::ch4` (`rules/ch4.rs`); 第十三条's to 区政府 (R13) in `rules::ch2` |
+//! | 第四章, 第十八条第二款 (R18B), 第二十三条 (R23), 第二十四条 (R24), 第二十六条 (R26) — agency-level, periodic | [`periodic`] (`periodic.rs`) |
+//! | 第四章, 第二十八条 (R28 考核表; weights a local setting, `model::DEFAULT_WEIGHTS`) | [`periodic::score`] (`periodic/score.rs`), figures from `periodic::assessment` |
+//! | 第四章, 第二十五条 (重大敏感 matters: 请示报告 to 区政府 leaders), 第二十七条 (联系沟通机制), 第二十九条 (责任追究) — no duty the register can date (RULES.md lists no rule) | shown in full with the regulation text, `rules::REGULATION_TEXT` (`rules/catalogue.rs`) |
+//! | 第二十三条、第二十四条 report contents (RULES.md §4.1: the agency of a matter, 案件 vs 建议, 法院 vs 复议); obligation rows counted by 责任主体 (§7.24, `Obligation::owner`) | [`report`] (`report.rs`) |
+//! | 第五章 附则, 第三十条 (复议、民事诉讼 covered), 第三十二条 (in force 2022-04-28, judged per obligation); 第三十一条 (解释) has no duty | [`rules::evaluate`] (`rules.rs`) |
 //! | reports on paper (公文 layout, 出庭准备单 第十九条, 研讨会材料 第二十四条第二款); Word export | [`paper`], `docx` (feature `docx`) |
 //! | periods, roll-forward (民诉法第八十五条, 行诉解释第四十八条, 行政复议法第八十八条) | [`period`], [`calendar`] |
 //! | 日程 (hearings with 第十八条第一款/第十九条 state and 开庭时间, due dates, report dates by day; one head at two hearings the same day) | [`schedule`] |
 //! | records described by one field table (matter, agency, the 设置 form `store::Setup` with its bounds) and the three-way merge of every edit session and import | [`record`] |
-//! | files between agencies and 区司法局: cases.csv merge (field-level conflicts), reports.csv (报送记录), `.ics` | [`exchange`], [`codec`] |
+//! | files between agencies and 区司法局: cases.csv merge (field-level conflicts), reports.csv (the 报送记录: submissions), `.ics` | [`exchange`] (`exchange/submissions.rs`), [`codec`] |
+//! | the stored register (versioned JSON, migrations, the save cache) | [`store`] (`store/cache.rs`, `store/repair.rs`) |
 //!
 //! ## Example
 //! ```
@@ -62,6 +67,7 @@ pub mod sort;
 pub mod store;
 pub mod synth;
 pub mod text;
+mod zh;
 
 /// This build's version: the Cargo version, the short commit and the build date, e.g.
 /// `0.1.0-1a2b3c4-20261130`, as `scripts/package.sh` (and `scripts/test.sh`) name it in the environment

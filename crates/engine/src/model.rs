@@ -4,6 +4,7 @@
 //! read and write it. The CSV codec, the app's form (each `<label>` is the column name) and the audit
 //! trail all go through it, so a column is declared exactly once.
 
+use crate::period::Counting;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -11,33 +12,7 @@ use std::fmt;
 mod time;
 pub use time::TimeOfDay;
 
-/// A closed set of Chinese values, written and read by its label.
-macro_rules! zh_enum {
-    ($(#[$meta:meta])* $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $label:literal ),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
-        pub enum $name { $( $(#[$vmeta])* #[serde(rename = $label)] $variant ),+ }
-
-        impl $name {
-            /// Every value, in the order CSV.md lists them.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// Every label, in the same order (what a `<select>` offers).
-            pub const LABELS: &'static [&'static str] = &[$($label),+];
-            /// The Chinese label, as written in CSV files and shown in the UI.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-            /// Reads a label (surrounding spaces ignored); `None` for anything else.
-            pub fn from_label(s: &str) -> Option<Self> {
-                match s.trim() { $($label => Some($name::$variant),)+ _ => None }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.label()) }
-        }
-    };
-}
+use crate::zh::zh_enum;
 
 zh_enum!(
     /// 案件类型.
@@ -825,33 +800,6 @@ impl Agency {
     }
 }
 
-/// How internal N日 periods are counted (RULES.md §1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum DayCounting {
-    /// 自然日: the default reading (legal.md §(c)5, reading A).
-    #[default]
-    #[serde(rename = "自然日")]
-    Natural,
-    #[serde(rename = "工作日")]
-    Working,
-}
-
-impl DayCounting {
-    pub fn label(self) -> &'static str {
-        match self {
-            DayCounting::Natural => "自然日",
-            DayCounting::Working => "工作日",
-        }
-    }
-    pub fn from_label(s: &str) -> Option<Self> {
-        match s.trim() {
-            "自然日" => Some(DayCounting::Natural),
-            "工作日" => Some(DayCounting::Working),
-            _ => None,
-        }
-    }
-}
-
 /// The default 考核表 weight of each of the five items of 第二十八条 (20 × 5 = 100; the items are
 /// `score::ITEMS`). A local setting beside [`Settings`]: the regulation names no points.
 pub const DEFAULT_WEIGHTS: [u32; 5] = [20; 5];
@@ -860,8 +808,10 @@ pub const DEFAULT_WEIGHTS: [u32; 5] = [20; 5];
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    /// 计日方式 for internal N日 periods (R06, R07B, R07C, R11A, R11B).
-    pub counting: DayCounting,
+    /// 计日方式 for internal N日 periods (R06, R07B, R07C, R11A, R11B): 自然日 (the default reading, legal.md
+    /// §(c)5, reading A) or 工作日; stored data with any other value is refused, as before.
+    #[serde(deserialize_with = "crate::period::days_only")]
+    pub counting: Counting,
     /// 即将到期 window in days (default 3).
     pub warn_days: u32,
     /// 报告报送天数: days after a report period's end that R23/R24 reports are due (default 15).
@@ -881,7 +831,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            counting: DayCounting::Natural,
+            counting: Counting::Natural,
             warn_days: 3,
             report_days: 15,
             timely_days: 30,
@@ -894,6 +844,17 @@ impl Default for Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One counting enum (issue 20): the setting 计日方式 is stored as before (自然日/工作日) and takes no other value.
+    #[test]
+    fn the_counting_setting_is_natural_or_working_days_only() {
+        let s: Settings = serde_json::from_str(r#"{"counting":"工作日"}"#).unwrap();
+        assert_eq!(s.counting, Counting::Working);
+        assert!(serde_json::to_string(&Settings::default()).unwrap().contains(r#""counting":"自然日""#));
+        assert!(serde_json::from_str::<Settings>(r#"{"counting":"月"}"#).is_err());
+        assert_eq!(Counting::days_from_label(" 工作日 "), Some(Counting::Working));
+        assert_eq!(Counting::days_from_label("及时"), None);
+    }
 
     #[test]
     fn every_column_name_round_trips() {

@@ -3,7 +3,7 @@
 //! 成文日期). One [`Paper`] feeds both the page's 公文 print layout (GB/T 9704-2012) and the Word export
 //! ([`crate::docx`]), so what prints and what opens in Word/WPS say the same thing.
 //!
-//! Builders take the report structs of [`crate::report`] and [`crate::agency`] and render them
+//! Builders take the report structs of [`crate::report`] and [`crate::periodic`] and render them
 //! generically where they can (the indicator table is [`HalfYear::indicators`], whatever it holds).
 //! An empty section says "无", never nothing.
 
@@ -731,7 +731,7 @@ fn seminar_kind(m: &Matter) -> String {
 }
 
 impl Paper {
-    /// The same paper with every text as a document carries it ([`text::for_document`]): no character a
+    /// The same paper with every text as a document carries it ([`crate::text::for_document`]): no character a
     /// .docx's XML cannot hold, no bidirectional override reordering what prints.
     pub fn cleaned(mut self) -> Paper {
         fn c(s: &mut String) {

@@ -8,8 +8,9 @@
 
 use crate::calendar::{Calendar, DayKind};
 use crate::dates::{add_months, push_date, push_padded};
+use crate::zh::zh_enum;
 use chrono::{Datelike, Duration, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// A period as the regulation or a statute gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,33 +29,37 @@ pub enum Period {
     Given(NaiveDate, &'static str),
 }
 
-/// 计日方式 as written in `obligations.csv`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Counting {
-    #[serde(rename = "自然日")]
-    Natural,
-    #[serde(rename = "工作日")]
-    Working,
-    #[serde(rename = "月")]
-    Months,
-    #[serde(rename = "立即")]
-    Immediate,
-    #[serde(rename = "及时")]
-    Timely,
-    #[serde(rename = "指定")]
-    Given,
-}
+zh_enum!(
+    /// 计日方式, as written in `obligations.csv`; 自然日 or 工作日 are also the setting for internal N日 periods
+    /// ([`crate::Settings::counting`], [`Counting::DAYS`]).
+    Counting {
+        #[default]
+        Natural = "自然日",
+        Working = "工作日",
+        Months = "月",
+        Immediate = "立即",
+        Timely = "及时",
+        Given = "指定",
+    }
+);
 
 impl Counting {
-    pub fn label(self) -> &'static str {
-        match self {
-            Counting::Natural => "自然日",
-            Counting::Working => "工作日",
-            Counting::Months => "月",
-            Counting::Immediate => "立即",
-            Counting::Timely => "及时",
-            Counting::Given => "指定",
-        }
+    /// The two ways to count an N日 period: what the setting 计日方式 offers (RULES.md §1).
+    pub const DAYS: [Counting; 2] = [Counting::Natural, Counting::Working];
+
+    /// Reads the setting 计日方式: 自然日 or 工作日 (surrounding spaces ignored); `None` for anything else.
+    pub fn days_from_label(s: &str) -> Option<Self> {
+        Self::from_label(s).filter(|c| Self::DAYS.contains(c))
+    }
+}
+
+/// Reads the setting 计日方式 from stored data: 自然日 or 工作日, any other value an error.
+pub(crate) fn days_only<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Counting, D::Error> {
+    let c = Counting::deserialize(d)?;
+    if Counting::DAYS.contains(&c) {
+        Ok(c)
+    } else {
+        Err(serde::de::Error::custom(format!("计日方式应为 自然日 或 工作日，而非「{c}」")))
     }
 }
 

@@ -1,7 +1,7 @@
 //! Matter-level rules (RULES.md §3): which obligations a matter has, their due dates and statuses.
 //!
-//! - [`ch2`]: 第二章 以区政府为被告的行政应诉程序 (第五条至第十三条), for `被告类型 = 区政府`.
-//! - [`ch3`]: 第三章 以其他机关为被告的行政应诉程序 (第十四条至第二十一条), for `被告类型 = 本机关`,
+//! - `ch2`: 第二章 以区政府为被告的行政应诉程序 (第五条至第十三条), for `被告类型 = 区政府`.
+//! - `ch3`: 第三章 以其他机关为被告的行政应诉程序 (第十四条至第二十一条), for `被告类型 = 本机关`,
 //!   plus 第二十一条第二款 for every defendant; `ch3_heads`: 第十七条, 第十八条第一款 and 第十九条, which bind every
 //!   defendant's head (RULES.md §6.3).
 //! - `ch4`: 第四章 工作制度 (第二十二条至第二十九条) as far as it concerns one matter: 第二十二条 (建议 R22A–R22C)
@@ -23,10 +23,10 @@ pub use ch3_heads::{classify_head, classify_title, HeadClass, HeadVerdict, LOWER
 
 use crate::calendar::Calendar;
 use crate::dates::fmt;
-use crate::model::{Agency, CaseNo, CaseType, Column, DayCounting, Defendant, Matter, Settings};
+use crate::model::{Agency, CaseNo, CaseType, Column, Defendant, Matter, Settings};
 use crate::period::{compute, Counting, Period};
+use crate::zh::zh_enum;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use std::fmt as sfmt;
 
 /// The day 通政办发〔2022〕11号 took effect (第三十二条: 自公布之日起施行).
@@ -34,77 +34,28 @@ pub fn effective_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2022, 4, 28).expect("valid constant date")
 }
 
-/// 状态 (RULES.md §2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Status {
-    #[serde(rename = "已逾期")]
-    Overdue,
-    #[serde(rename = "违反")]
-    Violation,
-    #[serde(rename = "待补充")]
-    MissingData,
-    #[serde(rename = "即将到期")]
-    DueSoon,
-    #[serde(rename = "未到期")]
-    Pending,
-    #[serde(rename = "久未完成")]
-    LongOpen,
-    #[serde(rename = "无固定期限")]
-    NoFixedTerm,
-    #[serde(rename = "进行中")]
-    InProgress,
-    #[serde(rename = "逾期完成")]
-    DoneLate,
-    #[serde(rename = "已完成")]
-    Done,
-    #[serde(rename = "符合")]
-    Compliant,
-    #[serde(rename = "提示")]
-    Info,
-    /// R18B only: the agency had no hearing of that kind in the year (r2).
-    #[serde(rename = "不适用")]
-    NotApplicable,
-}
+zh_enum!(
+    no_default:
+    /// 状态 (RULES.md §2).
+    Status {
+        Overdue = "已逾期",
+        Violation = "违反",
+        MissingData = "待补充",
+        DueSoon = "即将到期",
+        Pending = "未到期",
+        LongOpen = "久未完成",
+        NoFixedTerm = "无固定期限",
+        InProgress = "进行中",
+        DoneLate = "逾期完成",
+        Done = "已完成",
+        Compliant = "符合",
+        Info = "提示",
+        /// R18B only: the agency had no hearing of that kind in the year (r2).
+        NotApplicable = "不适用",
+    }
+);
 
 impl Status {
-    pub const ALL: &'static [Status] = &[
-        Status::Overdue,
-        Status::Violation,
-        Status::MissingData,
-        Status::DueSoon,
-        Status::Pending,
-        Status::LongOpen,
-        Status::NoFixedTerm,
-        Status::InProgress,
-        Status::DoneLate,
-        Status::Done,
-        Status::Compliant,
-        Status::Info,
-        Status::NotApplicable,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Overdue => "已逾期",
-            Status::Violation => "违反",
-            Status::MissingData => "待补充",
-            Status::DueSoon => "即将到期",
-            Status::Pending => "未到期",
-            Status::LongOpen => "久未完成",
-            Status::NoFixedTerm => "无固定期限",
-            Status::InProgress => "进行中",
-            Status::DoneLate => "逾期完成",
-            Status::Done => "已完成",
-            Status::Compliant => "符合",
-            Status::Info => "提示",
-            Status::NotApplicable => "不适用",
-        }
-    }
-
-    pub fn from_label(s: &str) -> Option<Status> {
-        Status::ALL.iter().copied().find(|x| x.label() == s)
-    }
-
     /// Something is still to be done or fixed (for dashboards and the self-check).
     pub fn needs_attention(self) -> bool {
         matches!(self, Status::Overdue | Status::Violation | Status::MissingData | Status::DueSoon | Status::LongOpen)
@@ -121,12 +72,6 @@ impl Status {
                 | Status::NoFixedTerm
                 | Status::MissingData
         )
-    }
-}
-
-impl sfmt::Display for Status {
-    fn fmt(&self, f: &mut sfmt::Formatter<'_>) -> sfmt::Result {
-        f.write_str(self.label())
     }
 }
 
@@ -465,19 +410,18 @@ impl Ctx<'_> {
         let (counting, due, explanation, uncovered) = match tdate {
             None => {
                 let counting = match term {
-                    Term::Internal(_) => match self.settings.counting {
-                        DayCounting::Natural => Counting::Natural,
-                        DayCounting::Working => Counting::Working,
-                    },
+                    Term::Internal(_) => self.settings.counting,
                     Term::Statutory(p, _) => p.counting(),
                 };
                 (counting, None, format!("缺少「{}」，无法计算期限", tcol.name()), false)
             }
             Some(t) => match term {
                 Term::Internal(n) => {
-                    let (main, other, other_label) = match self.settings.counting {
-                        DayCounting::Natural => (Period::Days(n), Period::WorkingDays(n), "工作日"),
-                        DayCounting::Working => (Period::WorkingDays(n), Period::Days(n), "自然日"),
+                    // The setting is 自然日 or 工作日 (`Counting::DAYS`, checked where it is read).
+                    let (main, other, other_label) = if self.settings.counting == Counting::Working {
+                        (Period::WorkingDays(n), Period::Days(n), "自然日")
+                    } else {
+                        (Period::Days(n), Period::WorkingDays(n), "工作日")
                     };
                     let a = compute(self.cal, t, tcol.name(), main);
                     let mut e = a.explanation;

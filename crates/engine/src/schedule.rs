@@ -6,6 +6,7 @@
 use crate::model::{CaseNo, Matter, TimeOfDay};
 use crate::periodic::PeriodicDuty;
 use crate::rules::{Evaluation, RuleId, Status};
+use crate::zh::zh_enum;
 use chrono::NaiveDate;
 
 /// A hearing of a matter.
@@ -151,29 +152,20 @@ pub fn clashes(matters: &[Matter]) -> Vec<Clash> {
     out
 }
 
-/// What an entry of the schedule is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum ItemKind {
-    /// (r3 §7.23) A warning of the day: one head, several hearings.
-    Clash,
-    /// 开庭.
-    Hearing,
-    /// An obligation's 期限日.
-    Due,
-    /// An R23/R24 report's 期限日.
-    Report,
-}
-
-impl ItemKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            ItemKind::Clash => "提示",
-            ItemKind::Hearing => "开庭",
-            ItemKind::Due => "期限",
-            ItemKind::Report => "报告",
-        }
+zh_enum!(
+    no_default:
+    /// What an entry of the schedule is.
+    ItemKind {
+        /// (r3 §7.23) A warning of the day: one head, several hearings.
+        Clash = "提示",
+        /// 开庭.
+        Hearing = "开庭",
+        /// An obligation's 期限日.
+        Due = "期限",
+        /// An R23/R24 report's 期限日 (a [`PeriodicDuty`]).
+        PeriodicDuty = "报告",
     }
-}
+);
 
 /// One entry of a day.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,11 +187,11 @@ pub struct Item {
 }
 
 /// The days from `from` to `to` (both included) that hold something, in order, each with its items
-/// (hearings first). Only open obligations and open reports appear: a done duty is not on the agenda.
+/// (hearings first). Only open obligations and open R23/R24 duties (`duties`) appear: a done duty is not on the agenda.
 pub fn schedule(
     matters: &[Matter],
     evals: &[Evaluation],
-    reports: &[PeriodicDuty],
+    duties: &[PeriodicDuty],
     from: NaiveDate,
     to: NaiveDate,
 ) -> Vec<(NaiveDate, Vec<Item>)> {
@@ -274,12 +266,12 @@ pub fn schedule(
             ));
         }
     }
-    for r in reports.iter().filter(|r| within(r.due) && r.status.is_open()) {
+    for r in duties.iter().filter(|r| within(r.due) && r.status.is_open()) {
         let what = if r.period.rule() == RuleId::R23 { "案件情况报告" } else { "败诉案件情况报告" };
         items.push((
             r.due,
             Item {
-                kind: ItemKind::Report,
+                kind: ItemKind::PeriodicDuty,
                 case_no: String::new(),
                 rule: Some(r.period.rule()),
                 title: format!("{}{what}", r.period.label()),

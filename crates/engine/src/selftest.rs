@@ -1,7 +1,8 @@
 //! 规则自测: built-in scenarios, each from an article or a worked example of RULES.md §5, that the app runs
 //! through the engine in the browser to show the rules work there as they do here.
 
-use crate::model::{Column, DayCounting, Matter, Settings};
+use crate::model::{Column, Matter, Settings};
+use crate::period::Counting;
 use crate::rules::{evaluate, RuleId, Status};
 use crate::Calendar;
 use chrono::NaiveDate;
@@ -12,7 +13,7 @@ pub struct Scenario {
     pub name: &'static str,
     pub fields: &'static [(&'static str, &'static str)],
     pub today: &'static str,
-    pub counting: DayCounting,
+    pub counting: Counting,
     pub rule: RuleId,
     pub due: Option<&'static str>,
     pub status: Status,
@@ -31,7 +32,7 @@ pub struct ScenarioResult {
     pub pass: bool,
 }
 
-const N: DayCounting = DayCounting::Natural;
+const N: Counting = Counting::Natural;
 
 pub const SCENARIOS: &[Scenario] = &[
     Scenario {
@@ -97,7 +98,7 @@ pub const SCENARIOS: &[Scenario] = &[
         name: "第七条第二项按工作日计",
         fields: &[("案件类型", "行政诉讼"), ("被告类型", "区政府"), ("办理函收到日", "2025-04-30")],
         today: "2025-04-30",
-        counting: DayCounting::Working,
+        counting: Counting::Working,
         rule: RuleId::R07C,
         due: Some("2025-05-12"),
         status: Status::Pending,

@@ -11,37 +11,31 @@ use crate::periodic::{periodic_duties, PeriodicDuty, Submission};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::zh::zh_enum;
+
 mod cache;
 mod repair;
 mod setup;
 pub use cache::{export_json_cached, RowCache};
+use repair::List;
 pub use repair::SetAside;
-use repair::{entries, RawList};
+
 pub use setup::{Setup, SetupField};
+use std::borrow::Cow;
 
 /// The version this build writes.
 pub const SCHEMA_VERSION: u64 = 3;
 
-/// Whose register this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Role {
-    /// An agency (机关) keeping its own register.
-    #[default]
-    #[serde(rename = "机关")]
-    Agency,
-    /// 区司法局, consolidating every agency's register.
-    #[serde(rename = "区司法局")]
-    JusticeBureau,
-}
-
-impl Role {
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Agency => "机关",
-            Role::JusticeBureau => "区司法局",
-        }
+zh_enum!(
+    /// Whose register this is.
+    Role {
+        /// An agency (机关) keeping its own register.
+        #[default]
+        Agency = "机关",
+        /// 区司法局, consolidating every agency's register.
+        JusticeBureau = "区司法局",
     }
-}
+);
 
 /// Who uses this browser, and the reminders they want.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,56 +118,39 @@ struct SchemaPeek {
     schema: Option<Value>,
 }
 
-/// The stored document as read (its `schema` is read before, by [`SchemaPeek`]; an `app` version is
-/// ignored).
-#[derive(Deserialize)]
-struct StoredV1 {
+/// The stored document: one declaration, written from a [`Register`] by borrowing (nothing of the register is
+/// cloned to write it) and read back owned. Its `schema` is read before the rest (by [`SchemaPeek`]); `app` names
+/// the version that wrote a backup (metadata only, loading ignores it). Older schemas are migrated on their JSON
+/// value ([`MIGRATIONS`]) and then read through this same declaration.
+#[derive(Serialize, Deserialize)]
+struct Stored<'a> {
+    #[serde(default)]
+    schema: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    app: Option<Cow<'a, str>>,
     revision: u64,
-    matters: String,
-    agencies: String,
-    settings: Settings,
-    profile: Profile,
+    /// The matters as CSV text; written as `""` and the text spliced in (see [`Register::json_of`]).
+    matters: Cow<'a, str>,
+    agencies: Cow<'a, str>,
+    settings: Cow<'a, Settings>,
+    profile: Cow<'a, Profile>,
     // The lists are read entry by entry (a bad entry is set aside, the rest loads).
     #[serde(default)]
-    holidays: RawList,
+    holidays: List<'a, HolidayRow>,
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    holiday_notices: List<'a, HolidayNotice>,
     #[serde(default)]
-    holiday_notices: RawList,
-    #[serde(default)]
-    audit: RawList,
+    audit: List<'a, AuditEntry>,
     #[serde(default, rename = "report_log")]
-    submissions: RawList,
+    submissions: List<'a, Submission>,
     #[serde(default)]
-    report_notes: RawList,
+    report_notes: List<'a, ReportNote>,
     #[serde(default)]
     changes_since_backup: u32,
     #[serde(default)]
-    last_backup: Option<String>,
-    #[serde(default)]
-    set_aside: Vec<SetAside>,
-}
-
-/// What [`Register::to_json`] writes: [`StoredV1`] borrowed, plus the optional `app` version of a backup.
-#[derive(Serialize)]
-struct StoredRef<'a> {
-    schema: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    app: Option<&'a str>,
-    revision: u64,
-    matters: &'a str,
-    agencies: &'a str,
-    settings: &'a Settings,
-    profile: &'a Profile,
-    holidays: &'a [HolidayRow],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    holiday_notices: &'a [HolidayNotice],
-    audit: &'a [AuditEntry],
-    #[serde(rename = "report_log")]
-    submissions: &'a [Submission],
-    report_notes: &'a [ReportNote],
-    changes_since_backup: u32,
-    last_backup: &'a Option<String>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    set_aside: &'a [SetAside],
+    last_backup: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    set_aside: Cow<'a, [SetAside]>,
 }
 
 /// Why stored text could not be loaded.
@@ -299,23 +276,22 @@ impl Register {
     /// app, revision — cannot contain that text: a quote inside a string is escaped).
     fn json_of(&self, matters: &str, revision: u64, app: Option<&str>) -> String {
         let agencies = codec::export_text(&self.agencies);
-        // Borrowed, field for field the layout of `StoredV1`: nothing of the register is cloned to write it.
-        let v = StoredRef {
+        let v = Stored {
             schema: SCHEMA_VERSION,
-            app,
+            app: app.map(Cow::Borrowed),
             revision,
-            matters: "",
-            agencies: &agencies,
-            settings: &self.settings,
-            profile: &self.profile,
-            holidays: &self.holidays,
-            holiday_notices: &self.holiday_notices,
-            audit: &self.audit,
-            submissions: &self.submissions,
-            report_notes: &self.report_notes,
+            matters: Cow::Borrowed(""),
+            agencies: Cow::Borrowed(&agencies),
+            settings: Cow::Borrowed(&self.settings),
+            profile: Cow::Borrowed(&self.profile),
+            holidays: List::Write(&self.holidays),
+            holiday_notices: List::Write(&self.holiday_notices),
+            audit: List::Write(&self.audit),
+            submissions: List::Write(&self.submissions),
+            report_notes: List::Write(&self.report_notes),
             changes_since_backup: self.changes_since_backup,
-            last_backup: &self.last_backup,
-            set_aside: &self.set_aside,
+            last_backup: self.last_backup.as_deref().map(Cow::Borrowed),
+            set_aside: Cow::Borrowed(&self.set_aside),
         };
         let rest = serde_json::to_string(&v).expect("a register always serializes");
         const SLOT: &str = "\"matters\":\"\"";
@@ -363,23 +339,23 @@ impl Register {
             migrated = v.to_string();
             migrated.as_str()
         };
-        let st: StoredV1 = serde_json::from_str(current).map_err(structure)?;
+        let st: Stored = serde_json::from_str(current).map_err(structure)?;
         let matters = records::<Matter>(&st.matters)?;
         let agencies = records::<Agency>(&st.agencies)?;
-        let mut aside = st.set_aside;
+        let mut aside = st.set_aside.into_owned();
         Ok(Register {
             matters,
             agencies,
-            settings: st.settings,
-            profile: st.profile,
-            holidays: entries(st.holidays, "holidays", &mut aside),
-            holiday_notices: entries(st.holiday_notices, "holiday_notices", &mut aside),
-            audit: entries(st.audit, "audit", &mut aside),
-            submissions: entries(st.submissions, "report_log", &mut aside),
-            report_notes: entries(st.report_notes, "report_notes", &mut aside),
+            settings: st.settings.into_owned(),
+            profile: st.profile.into_owned(),
+            holidays: st.holidays.read("holidays", &mut aside),
+            holiday_notices: st.holiday_notices.read("holiday_notices", &mut aside),
+            audit: st.audit.read("audit", &mut aside),
+            submissions: st.submissions.read("report_log", &mut aside),
+            report_notes: st.report_notes.read("report_notes", &mut aside),
             revision: st.revision,
             changes_since_backup: st.changes_since_backup,
-            last_backup: st.last_backup,
+            last_backup: st.last_backup.map(Cow::into_owned),
             set_aside: aside,
         })
     }

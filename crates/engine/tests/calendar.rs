@@ -5,6 +5,7 @@ mod common;
 use chrono::{Datelike, Duration, NaiveDate};
 use common::*;
 use proptest::prelude::*;
+use yingsu_engine::calendar::{check_holiday_change, merge_rows, DayMark, HolidayRow};
 use yingsu_engine::calendar::{parse_holiday_csv, DayKind};
 use yingsu_engine::period::{compute, Period};
 use yingsu_engine::Calendar;
@@ -229,4 +230,33 @@ fn r2_a_holiday_import_lists_the_obligations_it_moves() {
     assert_eq!(ch[0].after.unwrap().0, od("2027-01-05"));
     // Nothing moves: nothing listed.
     assert!(changes(&b, &b).is_empty());
+}
+
+fn forty_weekdays(from: &str) -> Vec<HolidayRow> {
+    let mut day = d(from);
+    let mut rows = Vec::new();
+    while rows.len() < 40 {
+        if chrono::Datelike::weekday(&day).number_from_monday() <= 5 {
+            rows.push(HolidayRow { date: day, kind: DayMark::Holiday, name: "测试".into() });
+        }
+        day = day.succ_opt().unwrap();
+    }
+    rows
+}
+
+#[test]
+fn issue_22_the_holiday_cap_counts_the_calendar_after_the_change() {
+    let today = d("2026-12-01");
+    let (a, b) = (forty_weekdays("2027-02-01"), forty_weekdays("2027-06-01"));
+    let mut added = Vec::new();
+    assert!(check_holiday_change(&added, &a, today).is_empty(), "40 in one file are allowed");
+    merge_rows(&mut added, a.clone());
+    let e = check_holiday_change(&added, &b, today);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].starts_with("2027 年在工作日放假 80 天，超过 40 天（其中 40 天是已有的安排）"), "{}", e[0]);
+    // Re-importing the same file replaces its rows: nothing stacks.
+    assert!(check_holiday_change(&added, &a, today).is_empty());
+    // A bundled year counts its own notice: 2026 already has its weekday holidays.
+    let c = forty_weekdays("2026-03-02");
+    assert!(!check_holiday_change(&[], &c, today).is_empty());
 }

@@ -1,6 +1,9 @@
 //! The `yingsu` binary on fixture files.
 
+mod common;
+use common::*;
 use std::process::Command;
+use yingsu_engine::{evaluate, Calendar, Matter, Settings};
 
 fn yingsu(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_yingsu")).args(args).output().expect("run yingsu");
@@ -422,4 +425,34 @@ fn selftest_runs_every_built_in_scenario_as_the_page_does() {
     let n = yingsu_engine::selftest::SCENARIOS.len();
     assert_eq!(out.lines().count(), n + 2, "header, one line per scenario, the count");
     assert!(out.ends_with(&format!("通过 {n} / {n} 项\n")), "{out}");
+}
+
+fn spoken(m: &Matter, today: &str) -> Vec<yingsu_engine::Evaluation> {
+    vec![eval(m, today)]
+}
+
+#[test]
+fn r3_cli_obligations_are_the_engines_rows() {
+    let csv = "案号,案件类型,审级,被告类型,所属机关,应诉承办机关,被诉行为来源,复议共同被告,起诉状副本收到日,司法局收到日,开庭日,出庭负责人,出庭负责人职务,诉讼地位,答辩期限,负责人发言,开庭时间\r\n\
+G1,行政诉讼,一审,区政府,,北京市通州区司法局,行政复议,是,2026-11-20,2026-11-19,2026-12-01,李某,局长,,2026-12-10,是,09:30:00 AM\r\n\
+E2,行政诉讼,二审,本机关,区城管委,区城管委,,,2026-11-25,,,,,上诉人,,,\r\n";
+    let dir = std::env::temp_dir().join(format!("yingsu-r3-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("cases.csv");
+    std::fs::write(&path, csv).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_yingsu"))
+        .args(["obligations", "--today", "2026-12-06", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let imp = yingsu_engine::codec::import::<Matter>(csv.as_bytes()).ok().unwrap();
+    let rows: Vec<_> = imp
+        .rows
+        .iter()
+        .flat_map(|r| evaluate(&r.record, &Calendar::bundled(), &Settings::default(), d("2026-12-06")).obligations)
+        .collect();
+    assert_eq!(out.stdout, yingsu_engine::codec::export_obligations(&rows));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("G1,R06,") && text.contains("G1,R17,") && !text.contains("E2,R14,"), "{text}");
+    assert_eq!(spoken(&imp.rows[0].record, "2026-12-06")[0].obligations.len(), text.matches("G1,").count());
 }

@@ -3,9 +3,13 @@
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use yingsu_engine::codec::{export, import, Import};
+use yingsu_engine::codec::{import_text, MAX_ROWS};
+use yingsu_engine::exchange::import_submissions;
+use yingsu_engine::model::TimeOfDay;
 use yingsu_engine::model::{
     ActSource, AppealDecision, CaseType, Cell, Column, Defendant, Instance, JudgmentType, Outcome, QuashReason,
 };
+use yingsu_engine::text::{match_name, NameMatch};
 use yingsu_engine::Matter;
 
 fn one(bytes: &[u8]) -> Import<Matter> {
@@ -206,4 +210,68 @@ fn r2_an_old_file_without_the_new_columns_imports_unchanged_and_the_new_columns_
     // An unknown 撤销理由 is a located error, like any enumerated column.
     let bad = one("案号,案件类型,被告类型,撤销理由\r\nA,行政诉讼,本机关,证据不足\r\n".as_bytes());
     assert!(bad.errors().any(|e| e.column == "撤销理由"), "{:?}", bad.errors().collect::<Vec<_>>());
+}
+
+#[test]
+fn r3_hearing_time_reads_spreadsheet_forms_and_refuses_others() {
+    for (s, v) in [
+        ("09:30", "09:30"),
+        ("9:30", "09:30"),
+        ("09:30:00", "09:30"),
+        ("09:30:00 AM", "09:30"),
+        ("02:00:00 PM", "14:00"),
+        ("12:15 PM", "12:15"),
+        ("12:15 AM", "00:15"),
+        ("上午9:30", "09:30"),
+        ("下午2:00", "14:00"),
+        ("0.395833", "09:30"),
+        ("14：30", "14:30"),
+    ] {
+        assert_eq!(TimeOfDay::parse(s).map(|t| t.to_string()).as_deref(), Ok(v), "{s}");
+    }
+    for s in ["25:00", "9点半", "09:3", "13:00 AM", "abc", "09:60", "0:30 PM"] {
+        assert!(TimeOfDay::parse(s).is_err(), "{s}");
+    }
+}
+
+#[test]
+fn issue_22_trailing_empty_rows_do_not_count_toward_the_row_limit() {
+    let mut text = String::from("案号,案件类型,被告类型\n");
+    for i in 0..MAX_ROWS {
+        text.push_str(&format!("A{i},行政诉讼,本机关\n"));
+    }
+    for tail in [",,\n,,\n,,\n", " , , \r\n", "\"\",,\n"] {
+        let imp = import_text::<Matter>(&format!("{text}{tail}"), "UTF-8").expect(tail);
+        assert_eq!(imp.rows.len(), MAX_ROWS, "{tail:?}");
+    }
+    // One more real row is still refused.
+    let e = import_text::<Matter>(&format!("{text}X,行政诉讼,本机关\n,,\n"), "UTF-8").unwrap_err();
+    assert!(e.to_string().contains("超过 100000 行"), "{e}");
+}
+
+#[test]
+fn issue_22_a_quote_inside_an_unquoted_cell_is_a_notice() {
+    let imp = import_text::<Matter>(
+        "案号,案件类型,被告类型,原告\nA,行政诉讼,本机关,\"王\"五\nB,行政诉讼,本机关,王\"五\"\nC,行政诉讼,本机关,\"王\"\"五\"\n",
+        "UTF-8",
+    )
+    .unwrap();
+    assert!(imp.is_clean());
+    let at: Vec<(usize, &str)> = imp.notices.iter().map(|n| (n.row, n.column.as_str())).collect();
+    assert_eq!(at, vec![(2, "原告"), (3, "原告")], "a well-quoted cell is no notice: {:?}", imp.notices);
+    assert!(imp.notices[0].message.contains("已按「王五」读取"), "{}", imp.notices[0]);
+    assert!(imp.notices[1].message.contains("已按「王\"五\"」读取"), "{}", imp.notices[1]);
+    // reports.csv says it too.
+    let r = import_submissions("机关名称,报告,期间,报送日\n\"区城\"管委,R23,2025H1,2025-07-10\n").unwrap();
+    assert_eq!((r.notices[0].row, r.notices[0].column.as_str()), (2, "机关名称"));
+}
+
+#[test]
+fn issue_22_an_agency_name_not_in_the_data_gets_the_nearest_names() {
+    let names = ["区城管委", "区住建委", "区司法局"];
+    assert_eq!(match_name("区城管委", names), NameMatch::Exact("区城管委".into()));
+    assert_eq!(match_name(" 区城管委 ", names), NameMatch::Lookalike("区城管委".into()));
+    assert_eq!(match_name("区城管委\u{200b}", names), NameMatch::Lookalike("区城管委".into()));
+    assert_eq!(match_name("区城管", names), NameMatch::Unknown(vec!["区城管委".into()]));
+    assert_eq!(match_name("教育局", names), NameMatch::Unknown(vec![]));
 }

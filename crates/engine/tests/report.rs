@@ -3,6 +3,7 @@
 mod common;
 use common::*;
 use std::process::Command;
+use yingsu_engine::model::Column;
 use yingsu_engine::model::{CaseNo, CaseType::*, Instance, JudgmentType, Outcome};
 use yingsu_engine::periodic::{periodic_duty, ReportPeriod, Submission};
 use yingsu_engine::report::{
@@ -350,4 +351,66 @@ fn the_e2e_report_fixture_is_this_register() {
         std::fs::write(&path, &bytes).unwrap();
     }
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "run with UPDATE_FIXTURES=1 after changing register()");
+}
+
+#[test]
+fn art_23_r3_self_check_asks_loss_report_only_of_district_government_matters() {
+    let mut own_m = lost(own(AdminLitigation));
+    own_m.loss_cause = "证据不足".into();
+    let items = self_check_period(std::slice::from_ref(&own_m), Some("区城管委"), ReportPeriod::Half(2025, 1), &[]);
+    assert!(items.is_empty(), "{items:?}");
+    own_m.loss_cause.clear();
+    let items = self_check_period(std::slice::from_ref(&own_m), Some("区城管委"), ReportPeriod::Half(2025, 1), &[]);
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].column, Some(Column::LossCause));
+    assert!(!items[0].problem.contains("败诉分析报告日"));
+    let mut g = lost(gov(AdminLitigation));
+    g.loss_cause = "证据不足".into();
+    let items = self_check_period(&[g], Some("区城管委"), ReportPeriod::Half(2025, 1), &[]);
+    assert_eq!(items[0].column, Some(Column::LossReport));
+}
+
+#[test]
+fn art_23_r3_hearing_figures_over_administrative_hearings_with_review_hearings_apart() {
+    let mut lit = titled("局长");
+    lit.case_no = yingsu_engine::model::CaseNo("L".into());
+    lit.hearing = od("2025-03-10");
+    lit.head_spoke = Some(true);
+    let mut lit2 = titled("副局长");
+    lit2.case_no = yingsu_engine::model::CaseNo("L2".into());
+    lit2.hearing = od("2025-03-11");
+    let mut civ = titled("局长");
+    civ.case_no = yingsu_engine::model::CaseNo("C".into());
+    civ.case_type = Civil;
+    civ.hearing = od("2025-03-10");
+    let mut rec = titled("局长");
+    rec.case_no = yingsu_engine::model::CaseNo("R".into());
+    rec.case_type = Reconsideration;
+    rec.hearing = od("2025-03-12");
+    let mut rec2 = own(Reconsideration);
+    rec2.case_no = yingsu_engine::model::CaseNo("R2".into());
+    rec2.hearing = od("2025-03-12");
+    let mut co = co_defendant("局长");
+    co.case_no = yingsu_engine::model::CaseNo("G".into());
+    co.agency = "区城管委".into();
+    let mut opinion = own(ReconsiderationOpinion);
+    opinion.case_no = yingsu_engine::model::CaseNo("V".into());
+    opinion.suggestion_received = od("2025-03-01");
+    let ms = vec![lit, lit2, civ, rec, rec2, co, opinion];
+    let evals: Vec<_> = ms.iter().map(|m| eval(m, "2025-06-30")).collect();
+    let r = half_year(&ms, &evals, Some("区城管委"), ReportPeriod::Half(2025, 1), d("2025-06-30"));
+    assert_eq!(r.hearings, vec!["L", "L2", "G"], "no 民事诉讼, no 复议");
+    assert_eq!(r.heads, vec!["L", "L2", "G"]);
+    assert_eq!(r.principal_heads, vec!["L"], "a co-defendant's 局长 is not 区政府's 主要负责人");
+    assert_eq!(r.heads_spoke, vec!["L"]);
+    assert_eq!((r.review_hearings.len(), r.review_heads.len()), (2, 1));
+    assert_eq!(r.suggestions, vec!["V"], "行政复议意见书 counted with 建议");
+    let ind = r.indicators();
+    let get = |k: &str| ind.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()).unwrap();
+    assert_eq!(get("开庭案件数"), "3");
+    assert_eq!(get("复议听证数"), "2");
+    assert_eq!(get("负责人参加听证数"), "1");
+    assert_eq!(get("负责人发言案件数"), "1");
+    assert_eq!(get("出声率"), "33.3%");
+    assert_eq!(get("负责人出庭率"), "100.0%");
 }

@@ -5,8 +5,9 @@ use std::io::Write;
 use std::process::ExitCode;
 use yingsu_engine::calendar::parse_holiday_csv;
 use yingsu_engine::codec::{self, Import, ImportError};
-use yingsu_engine::model::{Agency, DayCounting};
+use yingsu_engine::model::Agency;
 use yingsu_engine::store::SetupField;
+use yingsu_engine::Counting;
 use yingsu_engine::{evaluate, Calendar, Matter, Settings};
 
 const HELP: &str = "应诉通 yingsu — 《通州区行政机关应诉规则》（通政办发〔2022〕11号）批量检查工具
@@ -119,7 +120,7 @@ struct Opts {
     period: Option<String>,
     agency: Option<String>,
     format: Format,
-    days: DayCounting,
+    days: Counting,
     warn_days: u32,
     timely_days: u32,
     holidays: Vec<String>,
@@ -136,7 +137,7 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
         period: None,
         agency: None,
         format: Format::Csv,
-        days: DayCounting::Natural,
+        days: Counting::Natural,
         warn_days: 3,
         timely_days: 30,
         holidays: vec![],
@@ -172,8 +173,8 @@ fn parse_opts(args: &[String], allowed: &[&str]) -> Result<Opts, Fail> {
             }
             "--days" => {
                 let v = value()?;
-                o.days =
-                    DayCounting::from_label(&v).ok_or_else(|| usage(format!("--days「{v}」应为 自然日 或 工作日")))?;
+                o.days = Counting::days_from_label(&v)
+                    .ok_or_else(|| usage(format!("--days「{v}」应为 自然日 或 工作日")))?;
             }
             "--warn-days" => {
                 let v = value()?;

@@ -6,36 +6,29 @@ use super::{Ctx, RuleId, Status, Term};
 use crate::dates::fmt;
 use crate::model::{CaseType, Column, Defendant, Matter};
 use crate::period::Period;
+use crate::zh::zh_enum;
 use chrono::NaiveDate;
 
-/// How 出庭负责人职务 is classified (RULES.md §6.15).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum HeadClass {
-    /// 正职: the only class that counts as 主要负责人 (R18B, 主要负责人出庭).
-    Principal,
-    /// 副职.
-    Deputy,
-    /// 分管副职 (参与分管被诉行政行为实施工作的副职级别的负责人).
-    DeputyInCharge,
-    /// 其他分管负责人.
-    OtherInCharge,
-    /// Not a 行政机关负责人 (第十七条): R17 违反.
-    NotHead,
-    /// Cannot be decided from the title: R17 待补充.
-    Unknown,
-}
+zh_enum!(
+    no_default:
+    /// How 出庭负责人职务 is classified (RULES.md §6.15).
+    HeadClass {
+        /// 正职: the only class that counts as 主要负责人 (R18B, 主要负责人出庭).
+        Principal = "正职",
+        /// 副职.
+        Deputy = "副职",
+        /// 分管副职 (参与分管被诉行政行为实施工作的副职级别的负责人).
+        DeputyInCharge = "分管副职",
+        /// 其他分管负责人.
+        OtherInCharge = "其他分管负责人",
+        /// Not a 行政机关负责人 (第十七条): R17 违反.
+        NotHead = "非负责人",
+        /// Cannot be decided from the title: R17 待补充.
+        Unknown = "无法认定",
+    }
+);
 
 impl HeadClass {
-    pub fn label(self) -> &'static str {
-        match self {
-            HeadClass::Principal => "正职",
-            HeadClass::Deputy => "副职",
-            HeadClass::DeputyInCharge => "分管副职",
-            HeadClass::OtherInCharge => "其他分管负责人",
-            HeadClass::NotHead => "非负责人",
-            HeadClass::Unknown => "无法认定",
-        }
-    }
     /// One of the four kinds of 行政机关负责人 of 第十七条第二款.
     pub fn is_head(self) -> bool {
         matches!(self, HeadClass::Principal | HeadClass::Deputy | HeadClass::DeputyInCharge | HeadClass::OtherInCharge)

@@ -48,19 +48,61 @@ impl std::fmt::Display for SetAside {
     }
 }
 
-/// One stored list as read: each entry on its own, so a bad one costs only itself.
-pub(super) type RawList = Vec<Box<RawValue>>;
+/// One list of the stored document: written from the register's entries, read as raw entries, each then read
+/// on its own ([`List::read`]), so a bad one costs only itself.
+pub(super) enum List<'a, T> {
+    Write(&'a [T]),
+    Read(Vec<Box<RawValue>>),
+}
 
-/// The entries of `raw` that read as `T`; the others go to `aside`, under `list`.
-pub(super) fn entries<T: DeserializeOwned>(raw: RawList, list: &str, aside: &mut Vec<SetAside>) -> Vec<T> {
-    let mut out = Vec::with_capacity(raw.len());
-    for r in raw {
-        match serde_json::from_str::<T>(r.get()) {
-            Ok(t) => out.push(t),
-            Err(e) => aside.push(SetAside { list: list.to_string(), raw: r.get().to_string(), error: e.to_string() }),
+impl<T> Default for List<'_, T> {
+    fn default() -> Self {
+        List::Read(Vec::new())
+    }
+}
+
+impl<T> List<'_, T> {
+    pub(super) fn is_empty(&self) -> bool {
+        match self {
+            List::Write(v) => v.is_empty(),
+            List::Read(v) => v.is_empty(),
         }
     }
-    out
+}
+
+impl<T: DeserializeOwned + Clone> List<'_, T> {
+    /// The entries that read as `T`; the others go to `aside`, under `list`.
+    pub(super) fn read(self, list: &str, aside: &mut Vec<SetAside>) -> Vec<T> {
+        let raw = match self {
+            List::Write(v) => return v.to_vec(),
+            List::Read(raw) => raw,
+        };
+        let mut out = Vec::with_capacity(raw.len());
+        for r in raw {
+            match serde_json::from_str::<T>(r.get()) {
+                Ok(t) => out.push(t),
+                Err(e) => {
+                    aside.push(SetAside { list: list.to_string(), raw: r.get().to_string(), error: e.to_string() })
+                }
+            }
+        }
+        out
+    }
+}
+
+impl<T: Serialize> Serialize for List<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            List::Write(v) => v.serialize(s),
+            List::Read(v) => v.serialize(s),
+        }
+    }
+}
+
+impl<'de, T> Deserialize<'de> for List<'_, T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::<Box<RawValue>>::deserialize(d).map(List::Read)
+    }
 }
 
 impl Register {

@@ -2,7 +2,8 @@
 //! the page, the edit session's merge and the `yingsu` command line check a value in one place.
 
 use super::{Profile, Register, Role};
-use crate::model::{DayCounting, Settings};
+use crate::model::Settings;
+use crate::period::Counting;
 use crate::record::Record;
 
 /// What the 设置 form edits: the register's settings and this browser's profile.
@@ -130,7 +131,7 @@ impl Record for Setup {
         let (s, p) = (&mut self.settings, &mut self.profile);
         match c {
             SetupField::Counting => {
-                s.counting = DayCounting::from_label(v)
+                s.counting = Counting::days_from_label(v)
                     .ok_or_else(|| format!("「计日方式」应为「自然日」或「工作日」，收到「{v}」"))?
             }
             SetupField::WarnDays => s.warn_days = c.number(v)?,

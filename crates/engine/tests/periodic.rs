@@ -1,10 +1,46 @@
-//! Agency-level and periodic rules (RULES.md §4).
+//! The agency-level, periodic duties (`periodic`): 第十八条第二款 (R18B), 第二十三条 and 第二十四条 (R23, R24
+//! report duties), 第二十六条 (R26), 第二十八条 (R28 考核表).
 
 mod common;
 use common::*;
-use yingsu_engine::model::{Agency, CaseType::*, Cell, List, Outcome};
+use yingsu_engine::model::{ActSource, Agency, CaseType::*, Cell, List, Outcome};
 use yingsu_engine::periodic::{assessment, periodic_duties, periodic_duty, r18b, r26, ReportPeriod, Submission};
-use yingsu_engine::{Calendar, Settings, Status};
+use yingsu_engine::report::{counts_by_agency, self_check_in};
+use yingsu_engine::{Calendar, RuleId::*, Settings, Status};
+
+#[test]
+fn art_18_2_r3_compound_title_of_a_town_head_counts_as_principal() {
+    let mut m = titled("镇党委副书记、镇长");
+    m.agency = "某镇政府".into();
+    m.handler = "某镇政府".into();
+    m.hearing = od("2025-03-10");
+    let y = r18b(&[m], "某镇政府", 2025, d("2025-03-11"));
+    assert_eq!(y.litigation.len(), 1);
+}
+
+#[test]
+fn art_18_2_r3_district_government_matters_form_the_district_governments_own_row() {
+    let mut g = gov(AdminLitigation);
+    g.hearing = od("2025-03-10");
+    g.head_name = "赵某".into();
+    g.head_title = "区长".into();
+    let mut own_m = titled("副局长");
+    own_m.hearing = od("2025-03-11");
+    let ms = vec![g, own_m];
+    let agency = r18b(&ms, "区城管委", 2025, d("2025-03-20"));
+    assert_eq!(agency.litigation_hearings, 1, "only its 本机关 matter");
+    assert!(agency.litigation.is_empty());
+    let district = r18b(&ms, "通州区人民政府", 2025, d("2025-03-20"));
+    assert_eq!((district.litigation_hearings, district.litigation.len()), (1, 1));
+    // 考核 出庭应诉 (R18A) counts 本机关 matters only; 答辩举证 still counts the 区政府 matter for its 承办机关.
+    let mut a = gov(PublicInterest);
+    a.hearing = od("2025-03-10");
+    a.complaint_received = od("2025-02-01");
+    a.answer_filed = od("2025-02-10");
+    let sheet = assessment(&[a], &[], "区城管委", 2025, &Calendar::bundled(), &Settings::default(), d("2025-12-31"));
+    assert_eq!(sheet.figures[0].total(), 0, "R18A of a 区政府 matter is not the 承办机关's");
+    assert_eq!(sheet.figures[1].met.len(), 1);
+}
 
 fn heard(case_type: yingsu_engine::model::CaseType, no: &str, hearing: &str, title: &str) -> yingsu_engine::Matter {
     let mut m = own(case_type);
@@ -81,6 +117,24 @@ fn art_18_2_r2_matters_without_suoshu_jiguan_belong_to_their_handler() {
 }
 
 #[test]
+fn art_23_r3_reports_from_the_day_the_register_started() {
+    let cal = Calendar::bundled();
+    let today = d("2026-12-06");
+    let all = periodic_duties("区城管委", d("2022-04-28"), &[], &cal, &Settings::default(), today);
+    assert!(all.iter().any(|r| r.period == ReportPeriod::Half(2022, 1)));
+    let s = Settings { start_date: od("2026-12-01"), ..Settings::default() };
+    let log =
+        vec![Submission {
+            agency: "区城管委".into(), period: ReportPeriod::Half(2024, 1), submitted: d("2024-07-10")
+        }];
+    let since = periodic_duties("区城管委", d("2022-04-28"), &log, &cal, &s, today);
+    assert!(since.iter().all(|r| r.due >= d("2026-12-01") || r.submitted.is_some()), "{since:?}");
+    assert!(since.iter().any(|r| r.period == ReportPeriod::Half(2024, 1)), "a 报送记录 keeps its period");
+    assert!(!since.iter().any(|r| r.period == ReportPeriod::Half(2025, 1)));
+    assert!(since.iter().all(|r| r.status != Status::Overdue), "no 已逾期 on the first day of use");
+}
+
+#[test]
 fn art_23_half_year_report_due_fifteen_days_after_period_end() {
     let cal = Calendar::bundled();
     let s = Settings::default();
@@ -140,6 +194,83 @@ fn art_26_qualified_staff_leader_and_liaison() {
     assert_eq!(why.len(), 2);
     a.staff = List::parse_cell("钱五（法学背景）").unwrap();
     assert_eq!(r26(&a).1.len(), 1);
+}
+
+#[test]
+fn art_28_r3_suggestion_figure_counts_own_rows_never_r13b() {
+    let mut g = gov(JudicialSuggestion);
+    g.suggestion_received = od("2025-03-03");
+    g.implementation_reported = od("2025-03-05");
+    g.replied = od("2025-03-20");
+    let cal = Calendar::bundled();
+    let s = Settings::default();
+    let agency = assessment(std::slice::from_ref(&g), &[], "区城管委", 2025, &cal, &s, d("2025-12-31"));
+    assert_eq!(agency.figures[3].total(), 1, "R13A only");
+    let bureau = assessment(&[g], &[], "区司法局", 2025, &cal, &s, d("2025-12-31"));
+    assert_eq!(bureau.figures[3].total(), 0, "R13B is not counted");
+}
+
+#[test]
+fn art_28_r3_rows_count_under_their_responsible_agency() {
+    let mut g = gov(AdminLitigation);
+    g.bureau_received = od("2025-03-03");
+    g.act_source = Some(ActSource::InGovName);
+    let mut r11d = r11d_matter();
+    r11d.case_no = yingsu_engine::model::CaseNo("R11D".into());
+    r11d.original_agency = "区市场监管局".into();
+    let b = bureau_matter();
+    let ms = vec![g, r11d, b];
+    let evals: Vec<_> = ms.iter().map(|m| eval(m, "2025-03-04")).collect();
+    let counts = counts_by_agency(&ms, &evals, &[]);
+    let names: Vec<&str> = counts.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(names.contains(&"区司法局") && names.contains(&"区市场监管局") && names.contains(&"区城管委"), "{names:?}");
+    let of = |n: &str| &counts.iter().find(|(x, _)| x == n).unwrap().1;
+    // R05 and R06 of the first two matters, and every row of the matter the bureau handles, are 区司法局's.
+    let bureau_rows: usize = of("区司法局").by_status.values().sum();
+    let expected: usize = evals
+        .iter()
+        .flat_map(|e| &e.obligations)
+        .filter(|o| yingsu_engine::names::is_bureau(&o.responsible, &[]))
+        .count();
+    assert_eq!(bureau_rows, expected);
+    assert_eq!(of("区市场监管局").by_status.values().sum::<usize>(), 1, "R11D");
+    // The agency's self-check has no 区司法局 row.
+    let check = self_check_in(&ms, &evals, Some("区城管委"), &[]);
+    assert!(check.iter().all(|i| !matches!(i.rule, Some(R05 | R06 | R13B | R11D))), "{check:?}");
+}
+
+#[test]
+fn art_28_r3_a_row_whose_responsible_is_only_the_role_word_counts_for_the_matters_agency() {
+    // A 区政府 matter with 应诉承办机关 empty: R08's 责任主体 is the role word 应诉承办机关. 总览 and the
+    // self-check count it under the matter's agency (report::owner); 考核 counts it there too.
+    let mut m = gov(AdminLitigation);
+    m.handler = String::new();
+    m.complaint_received = od("2025-03-03");
+    m.answer_filed = od("2025-03-05");
+    let ev = eval(&m, "2025-06-01");
+    assert_eq!(ob(&ev, R08).responsible, "应诉承办机关");
+    let a = assessment(&[m], &[], "区城管委", 2025, &Calendar::bundled(), &Settings::default(), d("2025-06-01"));
+    assert_eq!(a.figures[1].met.len(), 1, "答辩举证按时: {:?}", a.figures[1]);
+}
+
+#[test]
+fn art_28_r3_district_government_sheet_is_listed_but_not_ranked() {
+    use yingsu_engine::model::DEFAULT_WEIGHTS;
+    use yingsu_engine::periodic::score::{rank, score};
+    let mut g = gov(AdminLitigation);
+    g.hearing = od("2025-03-10");
+    g.head_name = "赵某".into();
+    g.head_title = "区长".into();
+    let ms = vec![g, own(AdminLitigation)];
+    let cal = Calendar::bundled();
+    let s = Settings::default();
+    let mut sheets: Vec<_> = ["区政府", "区城管委"]
+        .iter()
+        .map(|a| score(&assessment(&ms, &[], a, 2025, &cal, &s, d("2026-01-10")), &DEFAULT_WEIGHTS))
+        .collect();
+    rank(&mut sheets, &[], true);
+    assert_eq!((sheets[0].agency.as_str(), sheets[0].rank), ("区城管委", Some(1)));
+    assert_eq!((sheets[1].agency.as_str(), sheets[1].rank), ("区政府", None));
 }
 
 #[test]
