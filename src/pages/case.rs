@@ -4,6 +4,7 @@
 //! Saving shows each moved due date (before → after) for confirmation, and refuses to silently
 //! overwrite a version another tab saved meanwhile.
 
+mod elsewhere;
 mod fields;
 
 use crate::components::Timeline;
@@ -13,6 +14,7 @@ use crate::session;
 use crate::state::{browser_now, AppState};
 use crate::storage::{self, Draft, DraftKey};
 use chrono::NaiveDate;
+use elsewhere::{Conflict, Elsewhere};
 use fields::{field_applies, group_applies, hidden_with_value, type_label, AgentsEditor, GROUPS};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -22,22 +24,6 @@ use yingsu_engine::rules::evaluate_in;
 use yingsu_engine::store::Fate;
 use yingsu_engine::text::visible;
 use yingsu_engine::{Matter, Obligation, RuleId};
-
-/// What another tab did to the matter being edited, found at save.
-#[derive(Clone, PartialEq)]
-enum Elsewhere {
-    Changed,
-    Renamed(String),
-    Deleted,
-}
-
-/// A save that found the matter changed, renamed or deleted elsewhere: (column, theirs, mine) per field
-/// the other side changed.
-#[derive(Clone, PartialEq)]
-struct Conflict {
-    what: Elsewhere,
-    diffs: Vec<(Column, String, String)>,
-}
 
 /// A moved due date, for the before → after review.
 #[derive(Clone, PartialEq)]
@@ -62,63 +48,12 @@ fn moved_dates(before: &[Obligation], after: &[Obligation]) -> Vec<Moved> {
         .collect()
 }
 
-/// The page of a 案号 not in the register: renamed elsewhere → the matter under its new 案号; deleted or
-/// unknown → said so, with any kept draft of it to recover (as a new matter) or discard.
-fn gone_page(state: AppState, k: String) -> impl IntoView {
-    let fate = state.reg.with_untracked(|r| r.fate(&k));
-    if let Fate::Renamed(x) = &fate {
-        state.flash.set(format!("案号「{}」已改名为「{}」。", visible(&k), visible(x)));
-        let _ = window().location().set_hash(&Page::Case(Some(x.clone())).href());
-    }
-    let why = match &fate {
-        Fate::Deleted => "此案件已被删除（修改记录中有删除记录）。",
-        Fate::Renamed(_) => "此案件已改名，正在打开改名后的案件…",
-        _ => "可能已被删除或改了案号。",
-    };
-    let kept = RwSignal::new(
-        storage::drafts()
-            .into_iter()
-            .filter(|d| d.case_no.as_deref() == Some(k.as_str()))
-            .filter_map(|d| storage::load_draft(&d).map(|x| (d, x)))
-            .collect::<Vec<_>>(),
-    );
-    view! {
-        <section class="page">
-            <h1>"案件不存在"</h1>
-            <p>"没有案号为「" {visible(&k).into_owned()} "」的案件（" {why} "）"</p>
-            {move || {
-                let list = kept.get();
-                (!list.is_empty()).then(|| view! {
-                    <div class="banner banner-warn" role="status" data-testid="gone-drafts">
-                        "此案号下有未保存的修改："
-                        <ul>{list.into_iter().map(|(key, d)| {
-                            let (k1, k2, d1) = (key.clone(), key.clone(), d.clone());
-                            view! { <li>{format!("暂存于 {}", d.at)}" "
-                                <button type="button" on:click=move |_| {
-                                    let d = Draft { base: None, ..d1.clone() };
-                                    if session::adopt(&k1, None, &d).is_ok() {
-                                        let _ = window().location().set_hash(&Page::Case(None).href());
-                                    }
-                                }>"作为新案件恢复"</button>" "
-                                <button type="button" on:click=move |_| {
-                                    storage::drop_draft(&k2);
-                                    kept.update(|l| l.retain(|(x, _)| *x != k2));
-                                }>"放弃"</button></li> }
-                        }).collect_view()}</ul>
-                    </div>
-                })
-            }}
-            <p><a href="#/cases">"返回案件列表"</a></p>
-        </section>
-    }
-}
-
 #[component]
 pub fn CasePage(key: Option<String>) -> impl IntoView {
     let state = AppState::expect();
     let original = key.as_ref().and_then(|k| state.reg.with_untracked(|r| r.find(k).cloned()));
     if let (Some(k), None) = (key.as_ref(), original.as_ref()) {
-        return gone_page(state, k.clone()).into_any();
+        return elsewhere::gone_page(state, k.clone()).into_any();
     }
     let is_new = original.is_none();
     let defaults = Matter { agency: state.reg.with_untracked(|r| r.profile.agency.clone()), ..Matter::default() };
@@ -592,34 +527,16 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                     }}
                 </div>
             })}
-            {move || {
-                let list = others.get();
-                (!list.is_empty()).then(|| view! {
-                    <div class="banner banner-warn" role="status" data-testid="other-drafts">
-                        "另一标签页（或已关闭的标签页）有此案件未保存的修改："
-                        <ul>{list.into_iter().map(|kept| {
-                            let (k1, k2) = (kept.clone(), kept.key.clone());
-                            view! { <li>{format!("暂存于 {}", kept.draft.at)}" "
-                                <button type="button" on:click=move |_| {
-                                    let kept = k1.clone();
-                                    let own_key = key_for_adopt();
-                                    match session::adopt(&kept.key, own_key.as_deref(), &kept.draft) {
-                                        Ok(to) => {
-                                            forget_draft();
-                                            load_kept(session::KeptDraft { key: to, ..kept });
-                                        }
-                                        Err(e) => draft_error.set(format!("无法恢复：{e}")),
-                                    }
-                                    others.update(|o| o.retain(|x| x.key != k1.key));
-                                }>"在本页恢复"</button>" "
-                                <button type="button" on:click=move |_| {
-                                    storage::drop_draft(&k2);
-                                    others.update(|o| o.retain(|x| x.key != k2));
-                                }>"放弃"</button></li> }
-                        }).collect_view()}</ul>
-                    </div>
-                })
-            }}
+            <elsewhere::OtherDrafts others=others recover=Callback::new(move |kept: session::KeptDraft| {
+                let own_key = key_for_adopt();
+                match session::adopt(&kept.key, own_key.as_deref(), &kept.draft) {
+                    Ok(to) => {
+                        forget_draft();
+                        load_kept(session::KeptDraft { key: to, ..kept });
+                    }
+                    Err(e) => draft_error.set(format!("无法恢复：{e}")),
+                }
+            })/>
             {move || (!draft_error.get().is_empty()).then(|| view! { <p class="banner banner-bad" role="alert">{draft_error.get()}</p> })}
             <p class="to-timeline"><button type="button" class="link" on:click=move |_| to_timeline()>"跳到义务与期限 ↓"</button></p>
             <datalist id="head-titles">{HEAD_TITLES.iter().map(|t| view! { <option value=*t/> }).collect_view()}</datalist>
@@ -653,34 +570,10 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                             <button type="button" on:click=move |_| review.set(None)>"返回修改"</button>
                         </div>
                     })}
-                    {move || conflict.get().map(|c| {
-                        let title = match &c.what {
-                            Elsewhere::Changed => "此案件已在其他标签页被修改".to_string(),
-                            Elsewhere::Renamed(k) => format!("此案件已在其他标签页被修改：已改名为「{}」", visible(k)),
-                            Elsewhere::Deleted => "此案件已在其他标签页删除".to_string(),
-                        };
-                        let deleted = c.what == Elsewhere::Deleted;
-                        view! {
-                        <div class="review conflict" role="alertdialog" aria-label="保存冲突" data-testid="matter-conflict">
-                            <h2>{title}</h2>
-                            {if deleted {
-                                view! {
-                                    <p>"您开始编辑后，这个案件被另一处删除了。您的修改尚未保存。"</p>
-                                    <button type="button" on:click=take_theirs>"放弃我的修改（案件保持删除）"</button>
-                                    <button type="button" class="danger" on:click=recreate>"按我的修改重新建立此案件"</button>
-                                }.into_any()
-                            } else {
-                                view! {
-                                    <p>"您开始编辑后，这个案件被另一处保存过。不同之处："</p>
-                                    <table class="grid"><thead><tr><th>"字段"</th><th>"另一处保存的值"</th><th>"您的值"</th></tr></thead>
-                                    <tbody>{c.diffs.into_iter().map(|(c, theirs, mine)| view! { <tr><td>{c.name()}</td><td>{theirs}</td><td>{mine}</td></tr> }).collect_view()}</tbody></table>
-                                    <button type="button" class="primary" on:click=merge>"按字段合并（保留双方的修改）"</button>
-                                    <button type="button" on:click=take_theirs>"放弃我的修改，载入最新版本"</button>
-                                    <button type="button" class="danger" on:click=keep_mine>"用我的修改覆盖"</button>
-                                }.into_any()
-                            }}
-                        </div>
-                    }})}
+                    {move || conflict.get().map(|c| view! {
+                        <elsewhere::ConflictDialog conflict=c merge=Callback::new(merge) take_theirs=Callback::new(take_theirs)
+                            keep_mine=Callback::new(keep_mine) recreate=Callback::new(recreate)/>
+                    })}
                     // Kept in view at the foot of the window while the form scrolls (issue 21): the message of
                     // a save is where the eye is, at every width.
                     <div class="actions save-bar">

@@ -242,30 +242,17 @@ pub fn fill_from<R: Record>(existing: &R, row: &ImportRow<R>, clear_empty: bool)
 
 /// Every field whose canonical text differs, known columns first (the record's order), then unknown ones.
 pub fn diffs<R: Record>(old: &R, new: &R) -> Vec<FieldDiff> {
-    let mut out: Vec<FieldDiff> = R::columns()
-        .iter()
-        .filter_map(|c| {
-            let (o, n) = (old.get(*c), new.get(*c));
-            (o != n).then(|| FieldDiff { field: R::col_name(*c).to_string(), old: o, new: n })
-        })
+    // The same field diff as the edit session and the conflict summary (record::changed), with each
+    // side's value.
+    let mut out: Vec<FieldDiff> = crate::record::changed(old, new)
+        .into_iter()
+        .map(|c| FieldDiff { field: R::col_name(c).to_string(), old: old.get(c), new: new.get(c) })
         .collect();
     // Unknown columns: a difference there is a change too (they are written back on export).
-    if old.extra().is_empty() && new.extra().is_empty() {
-        return out;
-    }
-    let (o_map, n_map): (HashMap<&str, &str>, HashMap<&str, &str>) = (
-        old.extra().iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
-        new.extra().iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
-    );
-    let mut names: Vec<&str> = o_map.keys().chain(n_map.keys()).copied().collect();
+    let mut names = crate::record::changed_extra(old, new);
     crate::sort::natural(&mut names);
-    names.dedup();
-    for k in names {
-        let (o, n) = (o_map.get(k).copied().unwrap_or(""), n_map.get(k).copied().unwrap_or(""));
-        if o != n {
-            out.push(FieldDiff { field: k.to_string(), old: o.to_string(), new: n.to_string() });
-        }
-    }
+    let value = |r: &R, k: &str| r.extra().iter().find(|(n, _)| n == k).map_or(String::new(), |(_, v)| v.clone());
+    out.extend(names.into_iter().map(|k| FieldDiff { old: value(old, &k), new: value(new, &k), field: k }));
     out
 }
 
