@@ -278,3 +278,23 @@ test('f: a holiday or backup preview made before another tab saved is never appl
   assert.match((await stored(b.page)).matters, /H-3/, 'nothing replaced yet');
   await ctx.close();
 });
+
+test('g: 用我的修改覆盖 after a rename elsewhere leaves one matter, never both names', async () => {
+  const ctx = await h.browser.newContext();
+  const a = await h.open('', { context: ctx });
+  await h.quickMatter(a.page, 'R-1');
+  const b = await h.open('#/case/R-1', { context: ctx });
+  await field(a.page, '原告').fill('甲方');
+  await field(b.page, '案号').fill('R-2');
+  await save(b.page);
+  await a.page.getByRole('button', { name: '保存', exact: true }).click();
+  const dlg = a.page.getByTestId('matter-conflict');
+  await dlg.waitFor();
+  assert.match(await dlg.textContent(), /已改名为「R-2」/);
+  await dlg.getByRole('button', { name: '用我的修改覆盖' }).click();
+  await a.page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
+  const lines = (await stored(a.page)).matters.split('\r\n').filter((l) => /^R-[12],/.test(l));
+  assert.equal(lines.length, 1, `one matter: ${lines}`);
+  assert.match(lines[0], /甲方/);
+  await ctx.close();
+});
