@@ -65,6 +65,8 @@ pub trait Table: Sized + Default + Clone {
     fn key(&self) -> &str;
     fn extra(&self) -> &[(String, String)];
     fn extra_mut(&mut self) -> &mut Vec<(String, String)>;
+    /// Called once a row is read, before its checks: settles what one cell means given another.
+    fn finish(&mut self) {}
     /// Checks beyond a cell's syntax.
     fn problems(&self) -> Vec<(Self::Col, String)> {
         Vec::new()
@@ -92,13 +94,22 @@ impl Table for Matter {
         Column::from_name(s)
     }
     fn get(&self, c: Column) -> String {
+        if self.drops_instance(c) {
+            return String::new();
+        }
         c.get(self)
     }
     fn write(&self, c: Column, out: &mut String) {
-        c.write(self, out)
+        if !self.drops_instance(c) {
+            c.write(self, out)
+        }
     }
     fn set(&mut self, c: Column, s: &str) -> Result<(), String> {
         c.set(self, s)
+    }
+    /// (issue 21) A 行政复议 or 建议 read with 审级 一审 (what earlier versions wrote for every matter) keeps it empty.
+    fn finish(&mut self) {
+        self.normalize_instance();
     }
     fn set_or_keep(&mut self, c: Column, s: &str) -> Result<(), String> {
         c.set_or_keep(self, s)
@@ -531,6 +542,7 @@ impl<'a, R: Table> Importer<'a, R> {
                 }
             }
         }
+        r.finish();
         for (c, msg) in r.problems() {
             errors.push(RowError::new(row_no, R::col_name(c), msg));
         }
@@ -807,7 +819,7 @@ pub fn export_obligations(obligations: &[Obligation]) -> Vec<u8> {
             o.case_no.0.as_str().into(),
             o.rule.label().into(),
             info.clause.into(),
-            info.title.into(),
+            o.title.into(),
             o.responsible.as_str().into(),
             d(o.trigger).into(),
             d(o.due).into(),

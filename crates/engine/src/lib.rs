@@ -20,6 +20,7 @@
 //! | 第二十八条 考核表 scores (weights a local setting) | [`score`] |
 //! | reports on paper (公文 layout, 出庭准备单 第十九条, 研讨会材料 第二十四条第二款); Word export | [`paper`], `docx` (feature `docx`) |
 //! | periods, roll-forward (民诉法第八十五条, 行诉解释第四十八条, 行政复议法第八十八条) | [`period`], [`calendar`] |
+//! | the case form's words per 案件类型 (复议: 被申请人, 申请书副本收到日, 答复; 建议: 建议发出机关), which columns apply to which kind | [`form`] |
 //! | 日程 (hearings with 第十八条第一款/第十九条 state and 开庭时间, due dates, report dates by day; one head at two hearings the same day) | [`schedule`] |
 //! | files between agencies and 区司法局: cases.csv merge (field-level conflicts), reports.csv (报送记录), `.ics` | [`exchange`], [`codec`] |
 //!
@@ -48,6 +49,7 @@ pub mod dates;
 pub mod docx;
 pub mod error;
 pub mod exchange;
+pub mod form;
 pub mod model;
 pub mod names;
 pub mod paper;

@@ -156,6 +156,9 @@ pub fn deadline_status(
 pub struct Obligation {
     pub case_no: CaseNo,
     pub rule: RuleId,
+    /// The duty's title in the words of the matter's kind ([`crate::form::rule_title`]: a 复议 is answered
+    /// with a 书面答复, not an 答辩状).
+    pub title: &'static str,
     /// 责任主体.
     pub responsible: String,
     /// The column that starts the period.
@@ -379,7 +382,13 @@ fn data_warnings(cx: &mut Ctx) {
                 cx.ev.warnings.push(Warning {
                     case_no: m.case_no.clone(),
                     clause: o.info().clause,
-                    message: format!("{}「{}」早于{}「{}」，日期顺序有误", dc.name(), fmt(d), tc.name(), fmt(t)),
+                    message: format!(
+                        "{}「{}」早于{}「{}」，日期顺序有误",
+                        crate::form::label(dc, m),
+                        fmt(d),
+                        crate::form::label(tc, m),
+                        fmt(t)
+                    ),
                     column: Some(dc),
                 });
             }
@@ -455,7 +464,7 @@ impl Ctx<'_> {
                     },
                     Term::Statutory(p, _) => p.counting(),
                 };
-                (counting, None, format!("缺少「{}」，无法计算期限", tcol.name()), false)
+                (counting, None, format!("缺少「{}」，无法计算期限", crate::form::label(tcol, self.m)), false)
             }
             Some(t) => match term {
                 Term::Internal(n) => {
@@ -463,7 +472,7 @@ impl Ctx<'_> {
                         DayCounting::Natural => (Period::Days(n), Period::WorkingDays(n), "工作日"),
                         DayCounting::Working => (Period::WorkingDays(n), Period::Days(n), "自然日"),
                     };
-                    let a = compute(self.cal, t, tcol.name(), main);
+                    let a = compute(self.cal, t, crate::form::label(tcol, self.m), main);
                     let mut e = a.explanation;
                     e.push_str("；本规则“");
                     crate::dates::push_padded(&mut e, u64::from(n), 1);
@@ -478,7 +487,7 @@ impl Ctx<'_> {
                     (a.counting, a.date, e, a.uncovered_year)
                 }
                 Term::Statutory(p, basis) => {
-                    let a = compute(self.cal, t, tcol.name(), p);
+                    let a = compute(self.cal, t, crate::form::label(tcol, self.m), p);
                     let mut e = a.explanation;
                     if !basis.is_empty() {
                         e.push_str("；依据：");
@@ -503,6 +512,7 @@ impl Ctx<'_> {
         self.ev.obligations.push(Obligation {
             case_no: self.m.case_no.clone(),
             rule,
+            title: crate::form::rule_title(rule, self.m.case_type),
             responsible: self.responsible(rule),
             trigger_column: Some(tcol),
             trigger: tdate,
@@ -523,6 +533,7 @@ impl Ctx<'_> {
         self.ev.obligations.push(Obligation {
             case_no: self.m.case_no.clone(),
             rule,
+            title: crate::form::rule_title(rule, self.m.case_type),
             responsible: self.responsible(rule),
             trigger_column: None,
             trigger: None,
@@ -565,8 +576,12 @@ impl Ctx<'_> {
                 let law = m.complaint_received.and_then(|t| crate::period::due_date(self.cal, t, p));
                 let note = law.map(|l| format!("；法定期限计算为 {}（{basis}）", fmt(l))).unwrap_or_default();
                 let given = Term::Statutory(
-                    Period::Given(d, Column::AnswerBy.name()),
-                    "法院或复议机关指定的答辩期限（第十四条“严格按照法院规定时限”）",
+                    Period::Given(d, crate::form::label(Column::AnswerBy, m)),
+                    if m.case_type == CaseType::Reconsideration {
+                        "复议机关指定的答复期限（第十四条“严格按照法院规定时限”）"
+                    } else {
+                        "法院或复议机关指定的答辩期限（第十四条“严格按照法院规定时限”）"
+                    },
                 );
                 (given, note)
             }
@@ -643,7 +658,7 @@ fn performance_trigger(m: &Matter, cx: &Ctx) -> Option<Effect> {
     if m.judgment_type == Some(JudgmentType::Mediation) || m.outcome == Some(Outcome::Mediated) {
         return Some(Effect::OnService(MEDIATION));
     }
-    match m.instance {
+    match m.instance() {
         Instance::Second => Some(Effect::OnService(SERVED)),
         Instance::Retrial => Some(Effect::Ask("请填写生效日：再审裁判的生效日以裁判文书为准")),
         Instance::First if m.judgment_type == Some(JudgmentType::Ruling) => None,
@@ -678,16 +693,16 @@ pub(crate) fn answer_term(m: &Matter) -> Term {
             Term::Statutory(Period::Days(10), "原行政复议法第二十三条（2024年1月1日前，自然日）")
         }
         // (r3 §7.7) 二审: 15日 from the 上诉状副本; 再审: 15日 from the 再审申请书副本.
-        CaseType::Civil if m.instance == Instance::Second => {
+        CaseType::Civil if m.instance() == Instance::Second => {
             Term::Statutory(Period::Days(15), "民事诉讼法第一百七十四条（上诉状副本，十五日，自然日）")
         }
-        _ if m.instance == Instance::Second => {
+        _ if m.instance() == Instance::Second => {
             Term::Statutory(Period::Days(15), "行诉解释第一百零八条（上诉状副本，十五日，自然日）")
         }
-        CaseType::Civil if m.instance == Instance::Retrial => {
+        CaseType::Civil if m.instance() == Instance::Retrial => {
             Term::Statutory(Period::Days(15), "民事诉讼法第二百一十四条（再审申请书副本，十五日，自然日）")
         }
-        _ if m.instance == Instance::Retrial => {
+        _ if m.instance() == Instance::Retrial => {
             Term::Statutory(Period::Days(15), "行诉解释第一百一十一条（再审申请书副本，十五日，自然日）")
         }
         CaseType::Civil => Term::Statutory(Period::Days(15), "民事诉讼法第一百二十八条（十五日，自然日）"),
@@ -746,7 +761,7 @@ pub(crate) fn appeal_applies(m: &Matter) -> bool {
             || own_suit_dismissed
     };
     m.has_judgment()
-        && m.instance == Instance::First
+        && m.instance() == Instance::First
         && m.case_type != CaseType::Reconsideration
         && !matches!(m.judgment_type, Some(JudgmentType::Mediation | JudgmentType::ReconsiderationDecision))
         && m.appeal_decision != Some(AppealDecision::NoAppeal)

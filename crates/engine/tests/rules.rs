@@ -228,7 +228,7 @@ fn art_08_reconsideration_before_2024_uses_old_law_natural_days() {
 #[test]
 fn art_08_applies_at_second_instance_too() {
     let mut m = gov(AdminLitigation);
-    m.instance = Instance::Second;
+    m.instance = Some(Instance::Second);
     m.complaint_received = od("2025-03-03");
     assert_eq!(ob(&eval(&m, "2025-03-03"), R08).due, od("2025-03-18"));
 }
@@ -363,7 +363,7 @@ fn art_11_1_no_appeal_row_for_mediation_second_instance_declined_or_reconsiderat
     let mut a = base.clone();
     a.judgment_type = Some(JudgmentType::Mediation);
     let mut b = base.clone();
-    b.instance = Instance::Second;
+    b.instance = Some(Instance::Second);
     let mut c = base.clone();
     c.appeal_decision = Some(AppealDecision::NoAppeal);
     let mut e = base.clone();
@@ -794,7 +794,7 @@ fn art_20_own_agency_appeal_within_statutory_period() {
 fn art_20_no_appeal_row_from_second_instance_or_reconsideration() {
     let mut m = own(AdminLitigation);
     m.judgment_received = od("2025-03-03");
-    m.instance = Instance::Second;
+    m.instance = Some(Instance::Second);
     assert!(!has(&eval(&m, "2025-03-03"), R20));
     let mut r = own(Reconsideration);
     r.judgment_received = od("2025-03-03");

@@ -78,7 +78,7 @@ fn art_20_r2_empty_judgment_type_counts_as_ruling_for_dismissal_and_withdrawal()
 #[test]
 fn art_20_r2_lost_second_instance_retrial_decision_within_six_months() {
     let mut m = own(AdminLitigation);
-    m.instance = Instance::Second;
+    m.instance = Some(Instance::Second);
     m.judgment_received = od("2025-08-31");
     m.outcome = Some(Outcome::Lost);
     // No 生效日: from 裁判文书签收日; 2025-08-31 + 6个月 → 2026-02-28 (no 31st: month end), a 春节 调休 Saturday.
@@ -104,14 +104,14 @@ fn art_20_r2_lost_second_instance_retrial_decision_within_six_months() {
 #[test]
 fn art_20_r2_retrial_row_is_chapter_three_only() {
     let mut m = gov(AdminLitigation);
-    m.instance = Instance::Second;
+    m.instance = Some(Instance::Second);
     m.judgment_received = od("2025-03-03");
     m.outcome = Some(Outcome::Lost);
     let ev = eval(&m, "2025-03-05");
     assert!(!has(&ev, R20R));
     assert!(has(&ev, R11A) && has(&ev, R11B), "R11A/R11B cover 区政府's 二审 judgments");
     let mut r = own(Reconsideration);
-    r.instance = Instance::Second;
+    r.instance = Some(Instance::Second);
     r.judgment_received = od("2025-03-03");
     r.outcome = Some(Outcome::Lost);
     assert!(!has(&eval(&r, "2025-03-05"), R20R));

@@ -49,7 +49,7 @@ fn lost(mut m: Matter) -> Matter {
 #[test]
 fn art_21_r3_second_instance_without_effective_date_runs_from_service() {
     let mut m = lost(own(AdminLitigation));
-    m.instance = Instance::Second;
+    m.instance = Some(Instance::Second);
     let o = ob(&eval(&m, "2025-03-05"), R21).clone();
     assert_eq!((o.trigger, o.trigger_column), (od("2025-03-03"), Some(Column::JudgmentReceived)));
     assert_eq!(o.status, Status::NoFixedTerm);
@@ -110,7 +110,7 @@ fn art_21_r3_mediation_retrial_and_first_instance_ruling_without_effective_date(
     assert_eq!(ob(&eval(&m, "2025-03-05"), R21).trigger, od("2025-03-03"));
     // A 再审 judgment: 待补充.
     let mut r = lost(own(AdminLitigation));
-    r.instance = Instance::Retrial;
+    r.instance = Some(Instance::Retrial);
     assert_eq!(ob(&eval(&r, "2025-03-05"), R21).status, Status::MissingData);
     // A 一审 裁定: no performance row.
     let mut c = lost(own(AdminLitigation));
@@ -304,7 +304,7 @@ fn art_17_r3_a_tie_between_district_and_co_defendant_heads_names_the_district_he
 
 fn standing(instance: Instance, s: Option<Standing>) -> Matter {
     let mut m = own(AdminLitigation);
-    m.instance = instance;
+    m.instance = Some(instance);
     m.standing = s;
     m.complaint_received = od("2025-03-03");
     m
@@ -357,7 +357,7 @@ fn art_14_r3_each_standing_at_retrial() {
 #[test]
 fn art_08_r3_district_government_as_appellant_has_no_answer_row() {
     let mut m = gov(AdminLitigation);
-    m.instance = Instance::Second;
+    m.instance = Some(Instance::Second);
     m.standing = Some(Standing::Appellant);
     m.complaint_received = od("2025-03-03");
     assert!(!has(&eval(&m, "2025-03-04"), R08));
@@ -841,7 +841,7 @@ fn art_18_r3_ics_hearing_has_its_time_or_is_all_day() {
     b.hearing_time = None;
     let ms = vec![a, b];
     let evals: Vec<_> = ms.iter().map(|m| eval(m, "2025-03-01")).collect();
-    let hs = yingsu_engine::schedule::hearings(&ms, &evals);
+    let hs = yingsu_engine::schedule::hearings(&ms, &evals, d("2025-03-01"));
     let ics = yingsu_engine::exchange::ics(&[], &hs, d("2025-03-01"), 1);
     assert!(ics.contains("DTSTART:20250310T093000\r\n") && ics.contains("DTEND:20250310T113000\r\n"), "{ics}");
     assert!(ics.contains("DTSTART;VALUE=DATE:20250310\r\n"));
