@@ -266,7 +266,7 @@ pub fn schedule(
             "出庭负责人：未填".to_string()
         } else {
             // 已安排 until confirmed (issue 21): a date passing does not make a head 已出庭.
-            format!("出庭负责人：{}（{}）", h.head, h.attendance.label())
+            format!("出庭负责人：{}，{}", h.head, h.attendance.label())
         };
         if let Some(s) = h.r18a.filter(|_| h.head_required()) {
             detail.push_str(&format!("；第十八条第一款（负责人出庭）：{}", s.label()));

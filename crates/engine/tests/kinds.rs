@@ -138,7 +138,7 @@ fn issue_21_a_planned_head_is_only_arranged_until_confirmed() {
     assert_eq!(waiting.len(), 1);
     assert!(awaiting_confirmation(&ms, d("2025-03-11"), d("2025-03-11")).is_empty(), "older than the window");
     let day = schedule(&ms, &evs, &[], d("2025-03-10"), d("2025-03-10"));
-    assert!(day[0].1[0].detail.contains("出庭负责人：王某（副职）（已安排）"), "{}", day[0].1[0].detail);
+    assert!(day[0].1[0].detail.contains("出庭负责人：王某（副职），已安排"), "{}", day[0].1[0].detail);
     // Confirmed: 负责人发言 recorded.
     m.head_spoke = Some(true);
     assert_eq!(Attendance::of(&m, d("2025-03-11")), Attendance::Attended { spoke: true });
