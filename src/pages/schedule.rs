@@ -8,6 +8,7 @@ use crate::state::AppState;
 use chrono::{Datelike, Duration, NaiveDate};
 use leptos::prelude::*;
 use yingsu_engine::dates::fmt;
+use yingsu_engine::model::Column;
 use yingsu_engine::schedule::{awaiting_confirmation, schedule, Item, ItemKind};
 
 /// The days from today to `days - 1` days ahead that hold something.
@@ -90,7 +91,8 @@ pub fn DayList(days: Vec<(NaiveDate, Vec<Item>)>, today: NaiveDate, heading: u8)
 /// How far back 日程 asks to confirm a past hearing (older records raise no alarm, §7.22).
 pub const CONFIRM_DAYS: i64 = 60;
 
-/// Past hearings whose head is still only 已安排 (issue 21): (案号, 开庭日, head with 职务), latest first.
+/// Past hearings whose head is still only 已安排 (issue 21): (案号, 开庭日, `出庭负责人：王某（副职）` in the kind's
+/// words — a 复议 has a 参加听证负责人), latest first.
 pub fn to_confirm(state: AppState) -> Vec<(String, NaiveDate, String)> {
     let today = state.today.get();
     state.reg.with(|r| {
@@ -98,10 +100,11 @@ pub fn to_confirm(state: AppState) -> Vec<(String, NaiveDate, String)> {
             .into_iter()
             .map(|m| {
                 let title = m.head_title.trim();
+                let label = yingsu_engine::form::label(Column::HeadName, m);
                 let head = if title.is_empty() {
-                    m.head_name.trim().to_string()
+                    format!("{label}：{}", m.head_name.trim())
                 } else {
-                    format!("{}（{title}）", m.head_name.trim())
+                    format!("{label}：{}（{title}）", m.head_name.trim())
                 };
                 (m.case_no.0.clone(), m.hearing.unwrap_or(today), head)
             })
@@ -146,7 +149,7 @@ pub fn ConfirmHearings() -> impl IntoView {
                             <li data-testid="confirm-hearing" data-case=key.clone()>
                                 <span class="date">{fmt(day)}</span> " "
                                 <a href=href.clone()>{yingsu_engine::text::visible(&key).into_owned()}</a> " "
-                                <span>{format!("出庭负责人：{head}，已安排")}</span>
+                                <span>{format!("{head}，已安排")}</span>
                                 <span class="confirm-actions">
                                     <button type="button" class="small" on:click=move |_| record(k1.clone(), true)>"已出庭并发言"</button>
                                     <button type="button" class="small" on:click=move |_| record(k2.clone(), false)>"已出庭，未发言"</button>

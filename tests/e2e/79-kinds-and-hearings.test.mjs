@@ -115,6 +115,7 @@ test('after a hearing: 已安排 until the clerk confirms on 日程 or the matte
   // The matter says 已安排 and asks too; R19B asks, never 违反.
   await page.goto(h.base + '#/case/H-1');
   await page.getByTestId('hearing-confirm').waitFor();
+  await widths(page, 'matter-confirm');
   const r18a = page.locator('.timeline [data-rule="R18A"]');
   assert.match(await r18a.textContent(), /已安排王某（副职）出庭，开庭后尚未确认/);
   assert.doesNotMatch(await r18a.textContent(), /已出庭/);

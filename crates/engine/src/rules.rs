@@ -336,7 +336,11 @@ fn data_warnings(cx: &mut Ctx) {
         cx.warn("第十一条、第二十条", "已填写上诉提交日，但上诉决定为不上诉".into(), Some(Column::AppealFiled));
     }
     if !m.case_type.is_suggestion() && m.judgment_received.is_some() && m.outcome.is_none() {
-        cx.warn("第十一条、第二十条", "请填写裁判结果（决定是否需要上诉）".into(), Some(Column::Outcome));
+        // Issue 21: in the form's words — a 复议决定 is not appealed by the 被申请人, it is performed.
+        let why =
+            if m.case_type == CaseType::Reconsideration { "决定是否须履行" } else { "决定是否需要上诉" };
+        let msg = format!("请填写{}（{why}）", crate::form::label(Column::Outcome, m));
+        cx.warn("第十一条、第二十条", msg, Some(Column::Outcome));
     }
     // (r3 §7.7) Not where the agency's own suit was dismissed (诉讼地位 原告 or 上诉人): appealing is its remedy.
     let own_suit_dismissed = m.outcome == Some(Outcome::Dismissed)

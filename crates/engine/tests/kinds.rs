@@ -26,6 +26,11 @@ fn issue_21_a_review_is_answered_and_names_the_application() {
     let ev = evaluate(&m, &Calendar::bundled(), &Settings::default(), today());
     let r14 = ev.obligations.iter().find(|o| o.rule == RuleId::R14).unwrap();
     assert!(r14.explanation.contains("（申请书副本收到日）"), "{}", r14.explanation);
+    // A 复议决定 received without its result: asked for in the form's words.
+    m.judgment_received = NaiveDate::from_ymd_opt(2025, 5, 20);
+    let ev = evaluate(&m, &Calendar::bundled(), &Settings::default(), today());
+    assert!(ev.warnings.iter().any(|w| w.message == "请填写复议结果（决定是否须履行）"), "{:?}", ev.warnings);
+    m.judgment_received = None;
     // The same matter as a lawsuit keeps the court's words.
     m.case_type = CaseType::AdminLitigation;
     let ev = evaluate(&m, &Calendar::bundled(), &Settings::default(), today());

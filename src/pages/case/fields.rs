@@ -177,17 +177,25 @@ pub fn HearingConfirm(draft: RwSignal<Matter>, today: Signal<chrono::NaiveDate>)
     use yingsu_engine::schedule::Attendance;
     let head_field = format!("f-{}", Column::ALL.iter().position(|c| *c == Column::HeadName).unwrap_or(0));
     move || {
-        let (due, day, head) = draft.with(|m| {
+        let (due, text) = draft.with(|m| {
             let due = Attendance::of(m, today.get()) == Attendance::Unconfirmed
                 && !m.written_review
                 && m.case_type != CaseType::Civil
                 && !m.case_type.is_suggestion();
-            (due, m.hearing.map(yingsu_engine::dates::fmt).unwrap_or_default(), m.head_name.trim().to_string())
+            let day = m.hearing.map(yingsu_engine::dates::fmt).unwrap_or_default();
+            let label = |c| yingsu_engine::form::label(c, m);
+            let text = format!(
+                "{label_h} {day} 已过，{label_n}{head}仍为“已安排”。请确认：",
+                label_h = label(Column::Hearing),
+                label_n = label(Column::HeadName),
+                head = m.head_name.trim()
+            );
+            (due, text)
         });
         let head_field = head_field.clone();
         due.then(|| view! {
             <div class="banner banner-info confirm-hearing" role="group" aria-label="开庭后确认" data-testid="hearing-confirm">
-                <p>{format!("{day} 已开庭，出庭负责人{head}仍为“已安排”。请确认：")}</p>
+                <p>{text}</p>
                 <button type="button" class="small" on:click=move |_| draft.update(|m| m.head_spoke = Some(true))>"已出庭并发言"</button>
                 <button type="button" class="small" on:click=move |_| draft.update(|m| m.head_spoke = Some(false))>"已出庭，未发言"</button>
                 <button type="button" class="small link" on:click=move |_| {
