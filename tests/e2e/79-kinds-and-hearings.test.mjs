@@ -107,6 +107,7 @@ test('after a hearing: 已安排 until the clerk confirms on 日程 or the matte
   const week = await page.getByTestId('this-week').textContent();
   assert.match(week, /出庭负责人：赵某（正职），已安排/);
   assert.doesNotMatch(week, /已出庭/);
+  await shot(page, '79-overview-confirm-1280');
   await page.getByRole('link', { name: '日程', exact: true }).click();
   const waiting = page.getByTestId('confirm-hearing');
   assert.equal(await waiting.count(), 2);

@@ -316,6 +316,12 @@ mod tests {
         assert!(!field_applies(Column::Hearing, &m));
         assert!(!group_applies("出庭准备", &m));
         assert_eq!(hidden_with_value(&m), vec![("开庭日", "2025-03-01".to_string())], "hidden, kept, and said so");
+        // Issue 21: the 一审 older versions stored for every matter is no value of a 复议; 二审 is, and is listed.
+        m.instance = Some(Instance::First);
+        assert_eq!(hidden_with_value(&m).len(), 1);
+        m.instance = Some(Instance::Second);
+        assert!(hidden_with_value(&m).contains(&("审级", "二审".to_string())));
+        m.instance = None;
         m.case_type = CaseType::JudicialSuggestion;
         assert!(!field_applies(Column::Instance, &m));
         assert_eq!(group_label("裁判", &m), "裁判");
