@@ -151,7 +151,7 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
         draft.update(|m| {
             result = col.set(m, &value);
             if col == Column::CaseType {
-                m.normalize_instance();
+                yingsu_engine::form::normalize_instance(m);
             }
         });
         errors.update(|e| match result {

@@ -94,13 +94,13 @@ impl Table for Matter {
         Column::from_name(s)
     }
     fn get(&self, c: Column) -> String {
-        if self.drops_instance(c) {
+        if crate::form::drops_instance(self, c) {
             return String::new();
         }
         c.get(self)
     }
     fn write(&self, c: Column, out: &mut String) {
-        if !self.drops_instance(c) {
+        if !crate::form::drops_instance(self, c) {
             c.write(self, out)
         }
     }
@@ -109,7 +109,7 @@ impl Table for Matter {
     }
     /// (issue 21) A 行政复议 or 建议 read with 审级 一审 (what earlier versions wrote for every matter) keeps it empty.
     fn finish(&mut self) {
-        self.normalize_instance();
+        crate::form::normalize_instance(self);
     }
     fn set_or_keep(&mut self, c: Column, s: &str) -> Result<(), String> {
         c.set_or_keep(self, s)

@@ -107,6 +107,21 @@ pub fn type_label(col: Column, m: &Matter) -> Option<&'static str> {
     }
 }
 
+/// (issue 21) A 行政复议 or 建议 has no 审级: the `一审` that earlier versions stored for every matter (the form
+/// could not leave it empty) is dropped, so such a matter shows and exports 审级 empty. Any other recorded value
+/// is kept (never silently erased; the form lists it as a hidden field with a value). Called when a row is read
+/// and when the form changes 案件类型.
+pub fn normalize_instance(m: &mut Matter) {
+    if drops_instance(m, Column::Instance) {
+        m.instance = None;
+    }
+}
+
+/// Whether the export writes `m`'s `col` empty although a value is held: the 一审 of a kind that has no 审级.
+pub fn drops_instance(m: &Matter, col: Column) -> bool {
+    col == Column::Instance && m.instance == Some(Lvl::First) && !applies(Column::Instance, m)
+}
+
 /// The column's name as the form shows it for this matter (the kind's word, else the CSV name).
 pub fn label(col: Column, m: &Matter) -> &'static str {
     type_label(col, m).unwrap_or(col.name())

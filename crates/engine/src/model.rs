@@ -491,27 +491,20 @@ macro_rules! enum_cells {
         }
     )*};
 }
-enum_cells!(CaseType, Defendant, ActSource, JudgmentType, Outcome, AppealDecision, QuashReason, AgencyType, Standing);
-
-/// 审级 (issue 21): optional — empty means 一审 for a court case (CSV.md) and "does not apply" for a 行政复议 or
-/// a 建议 (which have no 审级); [`Matter::instance`] gives the 审级 the rules use.
-impl Cell for Option<Instance> {
-    const KIND: Kind = Kind::Enum(Instance::LABELS);
-    fn parse_cell(s: &str) -> Result<Self, String> {
-        if s.is_empty() {
-            return Ok(None);
-        }
-        Instance::from_label(s).map(Some).ok_or_else(|| format!("「{s}」不是可选值：{}", Instance::LABELS.join("、")))
-    }
-    fn format_cell(&self) -> String {
-        self.map(|v| v.label().to_string()).unwrap_or_default()
-    }
-    fn write_cell(&self, out: &mut String) {
-        if let Some(v) = self {
-            out.push_str(v.label());
-        }
-    }
-}
+// 审级 (issue 21) is an `Option<Instance>` column: empty means 一审 for a court case (CSV.md) and "does not apply" to a
+// 行政复议 or 建议; [`Matter::instance`] gives the 审级 the rules use.
+enum_cells!(
+    CaseType,
+    Defendant,
+    ActSource,
+    JudgmentType,
+    Outcome,
+    AppealDecision,
+    QuashReason,
+    AgencyType,
+    Standing,
+    Instance
+);
 
 /// Declares the record struct and its column table in one place.
 macro_rules! columns {
@@ -754,23 +747,6 @@ impl Matter {
     /// The 审级 the rules use: as recorded, else 一审 (CSV.md: empty means 一审).
     pub fn instance(&self) -> Instance {
         self.instance.unwrap_or_default()
-    }
-
-    /// (issue 21) A 行政复议 or 建议 has no 审级: the `一审` that earlier versions stored for every matter (the
-    /// form could not leave it empty) is dropped, so such a matter shows and exports 审级 empty. Any other
-    /// recorded value is kept (never silently erased; the form lists it as a hidden field with a value).
-    pub fn normalize_instance(&mut self) {
-        if !crate::form::applies(Column::Instance, self) && self.instance == Some(Instance::First) {
-            self.instance = None;
-        }
-    }
-
-    /// Whether the export writes this matter's `col` empty although a value is held: the 一审 of a kind that
-    /// has no 审级 (see [`Matter::normalize_instance`]).
-    pub fn drops_instance(&self, col: Column) -> bool {
-        col == Column::Instance
-            && self.instance == Some(Instance::First)
-            && !crate::form::applies(Column::Instance, self)
     }
 
     /// 诉讼地位 as recorded, else (§7.7) 被申请人 in 行政复议 and 再审, 被上诉人 in 二审, 被告 in 一审.

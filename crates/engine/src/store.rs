@@ -79,7 +79,7 @@ pub fn new_values(m: &Matter) -> String {
         .iter()
         .filter(|c| **c != Column::CaseNo)
         .filter(|c| Column::REQUIRED.contains(c) || c.get(m) != c.get(&empty))
-        .filter(|c| !m.drops_instance(**c))
+        .filter(|c| !crate::form::drops_instance(m, **c))
         .map(|c| {
             let v = c.get(m);
             let cut: String = v.chars().take(40).collect();

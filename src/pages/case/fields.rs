@@ -143,7 +143,7 @@ pub fn hidden_with_value(m: &Matter) -> Vec<(&'static str, String)> {
         .iter()
         .flat_map(|(g, cols)| cols.iter().map(move |c| (*g, *c)))
         .filter(|(g, c)| (!group_applies(g, m) || !field_applies(*c, m)) && c.get(m) != c.get(&empty))
-        .filter(|(_, c)| !m.drops_instance(*c))
+        .filter(|(_, c)| !yingsu_engine::form::drops_instance(m, *c))
         .map(|(_, c)| (c.name(), c.get(m)))
         .collect()
 }
