@@ -255,6 +255,21 @@ pub fn request_persistence(done: impl FnOnce(Option<bool>) + 'static) {
     });
 }
 
+/// The one-time persistence notice was dismissed in this browser (issue 21).
+pub const PERSIST_NOTICE_SEEN: &str = "yingsu.seen.persist-notice";
+
+/// A remembered yes (a notice dismissed …): the key is present.
+pub fn flag(key: &str) -> bool {
+    storage().ok().and_then(|s| s.get_item(key).ok().flatten()).is_some()
+}
+
+/// Remembers a yes under `key` (best effort: a browser without storage shows the notice again).
+pub fn set_flag(key: &str) {
+    if let Ok(s) = storage() {
+        let _ = s.set_item(key, "1");
+    }
+}
+
 /// Drafts of matters being edited: one key per matter (`yingsu.draft.<案号>`, `yingsu.draft.（新建）`).
 pub const DRAFT_PREFIX: &str = "yingsu.draft.";
 
