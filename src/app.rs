@@ -1,6 +1,6 @@
 //! The root component: loads the register once, provides [`AppState`], routes by hash, saves on change.
 
-use crate::components::{Banners, RecoveryScreen, StorageStatus};
+use crate::components::{Banners, PersistNotice, RecoveryScreen, StorageStatus};
 use crate::pages;
 use crate::route::Page;
 use crate::state::{follow_storage, load_state, warm_up};
@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <Banners/>
+        <PersistNotice/>
         <crate::about::FileNotice/>
         <main id="main" tabindex="-1">
             {move || {

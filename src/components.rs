@@ -50,7 +50,7 @@ pub fn ObligationTable(rows: Vec<Obligation>, show_case: bool) -> impl IntoView 
                             {show_case.then(|| view! { <td class="case-no" data-label="案号"><a href=href.clone()>{yingsu_engine::text::visible(&o.case_no.0).into_owned()}</a></td> })}
                             <td data-label="规则">{o.rule.label()}</td>
                             <td data-label="条款"><span class="clause" title=info.text>{info.clause}</span></td>
-                            <td class="duty" data-label="义务">{info.title}</td>
+                            <td class="duty" data-label="义务">{o.title}</td>
                             <td class="resp" data-label="责任主体">{o.responsible.clone()}</td>
                             <td class="date" data-label="起算日">{d(o.trigger)}</td>
                             <td class="date" data-testid="due" data-label="期限日">{d(o.due)}</td>
@@ -262,7 +262,7 @@ pub fn Timeline(rows: Vec<Obligation>) -> impl IntoView {
                         <div class="tl-head">
                             <span class="tl-due" data-testid="due">{d(o.due)}</span>
                             <StatusChip status=o.status/>
-                            <strong>{o.rule.label()} " " {info.title}</strong>
+                            <strong>{o.rule.label()} " " {o.title}</strong>
                         </div>
                         <div class="tl-meta">
                             {dated.then(|| view! {
@@ -387,7 +387,7 @@ pub fn HolidayNotices() -> impl IntoView {
 }
 
 /// The header's permanent, quiet status: storage persisted or not, days since the last full backup, quota
-/// in use. Red when persistence was refused or the last backup is older than the reminder setting.
+/// in use. Red only when the last backup is older than the reminder setting (or none while there is data).
 #[component]
 pub fn StorageStatus() -> impl IntoView {
     let state = AppState::expect();
@@ -407,23 +407,15 @@ pub fn StorageStatus() -> impl IntoView {
             None => has_data,
         }
     };
-    // Where the browser cannot grant persistence at all (an intranet http address is not a secure context:
-    // `navigator.storage` is missing), asking is pointless: the badge says so, in grey, not in red (issue 21).
+    // Persistence is a fact to explain once, not a permanent phrase (issue 21): the badge names it only when
+    // granted; where the browser refuses or cannot grant it (an intranet http address is not a secure context),
+    // [`PersistNotice`] says so once and 设置 always shows it. Red means only "a backup is due".
     let secure = window().is_secure_context();
     let persist_text = move || match state.persisted.get() {
         Some(true) => "存储：持久",
-        Some(false) => "存储：浏览器未同意持久保存，请定期备份",
-        None if !secure => "存储：本网址不能申请持久保存，请定期备份",
-        None => "存储：持久性未知",
+        _ => "存储：本浏览器",
     };
-    let meaning = move || {
-        match state.persisted.get() {
-        Some(true) => "浏览器已同意持久保存本站数据：空间紧张时不会自动清除。清除浏览数据、重装系统或换电脑仍会丢失数据，请定期导出完整备份。",
-        Some(false) => "浏览器没有同意持久保存：磁盘空间紧张时，浏览器可能清除本站数据。这不是错误，也无需设置；定期导出完整备份即可保证数据不丢失。",
-        None if !secure => "本网址不是 https（例如内网 http 地址），浏览器不提供持久保存，也无法申请。数据仍保存在本浏览器中；定期导出完整备份即可保证数据不丢失。",
-        None => "浏览器不支持查询是否持久保存。定期导出完整备份即可保证数据不丢失。",
-    }
-    };
+    let meaning = move || persistence_meaning(state.persisted.get(), secure);
     let backup_msg = RwSignal::new(String::new());
     let export = move |_| {
         backup_msg.set(match state.export_backup() {
@@ -461,6 +453,48 @@ pub fn StorageStatus() -> impl IntoView {
                 <span class="message" role="status">{move || backup_msg.get()}</span>
             </div>
         </details>
+    }
+}
+
+/// What the persistence state means and what to do, in words (the badge's help, the one-time notice, 设置).
+pub fn persistence_meaning(persisted: Option<bool>, secure: bool) -> &'static str {
+    match persisted {
+        Some(true) => "浏览器已同意持久保存本站数据：空间紧张时不会自动清除。清除浏览数据、重装系统或换电脑仍会丢失数据，请定期导出完整备份。",
+        Some(false) => "浏览器没有同意持久保存：磁盘空间紧张时，浏览器可能清除本站数据。这不是错误，也无需设置；定期导出完整备份即可保证数据不丢失。",
+        None if !secure => "本网址不是 https（例如内网 http 地址），浏览器不提供持久保存，也无法申请。数据仍保存在本浏览器中；定期导出完整备份即可保证数据不丢失。",
+        None => "浏览器不支持查询是否持久保存。定期导出完整备份即可保证数据不丢失。",
+    }
+}
+
+/// Where the browser refuses or cannot grant persistent storage: said once, with what to do, until 知道了
+/// (remembered in this browser); 设置 → 数据与存储 keeps saying it. Never red: only an overdue backup is.
+#[component]
+pub fn PersistNotice() -> impl IntoView {
+    let state = AppState::expect();
+    let secure = window().is_secure_context();
+    let dismissed = RwSignal::new(crate::storage::flag(crate::storage::PERSIST_NOTICE_SEEN));
+    let due = move || {
+        !dismissed.get()
+            && match state.persisted.get() {
+                Some(false) => true,
+                None => !secure,
+                Some(true) => false,
+            }
+    };
+    move || {
+        due().then(|| view! {
+            <div class="banner banner-info persist-notice no-print" role="note" data-testid="persist-notice">
+                <span>{match state.persisted.get() {
+                    Some(false) => "浏览器没有同意持久保存本站数据（磁盘空间紧张时可能被清除）。",
+                    _ => "本网址不是 https（如内网 http 地址），浏览器不能持久保存本站数据。",
+                }} "这不是错误，无需设置：定期导出完整备份即可；超过设置的天数未备份时，右上角的“备份”会变红。"</span>
+                " "
+                <button type="button" class="small" on:click=move |_| {
+                    crate::storage::set_flag(crate::storage::PERSIST_NOTICE_SEEN);
+                    dismissed.set(true);
+                }>"知道了"</button>
+            </div>
+        })
     }
 }
 

@@ -255,6 +255,21 @@ pub fn request_persistence(done: impl FnOnce(Option<bool>) + 'static) {
     });
 }
 
+/// The one-time persistence notice was dismissed in this browser (issue 21).
+pub const PERSIST_NOTICE_SEEN: &str = "yingsu.seen.persist-notice";
+
+/// A remembered yes (a notice dismissed …): the key is present.
+pub fn flag(key: &str) -> bool {
+    storage().ok().and_then(|s| s.get_item(key).ok().flatten()).is_some()
+}
+
+/// Remembers a yes under `key` (best effort: a browser without storage shows the notice again).
+pub fn set_flag(key: &str) {
+    if let Ok(s) = storage() {
+        let _ = s.set_item(key, "1");
+    }
+}
+
 /// Drafts of matters being edited: one key per tab and matter (`yingsu.draft.<tab>|<案号>`, the new-matter
 /// form as `yingsu.draft.<tab>|（新建）`), so one tab never overwrites another's unsaved input (issue 20).
 /// Keys without a tab (`yingsu.draft.<案号>`, written before issue 20) are read as drafts of a closed tab.

@@ -15,7 +15,10 @@ use crate::state::{browser_now, AppState};
 use crate::storage::{self, Draft, DraftKey};
 use chrono::NaiveDate;
 use elsewhere::{Conflict, Elsewhere};
-use fields::{field_applies, group_applies, hidden_with_value, type_label, AgentsEditor, GROUPS};
+use fields::{
+    empty_choice, field_applies, group_applies, group_label, type_label, AgentsEditor, HearingConfirm, HiddenKept,
+    GROUPS,
+};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use yingsu_engine::dates::fmt;
@@ -43,7 +46,8 @@ fn moved_dates(before: &[Obligation], after: &[Obligation]) -> Vec<Moved> {
         .filter_map(|r| {
             let b = before.iter().find(|o| o.rule == r).and_then(|o| o.due);
             let a = after.iter().find(|o| o.rule == r).and_then(|o| o.due);
-            (b != a).then(|| Moved { rule: r, title: r.info().title, before: b, after: a })
+            let title = after.iter().chain(before).find(|o| o.rule == r).map_or(r.info().title, |o| o.title);
+            (b != a).then_some(Moved { rule: r, title, before: b, after: a })
         })
         .collect()
 }
@@ -185,6 +189,9 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
             }
         }
         result = result.and(col.set(&mut m, &value));
+        if col == Column::CaseType {
+            yingsu_engine::form::normalize_instance(&mut m);
+        }
         edits.set(Some(m));
         persist();
         errors.update(|e| match result {
@@ -216,7 +223,7 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                 let required = matches!(col.kind(), Kind::RequiredEnum(_));
                 view! {
                     <select id=id.clone() prop:value=value on:change=move |e| set_field(col, event_target_value(&e))>
-                        {(!required).then(|| view! { <option value="">"（未填）"</option> })}
+                        {(!required).then(|| view! { <option value="">{move || draft.with(|m| empty_choice(col, m))}</option> })}
                         {opts.iter().map(|o| view! { <option value=*o>{*o}</option> }).collect_view()}
                     </select>
                 }
@@ -542,17 +549,13 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
             <datalist id="head-titles">{HEAD_TITLES.iter().map(|t| view! { <option value=*t/> }).collect_view()}</datalist>
             <div class="case-layout">
                 <form class="case-form" on:submit=move |e| e.prevent_default()>
-                    {move || {
-                        let hidden = draft.with(hidden_with_value);
-                        (!hidden.is_empty()).then(|| view! {
-                            <p class="hint" data-testid="hidden-kept">{format!("不适用于本类型而隐藏的字段仍保留已填的值：{}。", hidden.join("、"))}</p>
-                        })
-                    }}
+                    <HiddenKept draft=draft/>
+                    <HearingConfirm draft=draft today=state.today.into() set=Callback::new(move |(c, v): (Column, String)| set_field(c, v))/>
                     {GROUPS.iter().map(|(name, cols)| {
                         let name = *name;
                         view! {
                             <fieldset class="group" class:hidden=move || !draft.with(|m| group_applies(name, m))>
-                                <legend>{name}</legend>
+                                <legend>{move || draft.with(|m| group_label(name, m))}</legend>
                                 <div class="fields">{cols.iter().map(|c| field(*c)).collect_view()}</div>
                             </fieldset>
                         }

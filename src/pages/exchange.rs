@@ -133,7 +133,8 @@ pub fn Exchange() -> impl IntoView {
     let export_ics = move |_| {
         let evals = state.evals.get_untracked();
         let all: Vec<_> = evals.iter().flat_map(|e| e.obligations.iter().cloned()).collect();
-        let hearings = state.reg.with_untracked(|r| yingsu_engine::schedule::hearings(&r.matters, &evals));
+        let today = state.today.get_untracked();
+        let hearings = state.reg.with_untracked(|r| yingsu_engine::schedule::hearings(&r.matters, &evals, today));
         let text = exchange::ics(&all, &hearings, state.today.get_untracked(), 1);
         report(
             msg,

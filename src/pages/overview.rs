@@ -129,6 +129,16 @@ pub fn Overview() -> impl IntoView {
             <section class="block week" data-testid="this-week">
                 <h2>"本周" <span class="muted">"（今天起 7 天：开庭、到期义务、报告期限）"</span>
                     " " <a href=Page::Schedule.href() class="more">"打开日程（一周 / 一个月）"</a></h2>
+                {move || {
+                    // Issue 21: past hearings whose head is still only 已安排 — confirmed on 日程.
+                    let n = crate::pages::schedule::to_confirm(state).len();
+                    (n > 0).then(|| view! {
+                        <p class="banner banner-info" data-testid="confirm-count">
+                            {format!("{n} 场开庭后待确认负责人是否出庭、是否发言（出庭负责人仍为“已安排”）。")}
+                            " " <a href=Page::Schedule.href()>"到日程确认"</a>
+                        </p>
+                    })
+                }}
                 {move || view! { <DayList days=upcoming(state, 7) today=state.today.get() heading=3/> }}
             </section>
             <p class="hint">"计日方式：规则中的“N日”按" <strong>{move || state.reg.with(|r| r.settings.counting.label())}</strong>

@@ -8,7 +8,8 @@ use crate::state::AppState;
 use chrono::{Datelike, Duration, NaiveDate};
 use leptos::prelude::*;
 use yingsu_engine::dates::fmt;
-use yingsu_engine::schedule::{schedule, Item, ItemKind};
+use yingsu_engine::model::Column;
+use yingsu_engine::schedule::{awaiting_confirmation, schedule, Item, ItemKind};
 
 /// The days from today to `days - 1` days ahead that hold something.
 pub fn upcoming(state: AppState, days: i64) -> Vec<(NaiveDate, Vec<Item>)> {
@@ -87,6 +88,83 @@ pub fn DayList(days: Vec<(NaiveDate, Vec<Item>)>, today: NaiveDate, heading: u8)
     .into_any()
 }
 
+/// How far back 日程 asks to confirm a past hearing (older records raise no alarm, §7.22).
+pub const CONFIRM_DAYS: i64 = 60;
+
+/// Past hearings whose head is still only 已安排 (issue 21): (案号, 开庭日, `出庭负责人：王某（副职）` in the kind's
+/// words — a 复议 has a 参加听证负责人), latest first.
+pub fn to_confirm(state: AppState) -> Vec<(String, NaiveDate, String)> {
+    let today = state.today.get();
+    state.reg.with(|r| {
+        awaiting_confirmation(&r.matters, today - Duration::days(CONFIRM_DAYS), today)
+            .into_iter()
+            .map(|m| {
+                let title = m.head_title.trim();
+                let label = yingsu_engine::form::label(Column::HeadName, m);
+                let head = if title.is_empty() {
+                    format!("{label}：{}", m.head_name.trim())
+                } else {
+                    format!("{label}：{}（{title}）", m.head_name.trim())
+                };
+                (m.case_no.0.clone(), m.hearing.unwrap_or(today), head)
+            })
+            .collect()
+    })
+}
+
+/// 开庭后待确认 (issue 21, RULES.md §7.22): after a hearing the clerk confirms who attended and whether the head
+/// spoke. 出庭并发言 / 出庭未发言 record 负责人发言 (是/否) — the confirmation — with an audit line; anyone else
+/// attending, or nobody, is corrected on the matter (出庭负责人).
+#[component]
+pub fn ConfirmHearings() -> impl IntoView {
+    let state = AppState::expect();
+    let message = RwSignal::new(String::new());
+    let record = move |key: String, spoke: bool| {
+        let Some(mut m) = state.reg.with_untracked(|r| r.find(&key).cloned()) else { return };
+        m.head_spoke = Some(spoke);
+        let (user, at) = (state.user(), crate::state::browser_now());
+        let mut saved = Ok(0);
+        let result = state.commit(|r| saved = r.save_matter(Some(&key), m, &user, &at));
+        message.set(match (result, saved) {
+            (Ok(()), Ok(_)) => format!(
+                "已记录：{} 负责人出庭{}（负责人发言：{}）。",
+                yingsu_engine::text::visible(&key),
+                if spoke { "并发言" } else { "，未发言" },
+                if spoke { "是" } else { "否" }
+            ),
+            (_, Err(e)) | (Err(e), _) => format!("未保存：{e}"),
+        });
+    };
+    move || {
+        let rows = to_confirm(state);
+        (!rows.is_empty() || !message.get().is_empty()).then(|| view! {
+            <section class="block confirm-hearings" data-testid="confirm-hearings">
+                <h2>"开庭后待确认"</h2>
+                <p class="hint">{format!("近 {CONFIRM_DAYS} 日已开庭、出庭负责人仍为“已安排”的案件：请确认负责人是否出庭、是否在庭审中发表意见（第十九条）。其他人出庭或无人出庭的，请在案件中修改出庭负责人。")}</p>
+                <ul class="confirm-list">
+                    {rows.into_iter().map(|(key, day, head)| {
+                        let (k1, k2) = (key.clone(), key.clone());
+                        let href = Page::Case(Some(key.clone())).href();
+                        view! {
+                            <li data-testid="confirm-hearing" data-case=key.clone()>
+                                <span class="date">{fmt(day)}</span> " "
+                                <a href=href.clone()>{yingsu_engine::text::visible(&key).into_owned()}</a> " "
+                                <span>{format!("{head}，已安排")}</span>
+                                <span class="confirm-actions">
+                                    <button type="button" class="small" on:click=move |_| record(k1.clone(), true)>"已出庭并发言"</button>
+                                    <button type="button" class="small" on:click=move |_| record(k2.clone(), false)>"已出庭，未发言"</button>
+                                    <a class="small" href=href>"他人出庭或未出庭：在案件中修改"</a>
+                                </span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <p class="message" role="status" data-testid="confirm-message">{move || message.get()}</p>
+            </section>
+        })
+    }
+}
+
 #[component]
 pub fn SchedulePage() -> impl IntoView {
     let state = AppState::expect();
@@ -113,6 +191,7 @@ pub fn SchedulePage() -> impl IntoView {
                 {move || format!("自今天（{}）起 {} 天内：开庭（按开庭时间排列；出庭负责人、第十八条第一款与第十九条的状态；同一负责人同日多场开庭另行提示）、未完成义务的期限日、本机关报告的报送期限。", fmt(state.today.get()), span.get())}
                 {move || (overdue() > 0).then(|| view! { " 另有 " <a href="#/">{format!("{} 项已逾期", overdue())}</a> "，见总览。" })}
             </p>
+            <ConfirmHearings/>
             {move || view! { <DayList days=upcoming(state, span.get()) today=state.today.get() heading=2/> }}
         </section>
     }

@@ -307,11 +307,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <h2>"数据与存储"</h2>
                 <dl class="facts">
                     <dt>"已导入节假日安排的年份"</dt><dd data-testid="holiday-years">{years}</dd>
-                    <dt>"存储是否持久"</dt><dd data-testid="persisted">{move || match state.persisted.get() {
-                        Some(true) => "是：浏览器不会自动清除本站数据",
-                        Some(false) => "否：浏览器在空间紧张时可能清除本站数据，请定期导出备份",
-                        None => "未知（浏览器不支持查询）",
-                    }}</dd>
+                    <dt>"存储是否持久"</dt><dd data-testid="persisted">{move || crate::components::persistence_meaning(state.persisted.get(), window().is_secure_context())}</dd>
                     <dt>"本地存储用量"</dt><dd>{move || {
                         // One decimal without float formatting (it costs ~10 KB of wasm).
                         let tenths = (state.usage.get() * 1000.0).round() as u32;

@@ -156,7 +156,7 @@ test('行政复议 speaks its own language; fields that do not apply are hidden 
     assert.equal((await label.textContent()).trim(), `${shown}${csv}`, `${shown} with the CSV column ${csv} as its second line`);
     assert.equal(await label.getAttribute('title'), csv);
   }
-  await page.getByLabel('申请人').fill('申请人甲');
+  await page.getByLabel('申请人原告', { exact: true }).fill('申请人甲');
   await page.getByLabel('申请书副本收到日').fill('2025-02-24');
   assert.equal(await page.getByLabel('简易程序').isVisible(), true);
   assert.equal(await page.getByLabel('诉前检察建议').isVisible(), false);
@@ -173,7 +173,7 @@ test('行政复议 speaks its own language; fields that do not apply are hidden 
   assert.match(csv, /申请人甲/);
   assert.match(csv, /2025-03-20/, 'the hidden 开庭日 keeps its stored value');
   await page.getByLabel('书面审理').uncheck();
-  assert.equal(await page.getByLabel('开庭日', { exact: true }).inputValue(), '2025-03-20');
+  assert.equal(await page.getByLabel('听证日开庭日', { exact: true }).inputValue(), '2025-03-20', 'a 复议 hears: 听证日');
   // 建议: 建议发出机关, no 审级; 诉前检察建议 for 检察建议 only.
   await page.getByLabel('案件类型', { exact: true }).selectOption('司法建议');
   assert.match(await page.locator('label', { hasText: '建议发出机关' }).textContent(), /建议发出机关原告/);

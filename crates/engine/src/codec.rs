@@ -440,6 +440,7 @@ impl<'a, R: Record> Importer<'a, R> {
                 }
             }
         }
+        r.finish();
         for (c, msg) in r.problems() {
             errors.push(RowError::new(row_no, R::col_name(c), msg));
         }
@@ -620,7 +621,7 @@ pub fn export_obligations(obligations: &[Obligation]) -> Vec<u8> {
             o.case_no.0.as_str().into(),
             o.rule.label().into(),
             info.clause.into(),
-            info.title.into(),
+            o.title.into(),
             o.responsible.as_str().into(),
             d(o.trigger).into(),
             d(o.due).into(),

@@ -622,12 +622,12 @@ pub fn ics(
             format!("DTSTAMP:{stamp}"),
             format!("DTSTART;VALUE=DATE:{}", crate::dates::compact(due)),
             format!("DTEND;VALUE=DATE:{}", crate::dates::compact(due + Duration::days(1))),
-            format!("SUMMARY:{}", ics_text(&format!("【{}期限】{} {}", o.rule.label(), info.title, o.case_no.0))),
+            format!("SUMMARY:{}", ics_text(&format!("【{}期限】{} {}", o.rule.label(), o.title, o.case_no.0))),
             format!(
                 "DESCRIPTION:{}",
                 ics_text(&format!(
                     "{}（{}）\n责任主体：{}\n期限日：{}\n{}",
-                    info.title,
+                    o.title,
                     info.clause,
                     o.responsible,
                     fmt(due),
@@ -859,6 +859,7 @@ mod tests {
             head: "王某（副职）".into(),
             r18a,
             r19: None,
+            attendance: crate::schedule::Attendance::Planned,
         };
         let hs = [h("（2025）京0112行初5号", Some(Status::Pending), 8), h("B", None, 9), h("past", None, 1)];
         let cal = ics(&[], &hs, today, 1);
@@ -886,6 +887,7 @@ mod tests {
             head: "王某".into(),
             r18a: None,
             r19: None,
+            attendance: crate::schedule::Attendance::Planned,
         }];
         let cal = ics(&[], &hs, today, 1);
         let unfolded = cal.replace("\r\n ", "");

@@ -24,6 +24,7 @@
 //! | 第五章 附则, 第三十条 (复议、民事诉讼 covered), 第三十二条 (in force 2022-04-28, judged per obligation); 第三十一条 (解释) has no duty | [`rules::evaluate`] (`rules.rs`) |
 //! | reports on paper (公文 layout, 出庭准备单 第十九条, 研讨会材料 第二十四条第二款); Word export | [`paper`], `docx` (feature `docx`) |
 //! | periods, roll-forward (民诉法第八十五条, 行诉解释第四十八条, 行政复议法第八十八条) | [`period`], [`calendar`] |
+//! | the case form's words per 案件类型 (复议: 被申请人, 申请书副本收到日, 答复; 建议: 建议发出机关), which columns apply to which kind | [`form`] |
 //! | 日程 (hearings with 第十八条第一款/第十九条 state and 开庭时间, due dates, report dates by day; one head at two hearings the same day) | [`schedule`] |
 //! | records described by one field table (matter, agency, the 设置 form `store::Setup` with its bounds) and the three-way merge of every edit session and import | [`record`] |
 //! | files between agencies and 区司法局: cases.csv merge (field-level conflicts), reports.csv (the 报送记录: submissions), `.ics` | [`exchange`] (`exchange/submissions.rs`), [`codec`] |
@@ -53,6 +54,7 @@ pub mod dates;
 pub mod docx;
 pub mod error;
 pub mod exchange;
+pub mod form;
 pub mod model;
 pub mod names;
 pub mod paper;

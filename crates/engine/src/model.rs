@@ -466,24 +466,20 @@ macro_rules! enum_cells {
         }
     )*};
 }
-enum_cells!(CaseType, Defendant, ActSource, JudgmentType, Outcome, AppealDecision, QuashReason, AgencyType, Standing);
-
-/// 审级: empty means 一审 (CSV.md), so it is an optional column with a default, not a required one.
-impl Cell for Instance {
-    const KIND: Kind = Kind::Enum(Instance::LABELS);
-    fn parse_cell(s: &str) -> Result<Self, String> {
-        if s.is_empty() {
-            return Ok(Instance::First);
-        }
-        Instance::from_label(s).ok_or_else(|| format!("「{s}」不是可选值：{}", Instance::LABELS.join("、")))
-    }
-    fn format_cell(&self) -> String {
-        self.label().to_string()
-    }
-    fn write_cell(&self, out: &mut String) {
-        out.push_str(self.label());
-    }
-}
+// 审级 (issue 21) is an `Option<Instance>` column: empty means 一审 for a court case (CSV.md) and "does not apply" to a
+// 行政复议 or 建议; [`Matter::instance`] gives the 审级 the rules use.
+enum_cells!(
+    CaseType,
+    Defendant,
+    ActSource,
+    JudgmentType,
+    Outcome,
+    AppealDecision,
+    QuashReason,
+    AgencyType,
+    Standing,
+    Instance
+);
 
 /// Declares the record struct and its column table in one place.
 macro_rules! columns {
@@ -574,7 +570,8 @@ columns!(
     Matter, Column {
         CaseNo, case_no: CaseNo = "案号";
         CaseType, case_type: CaseType = "案件类型";
-        Instance, instance: Instance = "审级";
+        /// Empty: 一审 for a court case, not applicable to a 复议 or 建议 (see [`Matter::instance`]).
+        Instance, instance: Option<Instance> = "审级";
         Defendant, defendant: Defendant = "被告类型";
         Agency, agency: String = "所属机关";
         Handler, handler: String = "应诉承办机关";
@@ -722,9 +719,14 @@ impl Matter {
         [self.agency.trim(), self.handler.trim()].into_iter().find(|a| !a.is_empty())
     }
 
+    /// The 审级 the rules use: as recorded, else 一审 (CSV.md: empty means 一审).
+    pub fn instance(&self) -> Instance {
+        self.instance.unwrap_or_default()
+    }
+
     /// 诉讼地位 as recorded, else (§7.7) 被申请人 in 行政复议 and 再审, 被上诉人 in 二审, 被告 in 一审.
     pub fn standing_or_default(&self) -> Standing {
-        self.standing.unwrap_or(match (self.case_type, self.instance) {
+        self.standing.unwrap_or(match (self.case_type, self.instance()) {
             (CaseType::Reconsideration, _) | (_, Instance::Retrial) => Standing::Respondent,
             (_, Instance::Second) => Standing::Appellee,
             _ => Standing::Defendant,
@@ -917,6 +919,10 @@ mod tests {
 
     #[test]
     fn empty_instance_is_first_instance() {
-        assert_eq!(Instance::parse_cell(""), Ok(Instance::First));
+        assert_eq!(<Option<Instance>>::parse_cell(""), Ok(None));
+        let mut m = Matter::new("x");
+        assert_eq!(m.instance(), Instance::First, "empty = 一审 for the rules");
+        m.instance = Some(Instance::Retrial);
+        assert_eq!(m.instance(), Instance::Retrial);
     }
 }

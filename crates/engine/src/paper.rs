@@ -234,7 +234,10 @@ pub fn half_year(r: &HalfYear, x: &HalfYearExtras) -> Paper {
         total.push(Block::P("新收案件按案件类型和审级：".into()));
         total.push(table(
             &["案件类型", "审级", "新收"],
-            r.intake_by_type.iter().map(|(t, l, n)| vec![t.label().into(), l.label().into(), n.to_string()]).collect(),
+            r.intake_by_type
+                .iter()
+                .map(|(t, l, n)| vec![t.label().into(), l.map(|l| l.label()).unwrap_or_default().into(), n.to_string()])
+                .collect(),
             true,
         ));
     }

@@ -29,6 +29,8 @@ pub trait Record: Sized + Default + Clone {
     fn key(&self) -> &str;
     fn extra(&self) -> &[(String, String)];
     fn extra_mut(&mut self) -> &mut Vec<(String, String)>;
+    /// Called once a row is read, before its checks: settles what one cell means given another.
+    fn finish(&mut self) {}
     /// Checks beyond a cell's syntax.
     fn problems(&self) -> Vec<(Self::Col, String)> {
         Vec::new()
@@ -40,9 +42,11 @@ pub trait Record: Sized + Default + Clone {
 }
 
 /// A record whose fields are the columns of a `columns!` table in [`crate::model`]: every method goes to
-/// the column enum; `$key` is the key field, and the block adds what differs (checks, notices).
+/// the column enum; `$key` is the key field, `written` says whether a cell is written to a file for this
+/// record (one that is not is exported empty; the value stays, so an edit session or a merge never drops
+/// it), and the block adds what differs (checks, notices).
 macro_rules! record_of_columns {
-    ($record:ty, $col:ident, $file:literal, $key_name:literal, $key:ident { $($more:tt)* }) => {
+    ($record:ty, $col:ident, $file:literal, $key_name:literal, $key:ident, written: $written:expr, { $($more:tt)* }) => {
         impl Record for $record {
             type Col = $col;
             const FILE: &'static str = $file;
@@ -63,7 +67,10 @@ macro_rules! record_of_columns {
                 c.get(self)
             }
             fn write(&self, c: $col, out: &mut String) {
-                c.write(self, out)
+                let written: fn(&$record, $col) -> bool = $written;
+                if written(self, c) {
+                    c.write(self, out)
+                }
             }
             fn set(&mut self, c: $col, s: &str) -> Result<(), String> {
                 c.set(self, s)
@@ -85,7 +92,11 @@ macro_rules! record_of_columns {
     };
 }
 
-record_of_columns!(Matter, Column, "cases.csv", "案号", case_no {
+// (issue 21) 审级 of a 行政复议 or 建议 holding the 一审 earlier versions wrote for every matter is empty.
+record_of_columns!(Matter, Column, "cases.csv", "案号", case_no, written: |m, c| !crate::form::drops_instance(m, c), {
+    fn finish(&mut self) {
+        crate::form::normalize_instance(self);
+    }
     fn problems(&self) -> Vec<(Column, String)> {
         Matter::problems(self).into_iter().map(|p| (p.column, p.message)).collect()
     }
@@ -98,7 +109,7 @@ record_of_columns!(Matter, Column, "cases.csv", "案号", case_no {
     }
 });
 
-record_of_columns!(Agency, AgencyColumn, "agencies.csv", "机关名称", name {});
+record_of_columns!(Agency, AgencyColumn, "agencies.csv", "机关名称", name, written: |_, _| true, {});
 
 /// A field both sides changed, to different values: the merge keeps `theirs` (what is stored) and the
 /// user chooses.

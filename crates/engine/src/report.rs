@@ -82,7 +82,7 @@ pub struct HalfYear {
     pub agency: String,
     pub period: ReportPeriod,
     /// 新收案件 by 案件类型 and 审级: (type, instance, count), non-zero only. 案件 only.
-    pub intake_by_type: Vec<(CaseType, Instance, usize)>,
+    pub intake_by_type: Vec<(CaseType, Option<Instance>, usize)>,
     /// 新收案件 (案件 only: 建议 are never 新收案件).
     pub intake: Vec<String>,
     /// 收到建议 (司法建议, 检察建议, 法制建议) with 建议收到日 in the period.
@@ -268,7 +268,7 @@ fn half_year_over(
     };
     let inside = |d: Option<NaiveDate>| d.is_some_and(|d| period.contains(d));
     let (start, end) = (period.start(), period.end());
-    let mut by_type: Vec<(CaseType, Instance, usize)> = Vec::new();
+    let mut by_type: Vec<(CaseType, Option<Instance>, usize)> = Vec::new();
     for &i in indices {
         let m = &matters[i];
         let no = m.case_no.0.clone();
@@ -278,9 +278,11 @@ fn half_year_over(
             }
         } else if inside(m.intake_date()) {
             r.intake.push(no.clone());
-            match by_type.iter_mut().find(|(t, l, _)| *t == m.case_type && *l == m.instance) {
+            // 审级 empty where it does not apply (行政复议, issue 21); empty = 一审 for a court case.
+            let level = crate::form::applies(Column::Instance, m).then(|| m.instance());
+            match by_type.iter_mut().find(|(t, l, _)| *t == m.case_type && *l == level) {
                 Some(x) => x.2 += 1,
-                None => by_type.push((m.case_type, m.instance, 1)),
+                None => by_type.push((m.case_type, level, 1)),
             }
         }
         // 审结: 裁判文书签收日 in the period and 裁判结果 recorded; 法院 and 复议 apart.
@@ -508,15 +510,17 @@ pub fn self_check_in(
             let fix = match o.status {
                 Status::MissingData => match o.fill {
                     Some(Column::Agents) => "填写「代理人」（注明工作人员或律师）".to_string(),
-                    Some(c) => format!("填写「{}」", c.name()),
+                    Some(c) => format!("填写「{}」", crate::form::label(c, m)),
                     None => "补充数据".to_string(),
                 },
                 Status::LongOpen => match o.done_column {
-                    Some(c) => format!("已完成的填写「{}」；未完成的及时办理（规则未规定具体期限）", c.name()),
+                    Some(c) => {
+                        format!("已完成的填写「{}」；未完成的及时办理（规则未规定具体期限）", crate::form::label(c, m))
+                    }
                     None => "及时办理".to_string(),
                 },
                 Status::Overdue => match o.done_column {
-                    Some(c) => format!("已完成的填写「{}」；未完成的立即办理并说明逾期原因", c.name()),
+                    Some(c) => format!("已完成的填写「{}」；未完成的立即办理并说明逾期原因", crate::form::label(c, m)),
                     None => "立即办理".to_string(),
                 },
                 Status::Violation => match o.rule {
@@ -546,7 +550,7 @@ pub fn self_check_in(
                 rule: Some(o.rule),
                 clause: o.info().clause,
                 status: Some(o.status),
-                problem: format!("{}：{}", o.info().title, o.explanation),
+                problem: format!("{}：{}", o.title, o.explanation),
                 fix,
                 column,
             });

@@ -105,6 +105,9 @@ pub fn deadline_status(
 pub struct Obligation {
     pub case_no: CaseNo,
     pub rule: RuleId,
+    /// The duty's title in the words of the matter's kind ([`RuleId::title_for`]: a 复议 is answered
+    /// with a 书面答复, not an 答辩状).
+    pub title: &'static str,
     /// 责任主体.
     pub responsible: String,
     /// The column that starts the period.
@@ -294,7 +297,11 @@ fn data_warnings(cx: &mut Ctx) {
         cx.warn("第十一条、第二十条", "已填写上诉提交日，但上诉决定为不上诉".into(), Some(Column::AppealFiled));
     }
     if !m.case_type.is_suggestion() && m.judgment_received.is_some() && m.outcome.is_none() {
-        cx.warn("第十一条、第二十条", "请填写裁判结果（决定是否需要上诉）".into(), Some(Column::Outcome));
+        // Issue 21: in the form's words — a 复议决定 is not appealed by the 被申请人, it is performed.
+        let why =
+            if m.case_type == CaseType::Reconsideration { "决定是否须履行" } else { "决定是否需要上诉" };
+        let msg = format!("请填写{}（{why}）", crate::form::label(Column::Outcome, m));
+        cx.warn("第十一条、第二十条", msg, Some(Column::Outcome));
     }
     // (r3 §7.7) Not where the agency's own suit was dismissed (诉讼地位 原告 or 上诉人): appealing is its remedy.
     let own_suit_dismissed = m.outcome == Some(Outcome::Dismissed)
@@ -340,7 +347,13 @@ fn data_warnings(cx: &mut Ctx) {
                 cx.ev.warnings.push(Warning {
                     case_no: m.case_no.clone(),
                     clause: o.info().clause,
-                    message: format!("{}「{}」早于{}「{}」，日期顺序有误", dc.name(), fmt(d), tc.name(), fmt(t)),
+                    message: format!(
+                        "{}「{}」早于{}「{}」，日期顺序有误",
+                        crate::form::label(dc, m),
+                        fmt(d),
+                        crate::form::label(tc, m),
+                        fmt(t)
+                    ),
                     column: Some(dc),
                 });
             }
@@ -413,7 +426,7 @@ impl Ctx<'_> {
                     Term::Internal(_) => self.settings.counting,
                     Term::Statutory(p, _) => p.counting(),
                 };
-                (counting, None, format!("缺少「{}」，无法计算期限", tcol.name()), false)
+                (counting, None, format!("缺少「{}」，无法计算期限", crate::form::label(tcol, self.m)), false)
             }
             Some(t) => match term {
                 Term::Internal(n) => {
@@ -423,7 +436,7 @@ impl Ctx<'_> {
                     } else {
                         (Period::Days(n), Period::WorkingDays(n), "工作日")
                     };
-                    let a = compute(self.cal, t, tcol.name(), main);
+                    let a = compute(self.cal, t, crate::form::label(tcol, self.m), main);
                     let mut e = a.explanation;
                     e.push_str("；本规则“");
                     crate::dates::push_padded(&mut e, u64::from(n), 1);
@@ -438,7 +451,7 @@ impl Ctx<'_> {
                     (a.counting, a.date, e, a.uncovered_year)
                 }
                 Term::Statutory(p, basis) => {
-                    let a = compute(self.cal, t, tcol.name(), p);
+                    let a = compute(self.cal, t, crate::form::label(tcol, self.m), p);
                     let mut e = a.explanation;
                     if !basis.is_empty() {
                         e.push_str("；依据：");
@@ -463,6 +476,7 @@ impl Ctx<'_> {
         self.ev.obligations.push(Obligation {
             case_no: self.m.case_no.clone(),
             rule,
+            title: rule.title_for(self.m.case_type),
             responsible: self.responsible(rule),
             trigger_column: Some(tcol),
             trigger: tdate,
@@ -483,6 +497,7 @@ impl Ctx<'_> {
         self.ev.obligations.push(Obligation {
             case_no: self.m.case_no.clone(),
             rule,
+            title: rule.title_for(self.m.case_type),
             responsible: self.responsible(rule),
             trigger_column: None,
             trigger: None,
@@ -525,8 +540,12 @@ impl Ctx<'_> {
                 let law = m.complaint_received.and_then(|t| crate::period::due_date(self.cal, t, p));
                 let note = law.map(|l| format!("；法定期限计算为 {}（{basis}）", fmt(l))).unwrap_or_default();
                 let given = Term::Statutory(
-                    Period::Given(d, Column::AnswerBy.name()),
-                    "法院或复议机关指定的答辩期限（第十四条“严格按照法院规定时限”）",
+                    Period::Given(d, crate::form::label(Column::AnswerBy, m)),
+                    if m.case_type == CaseType::Reconsideration {
+                        "复议机关指定的答复期限（第十四条“严格按照法院规定时限”）"
+                    } else {
+                        "法院或复议机关指定的答辩期限（第十四条“严格按照法院规定时限”）"
+                    },
                 );
                 (given, note)
             }
@@ -603,7 +622,7 @@ fn performance_trigger(m: &Matter, cx: &Ctx) -> Option<Effect> {
     if m.judgment_type == Some(JudgmentType::Mediation) || m.outcome == Some(Outcome::Mediated) {
         return Some(Effect::OnService(MEDIATION));
     }
-    match m.instance {
+    match m.instance() {
         Instance::Second => Some(Effect::OnService(SERVED)),
         Instance::Retrial => Some(Effect::Ask("请填写生效日：再审裁判的生效日以裁判文书为准")),
         Instance::First if m.judgment_type == Some(JudgmentType::Ruling) => None,
@@ -638,16 +657,16 @@ pub(crate) fn answer_term(m: &Matter) -> Term {
             Term::Statutory(Period::Days(10), "原行政复议法第二十三条（2024年1月1日前，自然日）")
         }
         // (r3 §7.7) 二审: 15日 from the 上诉状副本; 再审: 15日 from the 再审申请书副本.
-        CaseType::Civil if m.instance == Instance::Second => {
+        CaseType::Civil if m.instance() == Instance::Second => {
             Term::Statutory(Period::Days(15), "民事诉讼法第一百七十四条（上诉状副本，十五日，自然日）")
         }
-        _ if m.instance == Instance::Second => {
+        _ if m.instance() == Instance::Second => {
             Term::Statutory(Period::Days(15), "行诉解释第一百零八条（上诉状副本，十五日，自然日）")
         }
-        CaseType::Civil if m.instance == Instance::Retrial => {
+        CaseType::Civil if m.instance() == Instance::Retrial => {
             Term::Statutory(Period::Days(15), "民事诉讼法第二百一十四条（再审申请书副本，十五日，自然日）")
         }
-        _ if m.instance == Instance::Retrial => {
+        _ if m.instance() == Instance::Retrial => {
             Term::Statutory(Period::Days(15), "行诉解释第一百一十一条（再审申请书副本，十五日，自然日）")
         }
         CaseType::Civil => Term::Statutory(Period::Days(15), "民事诉讼法第一百二十八条（十五日，自然日）"),
@@ -706,7 +725,7 @@ pub(crate) fn appeal_applies(m: &Matter) -> bool {
             || own_suit_dismissed
     };
     m.has_judgment()
-        && m.instance == Instance::First
+        && m.instance() == Instance::First
         && m.case_type != CaseType::Reconsideration
         && !matches!(m.judgment_type, Some(JudgmentType::Mediation | JudgmentType::ReconsiderationDecision))
         && m.appeal_decision != Some(AppealDecision::NoAppeal)

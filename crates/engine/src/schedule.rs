@@ -25,6 +25,60 @@ pub struct Hearing {
     pub r18a: Option<Status>,
     /// 第十九条 出庭准备 (R19) when the engine tracks it for the matter.
     pub r19: Option<Status>,
+    /// What is known of the head's attendance (issue 21: a planned head is 已安排 until the clerk confirms).
+    pub attendance: Attendance,
+}
+
+/// What the register says of the head at a hearing (issue 21). Nothing in `cases.csv` records attendance as
+/// such: 出庭负责人 is the head planned (and, once confirmed, the one who came), and 负责人发言 (§7.22, 是/否)
+/// can only be recorded for a head who was there — so a recorded 负责人发言 is the confirmation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attendance {
+    /// No 出庭负责人 recorded.
+    NoHead,
+    /// A head is recorded and the hearing is today or ahead: 已安排.
+    Planned,
+    /// The hearing is over, a head is recorded, 负责人发言 empty: still 已安排 — the clerk should confirm.
+    Unconfirmed,
+    /// 负责人发言 recorded: the head attended, and spoke (是) or not (否).
+    Attended { spoke: bool },
+}
+
+impl Attendance {
+    /// The attendance of `m`'s head as of `today`.
+    pub fn of(m: &Matter, today: NaiveDate) -> Attendance {
+        match (m.head_name.trim().is_empty(), m.head_spoke, m.hearing) {
+            (true, _, _) => Attendance::NoHead,
+            (false, Some(spoke), _) => Attendance::Attended { spoke },
+            (false, None, Some(h)) if h < today => Attendance::Unconfirmed,
+            (false, None, _) => Attendance::Planned,
+        }
+    }
+
+    /// The words after the head's name (`已安排`, `已出庭，已发言` …); empty with no head.
+    pub fn label(self) -> &'static str {
+        match self {
+            Attendance::NoHead => "",
+            Attendance::Planned => "已安排",
+            Attendance::Unconfirmed => "已安排，开庭后待确认是否出庭及发言",
+            Attendance::Attended { spoke: true } => "已出庭，已发言",
+            Attendance::Attended { spoke: false } => "已出庭，未发言",
+        }
+    }
+}
+
+/// Hearings now over whose head is still only 已安排 (issue 21, §7.22): on or after `since`, before `today`,
+/// not 书面审理, not 民事诉讼 (no 出庭负责人 duty there, §7.17), latest first. 日程 and the matter ask the clerk to
+/// confirm who attended and whether he spoke (负责人发言).
+pub fn awaiting_confirmation(matters: &[Matter], since: NaiveDate, today: NaiveDate) -> Vec<&Matter> {
+    let mut out: Vec<&Matter> = matters
+        .iter()
+        .filter(|m| !m.written_review && m.case_type != crate::model::CaseType::Civil)
+        .filter(|m| m.hearing.is_some_and(|h| since <= h))
+        .filter(|m| Attendance::of(m, today) == Attendance::Unconfirmed)
+        .collect();
+    crate::sort::by(&mut out, |a, b| (b.hearing, &a.case_no).cmp(&(a.hearing, &b.case_no)));
+    out
 }
 
 impl Hearing {
@@ -36,7 +90,8 @@ impl Hearing {
 
 /// Every hearing of the register: a matter with 开庭日 that is not heard in writing (书面审理).
 /// `evals` is index-aligned with `matters`.
-pub fn hearings(matters: &[Matter], evals: &[Evaluation]) -> Vec<Hearing> {
+/// `today` decides whether a recorded head is still only planned ([`Attendance`]).
+pub fn hearings(matters: &[Matter], evals: &[Evaluation], today: NaiveDate) -> Vec<Hearing> {
     let mut out: Vec<Hearing> = matters
         .iter()
         .zip(evals)
@@ -58,6 +113,7 @@ pub fn hearings(matters: &[Matter], evals: &[Evaluation]) -> Vec<Hearing> {
                 head,
                 r18a: find(RuleId::R18A.label()),
                 r19: find("R19"),
+                attendance: Attendance::of(m, today),
             })
         })
         .collect();
@@ -197,11 +253,12 @@ pub fn schedule(
 ) -> Vec<(NaiveDate, Vec<Item>)> {
     let mut items: Vec<(NaiveDate, Item)> = Vec::new();
     let within = |d: NaiveDate| from <= d && d <= to;
-    for h in hearings(matters, evals).into_iter().filter(|h| within(h.date)) {
+    for h in hearings(matters, evals, from).into_iter().filter(|h| within(h.date)) {
         let mut detail = if h.head.is_empty() {
             "出庭负责人：未填".to_string()
         } else {
-            format!("出庭负责人：{}", h.head)
+            // 已安排 until confirmed (issue 21): a date passing does not make a head 已出庭.
+            format!("出庭负责人：{}，{}", h.head, h.attendance.label())
         };
         if let Some(s) = h.r18a.filter(|_| h.head_required()) {
             detail.push_str(&format!("；第十八条第一款（负责人出庭）：{}", s.label()));
@@ -257,7 +314,7 @@ pub fn schedule(
                     kind: ItemKind::Due,
                     case_no: o.case_no.0.clone(),
                     rule: Some(o.rule),
-                    title: o.info().title.to_string(),
+                    title: o.title.to_string(),
                     detail: format!("责任主体：{}", o.responsible),
                     status: Some(o.status),
                     time: None,

@@ -65,13 +65,45 @@ impl Default for Profile {
 }
 
 /// One change of one field of one matter.
+/// Values shown in a `（新建）` audit line at most (issue 21: the line says what was taken, reasonably capped).
+pub const NEW_VALUES_SHOWN: usize = 12;
+
+/// The `（新建）` line's new value (issue 21): `案号；案件类型：…；被告类型：…；…` — the key, the required columns, and
+/// every other column that holds a value (not its default), in CSV order, up to [`NEW_VALUES_SHOWN`]; then
+/// `等N项`. Text cells are cut at 40 characters.
+pub fn new_values(m: &Matter) -> String {
+    let empty = Matter::default();
+    let cells: Vec<String> = Column::ALL
+        .iter()
+        .filter(|c| **c != Column::CaseNo)
+        .filter(|c| Column::REQUIRED.contains(c) || c.get(m) != c.get(&empty))
+        .filter(|c| !crate::form::drops_instance(m, **c))
+        .map(|c| {
+            let v = c.get(m);
+            let cut: String = v.chars().take(40).collect();
+            let more = if cut.len() < v.len() { "…" } else { "" };
+            format!("{}：{cut}{more}", crate::form::label(*c, m))
+        })
+        .collect();
+    let mut out = m.case_no.0.clone();
+    for c in cells.iter().take(NEW_VALUES_SHOWN) {
+        out.push('；');
+        out.push_str(c);
+    }
+    if cells.len() > NEW_VALUES_SHOWN {
+        out.push_str(&format!("；等{}项", cells.len() - NEW_VALUES_SHOWN));
+    }
+    out
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
     /// `YYYY-MM-DD HH:MM` as the app's clock gave it.
     pub at: String,
     pub user: String,
     pub case_no: String,
-    /// The column name; `（新建）` / `（删除）` for a whole matter.
+    /// The column name; `（新建）` / `（删除）` for a whole matter (a `（新建）` line's new value lists the values
+    /// the matter was created with, [`new_values`]).
     pub field: String,
     pub old: String,
     pub new: String,
@@ -487,7 +519,7 @@ impl Register {
             }
             None => {
                 if audit_new {
-                    changes.push(entry("（新建）", String::new(), m.case_no.0.clone()));
+                    changes.push(entry("（新建）", String::new(), new_values(&m)));
                 }
                 self.matters.push(m);
             }
@@ -603,6 +635,31 @@ mod tests {
         r.profile.user = "张三".into();
         r.revision = 7;
         r
+    }
+
+    /// Issue 21: a new matter's （新建） line lists the values taken (key, required columns, filled fields), capped.
+    #[test]
+    fn issue_21_the_new_line_lists_the_values_taken() {
+        let r = sample();
+        let a = r.audit.iter().find(|a| a.field == "（新建）").unwrap();
+        assert_eq!(
+            a.new,
+            "（2025）京0112行初1号；案件类型：行政诉讼；被告类型：本机关；起诉状副本收到日：2025-01-20；备注：含逗号,引号\"和换行\n的备注"
+        );
+        let mut m = Matter::new("F");
+        m.case_type = crate::model::CaseType::Reconsideration;
+        m.plaintiff = "张".repeat(50);
+        for c in [Column::MajorSensitive, Column::LargeStake, Column::LossRisk, Column::PublicInterest] {
+            c.set(&mut m, "是").unwrap();
+        }
+        for c in Column::ALL.iter().filter(|c| c.kind() == crate::model::Kind::Date).take(10) {
+            c.set(&mut m, "2025-01-01").unwrap();
+        }
+        let v = new_values(&m);
+        assert!(v.starts_with("F；案件类型：行政复议；被申请人：本机关；申请人：张"), "as the form labels them: {v}");
+        assert!(v.contains(&format!("申请人：{}…", "张".repeat(40))), "{v}");
+        assert!(v.ends_with("；等5项"), "17 values, 12 shown: {v}");
+        assert!(!v.contains("审级"), "{v}");
     }
 
     #[test]

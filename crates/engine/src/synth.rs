@@ -129,7 +129,9 @@ fn matter(r: &mut Rng, i: usize, start: NaiveDate) -> Matter {
         }
         return m;
     }
-    m.instance = if r.chance(15) { Instance::Second } else { Instance::First };
+    let level = if r.chance(15) { Instance::Second } else { Instance::First };
+    // A 行政复议 has no 审级 (issue 21): left empty, as the form leaves it.
+    m.instance = crate::form::applies(crate::model::Column::Instance, &m).then_some(level);
     m.complaint_received = Some(received);
     if defendant == Defendant::DistrictGov {
         m.act_source = Some(*r.pick(ActSource::ALL));

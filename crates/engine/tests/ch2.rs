@@ -308,7 +308,7 @@ fn art_08_reconsideration_before_2024_uses_old_law_natural_days() {
 #[test]
 fn art_08_applies_at_second_instance_too() {
     let mut m = gov(AdminLitigation);
-    m.instance = Instance::Second;
+    m.instance = Some(Instance::Second);
     m.complaint_received = od("2025-03-03");
     assert_eq!(ob(&eval(&m, "2025-03-03"), R08).due, od("2025-03-18"));
 }
@@ -326,7 +326,7 @@ fn art_08_answer_filed_on_due_date_is_done_after_is_late() {
 #[test]
 fn art_08_r3_district_government_as_appellant_has_no_answer_row() {
     let mut m = gov(AdminLitigation);
-    m.instance = Instance::Second;
+    m.instance = Some(Instance::Second);
     m.standing = Some(Standing::Appellant);
     m.complaint_received = od("2025-03-03");
     assert!(!has(&eval(&m, "2025-03-04"), R08));
@@ -493,7 +493,7 @@ fn art_11_1_no_appeal_row_for_mediation_second_instance_declined_or_reconsiderat
     let mut a = base.clone();
     a.judgment_type = Some(JudgmentType::Mediation);
     let mut b = base.clone();
-    b.instance = Instance::Second;
+    b.instance = Some(Instance::Second);
     let mut c = base.clone();
     c.appeal_decision = Some(AppealDecision::NoAppeal);
     let mut e = base.clone();

@@ -57,7 +57,7 @@ fn art_14_r2_simplified_flag_before_2024_is_ignored_with_a_note() {
 
 fn standing(instance: Instance, s: Option<Standing>) -> Matter {
     let mut m = own(AdminLitigation);
-    m.instance = instance;
+    m.instance = Some(instance);
     m.standing = s;
     m.complaint_received = od("2025-03-03");
     m
@@ -417,7 +417,7 @@ fn art_18_r3_ics_hearing_has_its_time_or_is_all_day() {
     b.hearing_time = None;
     let ms = vec![a, b];
     let evals: Vec<_> = ms.iter().map(|m| eval(m, "2025-03-01")).collect();
-    let hs = yingsu_engine::schedule::hearings(&ms, &evals);
+    let hs = yingsu_engine::schedule::hearings(&ms, &evals, d("2025-03-01"));
     let ics = yingsu_engine::exchange::ics(&[], &hs, d("2025-03-01"), 1);
     assert!(ics.contains("DTSTART:20250310T093000\r\n") && ics.contains("DTEND:20250310T113000\r\n"), "{ics}");
     assert!(ics.contains("DTSTART;VALUE=DATE:20250310\r\n"));
@@ -614,7 +614,7 @@ fn art_20_own_agency_appeal_within_statutory_period() {
 fn art_20_no_appeal_row_from_second_instance_or_reconsideration() {
     let mut m = own(AdminLitigation);
     m.judgment_received = od("2025-03-03");
-    m.instance = Instance::Second;
+    m.instance = Some(Instance::Second);
     assert!(!has(&eval(&m, "2025-03-03"), R20));
     let mut r = own(Reconsideration);
     r.judgment_received = od("2025-03-03");
@@ -672,7 +672,7 @@ fn art_20_r2_empty_judgment_type_counts_as_ruling_for_dismissal_and_withdrawal()
 #[test]
 fn art_20_r2_lost_second_instance_retrial_decision_within_six_months() {
     let mut m = own(AdminLitigation);
-    m.instance = Instance::Second;
+    m.instance = Some(Instance::Second);
     m.judgment_received = od("2025-08-31");
     m.outcome = Some(Outcome::Lost);
     // No 生效日: from 裁判文书签收日; 2025-08-31 + 6个月 → 2026-02-28 (no 31st: month end), a 春节 调休 Saturday.
@@ -698,14 +698,14 @@ fn art_20_r2_lost_second_instance_retrial_decision_within_six_months() {
 #[test]
 fn art_20_r2_retrial_row_is_chapter_three_only() {
     let mut m = gov(AdminLitigation);
-    m.instance = Instance::Second;
+    m.instance = Some(Instance::Second);
     m.judgment_received = od("2025-03-03");
     m.outcome = Some(Outcome::Lost);
     let ev = eval(&m, "2025-03-05");
     assert!(!has(&ev, R20R));
     assert!(has(&ev, R11A) && has(&ev, R11B), "R11A/R11B cover 区政府's 二审 judgments");
     let mut r = own(Reconsideration);
-    r.instance = Instance::Second;
+    r.instance = Some(Instance::Second);
     r.judgment_received = od("2025-03-03");
     r.outcome = Some(Outcome::Lost);
     assert!(!has(&eval(&r, "2025-03-05"), R20R));
@@ -777,7 +777,7 @@ fn art_21_r2_mediation_agreement_is_performed_like_a_judgment() {
 #[test]
 fn art_21_r3_second_instance_without_effective_date_runs_from_service() {
     let mut m = lost(own(AdminLitigation));
-    m.instance = Instance::Second;
+    m.instance = Some(Instance::Second);
     let o = ob(&eval(&m, "2025-03-05"), R21).clone();
     assert_eq!((o.trigger, o.trigger_column), (od("2025-03-03"), Some(Column::JudgmentReceived)));
     assert_eq!(o.status, Status::NoFixedTerm);
@@ -826,7 +826,7 @@ fn art_21_r3_mediation_retrial_and_first_instance_ruling_without_effective_date(
     assert_eq!(ob(&eval(&m, "2025-03-05"), R21).trigger, od("2025-03-03"));
     // A 再审 judgment: 待补充.
     let mut r = lost(own(AdminLitigation));
-    r.instance = Instance::Retrial;
+    r.instance = Some(Instance::Retrial);
     assert_eq!(ob(&eval(&r, "2025-03-05"), R21).status, Status::MissingData);
     // A 一审 裁定: no performance row.
     let mut c = lost(own(AdminLitigation));

@@ -110,7 +110,8 @@ fn normalize_writes_canonical_file() {
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with('\u{feff}'));
     let row = out.lines().nth(1).unwrap();
-    assert!(row.starts_with("N1,行政诉讼,一审,本机关,"), "{row}");
+    // An empty 审级 stays empty (it means 一审 for a court case, CSV.md; issue 21: it is no longer forced).
+    assert!(row.starts_with("N1,行政诉讼,,本机关,"), "{row}");
     assert!(row.contains("2025-01-21") && row.contains(",是,"), "{row}");
 }
 

@@ -122,7 +122,7 @@ prop_compose! {
                 r2 in proptest::collection::vec(any::<bool>(), 6), qr in opt(QuashReason::ALL), orig in text(),
                 cause in text(), summary in text(), d4 in date(), d5 in date()) -> Matter {
         let mut m = Matter::new(&no);
-        m.case_type = t; m.defendant = d; m.instance = inst; m.act_source = src; m.judgment_type = jt; m.outcome = out;
+        m.case_type = t; m.defendant = d; m.instance = Some(inst); yingsu_engine::form::normalize_instance(&mut m); m.act_source = src; m.judgment_type = jt; m.outcome = out;
         m.appeal_decision = ad; m.plaintiff = plaintiff; m.remarks = remarks;
         m.complaint_received = d1; m.hearing = d2; m.effective = d3;
         m.major_sensitive = flags[0]; m.urgent = flags[8]; m.village = flags[7];

@@ -3,7 +3,7 @@
 //! cleared), and the 代理人 list editor.
 
 use leptos::prelude::*;
-use yingsu_engine::model::{AgentRole, Agents, CaseType, Column, Defendant, Instance};
+use yingsu_engine::model::{AgentRole, Agents, CaseType, Column};
 use yingsu_engine::Matter;
 
 /// The stages of a matter, and the columns each shows.
@@ -100,56 +100,126 @@ pub fn group_applies(name: &str, m: &Matter) -> bool {
     }
 }
 
-/// Whether a field applies to the matter's type. A field that does not is hidden, never cleared: its
-/// stored value stays and is still exported.
+/// Whether a field applies to the matter's type ([`yingsu_engine::form::applies`]: one table for the form and
+/// the rules). A field that does not is hidden, never cleared: its stored value stays and is still exported.
 pub fn field_applies(col: Column, m: &Matter) -> bool {
-    let t = m.case_type;
-    match col {
-        Column::Instance | Column::Standing => !t.is_suggestion(),
-        // (r3 §7.10) a lawsuit has a 简易程序 too (its 答辩、举证期限 is the court's: 答辩期限).
-        Column::Simplified => t == CaseType::Reconsideration || t.is_litigation(),
-        Column::WrittenReview => t == CaseType::Reconsideration,
-        Column::PreLitigation => t == CaseType::ProcuratorialSuggestion,
-        Column::NormativeSuggestion => t == CaseType::JudicialSuggestion,
-        Column::OriginalAgency | Column::OriginalAppealFiled | Column::OriginalReceived => {
-            m.defendant == Defendant::DistrictGov
-        }
-        Column::RetrialApplied => m.instance == Instance::Second,
-        Column::Hearing
-        | Column::HearingTime
-        | Column::HeadName
-        | Column::HeadTitle
-        | Column::HeadSpoke
-        | Column::CourtAskedHead
-        | Column::HearingPrepared => !m.written_review,
-        _ => true,
-    }
+    yingsu_engine::form::applies(col, m)
 }
 
-/// What the column is called for this matter, when the CSV column is shared with another meaning: by case
-/// type, and (r3 §7.7) the answer trigger by 审级 (上诉状副本收到日 in 二审, 再审申请书副本收到日 in 再审).
+/// What the column is called for this matter when the kind gives the shared CSV column another meaning
+/// ([`yingsu_engine::form::type_label`]; the rule texts use the same words).
 pub fn type_label(col: Column, m: &Matter) -> Option<&'static str> {
-    let t = m.case_type;
-    match (col, t) {
-        (Column::Plaintiff, CaseType::Reconsideration) => Some("申请人"),
-        (Column::ComplaintReceived, CaseType::Reconsideration) => Some("申请书副本收到日"),
-        (Column::ComplaintReceived, _) if m.instance == Instance::Second => Some("上诉状副本收到日"),
-        (Column::ComplaintReceived, _) if m.instance == Instance::Retrial => Some("再审申请书副本收到日"),
-        (Column::Tribunal, CaseType::Reconsideration) => Some("复议机关"),
-        (Column::Plaintiff, t) if t.is_suggestion() => Some("建议发出机关"),
-        _ => None,
+    yingsu_engine::form::type_label(col, m)
+}
+
+/// A stage's heading in the words of the kind (a 复议 has a 答复, a 听证 and a 复议决定).
+pub fn group_label(name: &'static str, m: &Matter) -> &'static str {
+    if m.case_type != CaseType::Reconsideration {
+        return name;
+    }
+    match name {
+        "答辩举证" => "答复举证",
+        "庭审" => "听证",
+        "出庭准备" => "听证准备",
+        "裁判" => "复议决定",
+        "上诉与履行" => "履行",
+        _ => name,
     }
 }
 
-/// Fields holding a value that the type hides (shown as a note, so nothing seems to vanish).
-pub fn hidden_with_value(m: &Matter) -> Vec<&'static str> {
+/// The text of an enum field's empty choice: for a court case an empty 审级 means 一审 (CSV.md).
+pub fn empty_choice(col: Column, m: &Matter) -> &'static str {
+    if col == Column::Instance && m.case_type.is_litigation() {
+        "（未填：按一审）"
+    } else {
+        "（未填）"
+    }
+}
+
+/// Fields holding a value that the type hides (shown as a note, so nothing seems to vanish): name and value.
+pub fn hidden_with_value(m: &Matter) -> Vec<(&'static str, String)> {
     let empty = Matter::default();
     GROUPS
         .iter()
         .flat_map(|(g, cols)| cols.iter().map(move |c| (*g, *c)))
         .filter(|(g, c)| (!group_applies(g, m) || !field_applies(*c, m)) && c.get(m) != c.get(&empty))
-        .map(|(_, c)| c.name())
+        .filter(|(_, c)| !yingsu_engine::form::drops_instance(m, *c))
+        .map(|(_, c)| (c.name(), c.get(m)))
         .collect()
+}
+
+/// "其他类型的字段（已填）": the hidden fields that hold a value, with the value — nothing is invisible but set.
+#[component]
+pub fn HiddenKept(#[prop(into)] draft: Signal<Matter>) -> impl IntoView {
+    move || {
+        let hidden = draft.with(hidden_with_value);
+        (!hidden.is_empty()).then(|| {
+            let list = hidden
+                .iter()
+                .map(|(n, v)| format!("{n}：{}", yingsu_engine::text::visible(v)))
+                .collect::<Vec<_>>()
+                .join("；");
+            view! {
+                <p class="hint hidden-kept" data-testid="hidden-kept">
+                    <strong>"其他类型的字段（已填）："</strong>{list}
+                    "。这些字段不适用于本类型，已隐藏；值仍保留并随台账导出。"
+                </p>
+            }
+        })
+    }
+}
+
+/// 负责人发言 as the form writes it.
+fn spoke(yes: bool) -> String {
+    Column::HeadSpoke.get(&Matter { head_spoke: Some(yes), ..Matter::default() })
+}
+
+/// After a hearing (issue 21, §7.22): while the head is only 已安排, the matter asks who attended and whether
+/// he spoke. The two answers fill 负责人发言 in the form (saved with 保存, like any edit); anyone else attending,
+/// or nobody, is corrected in 出庭负责人.
+#[component]
+pub fn HearingConfirm(
+    #[prop(into)] draft: Signal<Matter>,
+    today: Signal<chrono::NaiveDate>,
+    /// Sets one field of the form (through the edit session: kept as a draft, saved with 保存).
+    set: Callback<(Column, String)>,
+) -> impl IntoView {
+    use yingsu_engine::schedule::Attendance;
+    let head_field = format!("f-{}", Column::ALL.iter().position(|c| *c == Column::HeadName).unwrap_or(0));
+    move || {
+        let (due, text) = draft.with(|m| {
+            let due = Attendance::of(m, today.get()) == Attendance::Unconfirmed
+                && !m.written_review
+                && m.case_type != CaseType::Civil
+                && !m.case_type.is_suggestion();
+            let day = m.hearing.map(yingsu_engine::dates::fmt).unwrap_or_default();
+            let label = |c| yingsu_engine::form::label(c, m);
+            let text = format!(
+                "{label_h} {day} 已过，{label_n}{head}仍为“已安排”。请确认：",
+                label_h = label(Column::Hearing),
+                label_n = label(Column::HeadName),
+                head = m.head_name.trim()
+            );
+            (due, text)
+        });
+        let head_field = head_field.clone();
+        due.then(|| view! {
+            <div class="banner banner-info confirm-hearing" role="group" aria-label="开庭后确认" data-testid="hearing-confirm">
+                <p>{text}</p>
+                <button type="button" class="small" on:click=move |_| set.run((Column::HeadSpoke, spoke(true)))>"已出庭并发言"</button>
+                <button type="button" class="small" on:click=move |_| set.run((Column::HeadSpoke, spoke(false)))>"已出庭，未发言"</button>
+                <button type="button" class="small link" on:click=move |_| {
+                    if let Some(el) = document().get_element_by_id(&head_field) {
+                        el.scroll_into_view();
+                        if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                            let _ = input.focus();
+                        }
+                    }
+                }>"他人出庭或未出庭：修改出庭负责人"</button>
+                <span class="hint">"选择后点“保存”记入台账（负责人发言）。"</span>
+            </div>
+        })
+    }
 }
 
 /// One row of the 代理人 editor.
@@ -241,7 +311,7 @@ pub fn AgentsEditor(id: String, initial: Agents, current: Signal<Agents>, set: C
 #[cfg(test)]
 mod tests {
     use super::*;
-    use yingsu_engine::model::Cell;
+    use yingsu_engine::model::{Cell, Instance};
 
     #[test]
     fn reconsideration_speaks_its_own_language_and_hides_what_does_not_apply() {
@@ -255,9 +325,20 @@ mod tests {
         m.hearing = chrono::NaiveDate::from_ymd_opt(2025, 3, 1);
         assert!(!field_applies(Column::Hearing, &m));
         assert!(!group_applies("出庭准备", &m));
-        assert_eq!(hidden_with_value(&m), vec!["开庭日"], "hidden, kept, and said so");
+        assert_eq!(hidden_with_value(&m), vec![("开庭日", "2025-03-01".to_string())], "hidden, kept, and said so");
+        // Issue 21: the 一审 older versions stored for every matter is no value of a 复议; 二审 is, and is listed.
+        m.instance = Some(Instance::First);
+        assert_eq!(hidden_with_value(&m).len(), 1);
+        m.instance = Some(Instance::Second);
+        assert!(hidden_with_value(&m).contains(&("审级", "二审".to_string())));
+        m.instance = None;
         m.case_type = CaseType::JudicialSuggestion;
         assert!(!field_applies(Column::Instance, &m));
+        assert_eq!(group_label("裁判", &m), "裁判");
+        m.case_type = CaseType::Reconsideration;
+        assert_eq!(group_label("裁判", &m), "复议决定");
+        assert_eq!(empty_choice(Column::Instance, &m), "（未填）");
+        m.case_type = CaseType::JudicialSuggestion;
         assert_eq!(type_label(Column::Plaintiff, &m), Some("建议发出机关"));
     }
 
@@ -266,9 +347,9 @@ mod tests {
     fn r3_trigger_label_follows_the_instance() {
         let mut m = Matter::new("x");
         assert_eq!(type_label(Column::ComplaintReceived, &m), None);
-        m.instance = Instance::Second;
+        m.instance = Some(Instance::Second);
         assert_eq!(type_label(Column::ComplaintReceived, &m), Some("上诉状副本收到日"));
-        m.instance = Instance::Retrial;
+        m.instance = Some(Instance::Retrial);
         assert_eq!(type_label(Column::ComplaintReceived, &m), Some("再审申请书副本收到日"));
         m.case_type = CaseType::Reconsideration;
         assert_eq!(type_label(Column::ComplaintReceived, &m), Some("申请书副本收到日"));

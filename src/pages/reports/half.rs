@@ -96,7 +96,7 @@ pub fn view(ctx: Ctx) -> impl IntoView {
             </div>
             <h3>"一、案件总量（新收案件，按案件类型和审级；建议另计）"</h3>
             <table class="grid"><thead><tr><th>"案件类型"</th><th>"审级"</th><th>"新收"</th></tr></thead>
-            <tbody>{r.intake_by_type.iter().map(|(t, l, n)| view! { <tr><td>{t.label()}</td><td>{l.label()}</td><td class="num">{*n}</td></tr> }).collect_view()}</tbody></table>
+            <tbody>{r.intake_by_type.iter().map(|(t, l, n)| view! { <tr><td>{t.label()}</td><td>{l.map(|l| l.label())}</td><td class="num">{*n}</td></tr> }).collect_view()}</tbody></table>
             <p>"新收案件：" {links(&r.intake)}</p>
             <p>"收到建议（司法建议、检察建议、法制建议、行政复议意见书，不计入新收案件）：" {links(&r.suggestions)}</p>
             <BarChart title="月度新收案件".to_string() bars=months/>

@@ -1,5 +1,6 @@
 //! Every rule of RULES.md with its article, the article's own words, and the duty in a few words.
 
+use crate::model::CaseType;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -135,6 +136,26 @@ pub fn rules_of_article(n: u8) -> Vec<RuleId> {
     RuleId::ALL.iter().copied().filter(|r| r.info().article == n).collect()
 }
 
+/// A duty's title in the words of the matter's kind: a 行政复议 is answered with a 书面答复 within the
+/// 复议机关's time (行政复议法第四十八条), its decision is a 复议决定. Other kinds: the catalogue's title.
+/// (The form's labels by kind are in [`crate::form`].)
+impl RuleId {
+    pub fn title_for(self, t: CaseType) -> &'static str {
+        let rule = self;
+        if t == CaseType::Reconsideration {
+            match rule {
+                RuleId::R07C => return "报送书面答复、证据目录、证据材料及法律依据",
+                RuleId::R08 => return "在规定时限内提交书面答复",
+                RuleId::R14 => return "按复议机关规定时限提交书面答复、证据和依据",
+                RuleId::R11A => return "复议决定书签收后向区司法局报告",
+                RuleId::R12 | RuleId::R21 => return "及时全面履行生效的行政复议决定",
+                _ => {}
+            }
+        }
+        rule.info().title
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,5 +181,17 @@ mod tests {
         for r in RuleId::ALL {
             assert_eq!(RuleId::from_label(r.label()), Some(*r));
         }
+    }
+}
+
+#[cfg(test)]
+mod kind_tests {
+    use super::*;
+
+    #[test]
+    fn a_review_is_answered_not_pleaded() {
+        assert!(RuleId::R14.title_for(CaseType::Reconsideration).contains("书面答复"));
+        assert!(!RuleId::R14.title_for(CaseType::Reconsideration).contains("答辩状"));
+        assert_eq!(RuleId::R14.title_for(CaseType::AdminLitigation), RuleId::R14.info().title);
     }
 }

@@ -48,7 +48,7 @@ pub(crate) fn case(cx: &mut Ctx) {
 /// decision (上诉 = 申请再审, 不上诉 = 不申请); chapter 2 has no such sentence (R11A/R11B cover 区政府).
 fn r20r(cx: &mut Ctx) {
     let m = cx.m;
-    let applies = m.instance == Instance::Second
+    let applies = m.instance() == Instance::Second
         && m.case_type != CaseType::Reconsideration
         && m.judgment_type != Some(JudgmentType::Mediation)
         && m.outcome.is_some_and(|o| o.is_loss())

@@ -261,13 +261,13 @@ fn r18a_row(cx: &mut Ctx, reasons: &[&str], class: HeadClass) {
     let o = cx.deadline(
         RuleId::R18A,
         (Column::Hearing, m.hearing),
-        Term::Statutory(Period::Given(m.hearing.unwrap_or(today), Column::Hearing.name()), ""),
+        Term::Statutory(Period::Given(m.hearing.unwrap_or(today), crate::form::label(Column::Hearing, m)), ""),
         (Column::Hearing, done),
     );
     o.done_column = Some(Column::HeadName);
     let mut why = format!("必须出庭的情形：{}", reasons.join("、"));
     let Some(h) = m.hearing else {
-        o.explanation = format!("缺少「开庭日」，无法确定出庭期限；{why}");
+        o.explanation = format!("缺少「{}」，无法确定出庭期限；{why}", crate::form::label(Column::Hearing, m));
         return;
     };
     why.push_str(&format!("；期限为开庭日 {}", fmt(h)));
@@ -281,7 +281,14 @@ fn r18a_row(cx: &mut Ctx, reasons: &[&str], class: HeadClass) {
             why.push_str("；尚未记录出庭负责人");
         }
     } else if accepted {
-        why.push_str(&format!("；{head}（{title}）已出庭"));
+        // Issue 21: a date passing does not make a planned head 已出庭; 负责人发言 recorded (§7.22) confirms it.
+        why.push_str(&match (m.head_spoke, h < today) {
+            (Some(_), _) => format!("；{head}（{title}）已出庭"),
+            (None, false) => format!("；今日开庭，已安排{head}（{title}）出庭"),
+            (None, true) => {
+                format!("；已安排{head}（{title}）出庭，开庭后尚未确认：请确认是否出庭并填写「负责人发言」")
+            }
+        });
     } else if h < today {
         // 解释 (r2): the hearing is over; a missing record is not "overdue" but a breach or a gap.
         if !head.is_empty() && class == HeadClass::Unknown {
@@ -319,14 +326,20 @@ fn r18c(cx: &mut Ctx, class: HeadClass) {
     let o = cx.deadline(
         RuleId::R18C,
         (Column::Hearing, Some(h)),
-        Term::Statutory(Period::Given(h, Column::Hearing.name()), ""),
+        Term::Statutory(Period::Given(h, crate::form::label(Column::Hearing, m)), ""),
         (Column::Hearing, done),
     );
     o.done_column = Some(Column::HeadName);
     let title = m.head_title.trim();
     o.explanation = format!("行政复议听证日 {}", fmt(h));
-    if accepted {
-        o.explanation.push_str(&format!("；{head}（{title}）参加听证"));
+    if accepted && (m.head_spoke.is_some() || h >= today) {
+        let planned = if m.head_spoke.is_some() { "" } else { "已安排" };
+        o.explanation.push_str(&format!("；{planned}{head}（{title}）参加听证"));
+    } else if accepted {
+        o.explanation.push_str(&format!(
+            "；已安排{head}（{title}）参加听证，听证后尚未确认：请确认是否参加并填写「{}」",
+            crate::form::label(Column::HeadSpoke, m)
+        ));
     } else if h < today {
         o.status = Status::Info;
         o.explanation =
@@ -345,7 +358,7 @@ fn r19(cx: &mut Ctx) {
     let o = cx.deadline(
         RuleId::R19,
         (Column::Hearing, Some(h)),
-        Term::Statutory(Period::Given(h, Column::Hearing.name()), ""),
+        Term::Statutory(Period::Given(h, crate::form::label(Column::Hearing, m)), ""),
         (Column::HearingPrepared, m.hearing_prepared),
     );
     o.explanation
