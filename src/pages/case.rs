@@ -6,6 +6,7 @@
 
 mod elsewhere;
 mod fields;
+mod review;
 
 use crate::components::Timeline;
 use crate::route::Page;
@@ -13,44 +14,19 @@ use crate::save;
 use crate::session;
 use crate::state::{browser_now, AppState};
 use crate::storage::{self, Draft, DraftKey};
-use chrono::NaiveDate;
 use elsewhere::{Conflict, Elsewhere};
 use fields::{
     empty_choice, field_applies, group_applies, group_label, type_label, AgentsEditor, HearingConfirm, HiddenKept,
     GROUPS,
 };
 use leptos::prelude::*;
+use review::{moved_dates, Moved};
 use std::collections::BTreeMap;
-use yingsu_engine::dates::fmt;
 use yingsu_engine::model::{Column, Kind, HEAD_TITLES};
 use yingsu_engine::rules::evaluate_in;
 use yingsu_engine::store::Fate;
 use yingsu_engine::text::visible;
-use yingsu_engine::{Matter, Obligation, RuleId};
-
-/// A moved due date, for the before → after review.
-#[derive(Clone, PartialEq)]
-struct Moved {
-    rule: RuleId,
-    title: &'static str,
-    before: Option<NaiveDate>,
-    after: Option<NaiveDate>,
-}
-
-fn moved_dates(before: &[Obligation], after: &[Obligation]) -> Vec<Moved> {
-    let mut rules: Vec<RuleId> = before.iter().chain(after).map(|o| o.rule).collect();
-    yingsu_engine::sort::natural(&mut rules);
-    rules.dedup();
-    rules
-        .into_iter()
-        .filter_map(|r| {
-            let b = before.iter().find(|o| o.rule == r).and_then(|o| o.due);
-            let a = after.iter().find(|o| o.rule == r).and_then(|o| o.due);
-            let title = after.iter().chain(before).find(|o| o.rule == r).map_or(r.info().title, |o| o.title);
-            (b != a).then_some(Moved { rule: r, title, before: b, after: a })
-        })
-        .collect()
-}
+use yingsu_engine::Matter;
 
 #[component]
 pub fn CasePage(key: Option<String>) -> impl IntoView {
@@ -561,17 +537,8 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                         }
                     }).collect_view()}
                     {move || review.get().map(|moved| view! {
-                        <div class="review" role="dialog" aria-label="期限变动确认" data-testid="review">
-                            <h2>"本次修改会改变以下期限"</h2>
-                            <table class="grid"><thead><tr><th>"规则"</th><th>"义务"</th><th>"修改前"</th><th>"修改后"</th></tr></thead>
-                            <tbody>{moved.into_iter().map(|m| view! {
-                                <tr><td>{m.rule.label()}</td><td>{m.title}</td>
-                                    <td class="date">{m.before.map(fmt).unwrap_or_else(|| "（无）".into())}</td>
-                                    <td class="date">{m.after.map(fmt).unwrap_or_else(|| "（无）".into())}</td></tr>
-                            }).collect_view()}</tbody></table>
-                            <button type="button" class="primary" on:click=move |_| do_save()>"确认保存"</button>
-                            <button type="button" on:click=move |_| review.set(None)>"返回修改"</button>
-                        </div>
+                        <review::DateReview moved=moved confirm=Callback::new(move |_: ()| do_save())
+                            back=Callback::new(move |_: ()| review.set(None))/>
                     })}
                     {move || conflict.get().map(|c| view! {
                         <elsewhere::ConflictDialog conflict=c merge=Callback::new(merge) take_theirs=Callback::new(take_theirs)
