@@ -16,6 +16,8 @@ pub mod more;
 mod pages;
 pub mod panic;
 pub mod route;
+pub mod save;
+pub mod session;
 pub mod state;
 pub mod storage;
 

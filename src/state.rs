@@ -30,6 +30,26 @@ pub enum SaveState {
     NewerVersion(u64),
 }
 
+impl SaveState {
+    /// The sentence for a save that did not reach the browser's storage (`None`: it did) — one per
+    /// failure, the same on every page (issue 20).
+    pub fn failure(&self) -> Option<String> {
+        match self {
+            SaveState::Saved => None,
+            SaveState::Failed { quota: true, .. } => {
+                Some("浏览器本地存储空间已满，修改未能写入（仍显示在页面上）。请导出完整备份。".into())
+            }
+            SaveState::Failed { message, .. } => Some(format!("修改未能写入浏览器存储：{message}")),
+            SaveState::Conflict { .. } => {
+                Some("另一个标签页已保存了数据，修改尚未写入。请在页面顶部选择如何处理。".into())
+            }
+            SaveState::NewerVersion(_) => Some(
+                "另一标签页使用了更新版本的应诉通，修改未保存，本页不再保存任何修改。请刷新页面以使用新版本。".into(),
+            ),
+        }
+    }
+}
+
 /// Stored data that could not be read at start: kept as it is, offered for download.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recovery {
@@ -131,18 +151,9 @@ impl AppState {
     pub fn commit(&self, f: impl FnOnce(&mut Register)) -> Result<(), String> {
         self.mutate(f);
         self.save_now();
-        match self.save_state.get_untracked() {
-            SaveState::Saved => Ok(()),
-            SaveState::Failed { quota: true, .. } => {
-                Err("浏览器本地存储空间已满，没有保存（修改仍显示在页面上）。请导出完整备份。".into())
-            }
-            SaveState::Failed { message, .. } => Err(message),
-            SaveState::Conflict { .. } => {
-                Err("另一个标签页已保存了数据，本次修改尚未保存。请在页面顶部选择如何处理。".into())
-            }
-            SaveState::NewerVersion(_) => {
-                Err("另一标签页使用了更新版本的应诉通，本页不再保存任何修改。请刷新页面以使用新版本。".into())
-            }
+        match self.save_state.get_untracked().failure() {
+            None => Ok(()),
+            Some(e) => Err(e),
         }
     }
 
@@ -195,12 +206,9 @@ impl AppState {
                 match index.get(m.case_no.0.as_str()) {
                     None => added.push(m.case_no.0.clone()),
                     Some(x) if *x != m => {
-                        let fields: Vec<&str> = yingsu_engine::Column::ALL
-                            .iter()
-                            .filter(|c| c.get(x) != c.get(m))
-                            .map(|c| c.name())
-                            .take(3)
-                            .collect();
+                        // The same field diff as the edit session and the imports (record::changed).
+                        let fields: Vec<&str> =
+                            yingsu_engine::record::changed(*x, m).into_iter().map(|c| c.name()).take(3).collect();
                         changed.push(format!("{}（{}）", m.case_no.0, fields.join("、")));
                     }
                     _ => {}

@@ -270,8 +270,75 @@ pub fn set_flag(key: &str) {
     }
 }
 
-/// Drafts of matters being edited: one key per matter (`yingsu.draft.<案号>`, `yingsu.draft.（新建）`).
+/// Drafts of matters being edited: one key per tab and matter (`yingsu.draft.<tab>|<案号>`, the new-matter
+/// form as `yingsu.draft.<tab>|（新建）`), so one tab never overwrites another's unsaved input (issue 20).
+/// Keys without a tab (`yingsu.draft.<案号>`, written before issue 20) are read as drafts of a closed tab.
 pub const DRAFT_PREFIX: &str = "yingsu.draft.";
+/// The key part of a new matter's draft.
+pub const NEW_DRAFT: &str = "（新建）";
+const TAB_KEY: &str = "yingsu.tab";
+
+/// This tab's id, kept in sessionStorage (it survives reloads and navigation, and a closed tab's id is
+/// never reused).
+pub fn tab_id() -> String {
+    thread_local! {
+        static TAB: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+    }
+    TAB.with(|t| {
+        t.get_or_init(|| {
+            let st = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+            if let Some(id) = st.as_ref().and_then(|s| s.get_item(TAB_KEY).ok().flatten()) {
+                return id;
+            }
+            let n = (js_sys::Math::random() * 1e12) as u64 ^ (js_sys::Date::now() as u64);
+            let id = format!("t{n:x}");
+            if let Some(s) = st {
+                let _ = s.set_item(TAB_KEY, &id);
+            }
+            id
+        })
+        .clone()
+    })
+}
+
+/// A draft's place: the tab that wrote it (empty: written before drafts were kept per tab) and the
+/// 案号 it was begun under (`None`: a new matter).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftKey {
+    pub tab: String,
+    pub case_no: Option<String>,
+}
+
+impl DraftKey {
+    pub fn own(case_no: Option<&str>) -> DraftKey {
+        DraftKey { tab: tab_id(), case_no: case_no.map(str::to_string) }
+    }
+
+    pub fn is_own(&self) -> bool {
+        self.tab == tab_id()
+    }
+
+    /// The localStorage key.
+    pub fn storage_key(&self) -> String {
+        let part = self.case_no.as_deref().unwrap_or(NEW_DRAFT);
+        if self.tab.is_empty() {
+            format!("{DRAFT_PREFIX}{part}")
+        } else {
+            format!("{DRAFT_PREFIX}{}|{part}", self.tab)
+        }
+    }
+
+    fn parse(key: &str) -> Option<DraftKey> {
+        let rest = key.strip_prefix(DRAFT_PREFIX)?;
+        let (tab, part) = match rest.split_once('|') {
+            Some((t, p)) if t.starts_with('t') && t.len() > 1 && t[1..].bytes().all(|b| b.is_ascii_hexdigit()) => {
+                (t.to_string(), p)
+            }
+            _ => (String::new(), rest),
+        };
+        Some(DraftKey { tab, case_no: (part != NEW_DRAFT).then(|| part.to_string()) })
+    }
+}
 
 /// An unsaved form, kept so that leaving the page (another page, Back, reload, closing the tab) loses nothing.
 #[derive(Debug, Clone, PartialEq)]
@@ -302,22 +369,36 @@ fn from_csv(text: &str) -> Option<Matter> {
     imp.rows.into_iter().next().map(|r| r.record)
 }
 
-/// The storage key of a matter's draft (`None` = a new matter).
-pub fn draft_key(case_no: Option<&str>) -> String {
-    format!("{DRAFT_PREFIX}{}", case_no.unwrap_or("（新建）"))
-}
-
-pub fn load_draft(key: &str) -> Option<Draft> {
-    let raw = storage().ok()?.get_item(key).ok().flatten()?;
+pub fn load_draft(key: &DraftKey) -> Option<Draft> {
+    let raw = storage().ok()?.get_item(&key.storage_key()).ok().flatten()?;
     let d: StoredDraft = serde_json::from_str(&raw).ok()?;
     Some(Draft { base: d.base.as_deref().and_then(from_csv), draft: from_csv(&d.draft)?, at: d.at })
 }
 
-pub fn save_draft(key: &str, d: &Draft) -> Result<(), String> {
-    let st = storage()?;
+pub fn save_draft(key: &DraftKey, d: &Draft) -> Result<(), String> {
     let stored = StoredDraft { base: d.base.as_ref().map(to_csv), draft: to_csv(&d.draft), at: d.at.clone() };
     let json = serde_json::to_string(&stored).map_err(|e| e.to_string())?;
-    st.set_item(key, &json).map_err(|e| match classify(e) {
+    set_form(&key.storage_key(), &json)
+}
+
+pub fn drop_draft(key: &DraftKey) {
+    drop_form(&key.storage_key());
+}
+
+/// Every matter draft kept in this browser, of every tab (open or closed).
+pub fn drafts() -> Vec<DraftKey> {
+    let Ok(st) = storage() else { return vec![] };
+    (0..st.length().unwrap_or(0)).filter_map(|i| st.key(i).ok().flatten()).filter_map(|k| DraftKey::parse(&k)).collect()
+}
+
+/// Unsaved input of a page other than the case form (设置, 机关名录), as JSON text under `key`.
+pub fn load_form(key: &str) -> Option<String> {
+    storage().ok()?.get_item(key).ok().flatten()
+}
+
+pub fn set_form(key: &str, json: &str) -> Result<(), String> {
+    let st = storage()?;
+    st.set_item(key, json).map_err(|e| match classify(e) {
         SaveError::Quota => "存储空间已满".to_string(),
         SaveError::Other(m) => m,
         // classify() only ever gives Quota or Other; a draft has no revision or schema to check.
@@ -325,18 +406,8 @@ pub fn save_draft(key: &str, d: &Draft) -> Result<(), String> {
     })
 }
 
-pub fn drop_draft(key: &str) {
+pub fn drop_form(key: &str) {
     if let Ok(st) = storage() {
         let _ = st.remove_item(key);
     }
-}
-
-/// 案号 of every matter with an unsaved draft (the new-matter draft as `None`).
-pub fn drafts() -> Vec<Option<String>> {
-    let Ok(st) = storage() else { return vec![] };
-    (0..st.length().unwrap_or(0))
-        .filter_map(|i| st.key(i).ok().flatten())
-        .filter_map(|k| k.strip_prefix(DRAFT_PREFIX).map(str::to_string))
-        .map(|k| (k != "（新建）").then_some(k))
-        .collect()
 }

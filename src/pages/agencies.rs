@@ -1,49 +1,107 @@
 //! 机关名录: the agency directory, with the 第二十六条 check (R26) per agency.
 
 use crate::components::StatusChip;
-use crate::state::AppState;
+use crate::session;
+use crate::state::{browser_now, AppState};
 use leptos::prelude::*;
+use yingsu_engine::codec;
 use yingsu_engine::model::{Agency, AgencyColumn, Kind};
 use yingsu_engine::periodic::r26;
+
+/// Where this tab keeps the form's unsaved input (issue 20: it survives navigation, as the case form's).
+fn form_key() -> String {
+    format!("yingsu.form.agency.{}", crate::storage::tab_id())
+}
+
+/// The unsaved form as kept: the agency being edited (`None`: a new one), the stored version the edit
+/// began from and the form, as agencies.csv rows.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Kept {
+    editing: Option<String>,
+    base: Option<String>,
+    draft: String,
+    at: String,
+}
+
+fn row(a: &Agency) -> String {
+    codec::export_text(std::slice::from_ref(a))
+}
+
+fn from_row(text: &str) -> Option<Agency> {
+    codec::import_text::<Agency>(text, "UTF-8").ok()?.rows.into_iter().next().map(|r| r.record)
+}
 
 #[component]
 pub fn Agencies() -> impl IntoView {
     let state = AppState::expect();
-    let draft = RwSignal::new(Agency::default());
+    // One edit session (crate::session): the agency being edited, the stored version the edit began from
+    // (`base`), the user's input (`edits`, `None` while untouched: the form then shows what is stored and
+    // follows another tab's save with no Effect), and the stored version now (`stored`, from the register).
     let editing: RwSignal<Option<String>> = RwSignal::new(None);
-    // The stored version the form started from: another tab's save is told apart from the user's edits.
     let base: RwSignal<Option<Agency>> = RwSignal::new(None);
-    let message = RwSignal::new(String::new());
-
-    // Another tab saved this agency (issue 12): an untouched form shows the new values; a touched one keeps
-    // the user's input and says what changed there (the save then merges field by field).
-    Effect::new(move |_| {
-        let Some(name) = editing.get() else { return };
-        let stored = state.reg.with(|r| r.agencies.iter().find(|x| x.name.0 == name).cloned());
-        let (Some(stored), Some(old)) = (stored, base.get_untracked()) else { return };
-        if stored == old {
-            return;
-        }
-        if draft.with_untracked(|d| *d == old) {
-            draft.set(stored.clone());
-            base.set(Some(stored));
-            message.set("另一标签页保存了此机关，表单已显示最新内容。".into());
-        } else {
-            let changed: Vec<&str> =
-                AgencyColumn::ALL.iter().filter(|c| c.get(&stored) != c.get(&old)).map(|c| c.name()).collect();
-            message.set(format!(
-                "另一标签页修改了此机关的{}；您未保存的修改仍在表单中，保存时按字段合并。",
-                changed.iter().map(|n| format!("「{n}」")).collect::<String>()
-            ));
-        }
+    let edits: RwSignal<Option<Agency>> = RwSignal::new(None);
+    let stored = Memo::new(move |_| {
+        editing.get().and_then(|name| state.reg.with(|r| r.agencies.iter().find(|x| x.name.0 == name).cloned()))
     });
+    let draft = Memo::new(move |_| edits.get().or_else(|| stored.get()).or_else(|| base.get()).unwrap_or_default());
+    let message = RwSignal::new(String::new());
+    let restored: RwSignal<Option<String>> = RwSignal::new(None);
+    // Another tab saved the agency being edited while the user changed it here: said, merged on save.
+    let notice = Memo::new(move |_| {
+        let (Some(b), Some(s)) = (base.get(), stored.get()) else { return String::new() };
+        if edits.with(Option::is_none) || b == s {
+            return String::new();
+        }
+        let changed: String = session::changed(&b, &s).into_iter().map(|c| format!("「{}」", c.name())).collect();
+        format!("另一标签页修改了此机关的{changed}；您未保存的修改仍在表单中，保存时按字段合并。")
+    });
+    let persist = move || {
+        let unsaved = edits.get_untracked().filter(|e| stored.with_untracked(|s| s.as_ref() != Some(e)));
+        let unsaved = unsaved.filter(|e| editing.with_untracked(Option::is_some) || *e != Agency::default());
+        let Some(d) = unsaved else {
+            crate::storage::drop_form(&form_key());
+            return;
+        };
+        let kept = Kept {
+            editing: editing.get_untracked(),
+            base: base.get_untracked().as_ref().map(row),
+            draft: row(&d),
+            at: browser_now(),
+        };
+        if let Ok(j) = serde_json::to_string(&kept) {
+            if let Err(e) = crate::storage::set_form(&form_key(), &j) {
+                message.set(format!("未保存的修改无法暂存到浏览器（{e}），离开本页前请先保存。"));
+            }
+        }
+    };
+    if let Some(k) = crate::storage::load_form(&form_key()).and_then(|j| serde_json::from_str::<Kept>(&j).ok()) {
+        if let Some(d) = from_row(&k.draft) {
+            editing.set(k.editing);
+            base.set(k.base.as_deref().and_then(from_row));
+            edits.set(Some(d));
+            restored.set(Some(k.at));
+        }
+    }
+    let reset = move || {
+        edits.set(None);
+        editing.set(None);
+        base.set(None);
+        persist();
+        restored.set(None);
+    };
 
     let field = move |col: AgencyColumn| {
         let id = format!("a-{}", AgencyColumn::ALL.iter().position(|c| *c == col).unwrap_or(0));
         let value = move || draft.with(|a| col.get(a));
         let set = move |v: String| {
-            let mut res = Ok(());
-            draft.update(|a| res = col.set(a, &v));
+            let mut a = draft.get_untracked();
+            if edits.with_untracked(Option::is_none) {
+                // The first change: the edit begins from what the form showed.
+                base.set(stored.get_untracked());
+            }
+            let res = col.set(&mut a, &v);
+            edits.set(Some(a));
+            persist();
             if let Err(e) = res {
                 message.set(format!("「{}」：{e}", col.name()));
             }
@@ -76,34 +134,29 @@ pub fn Agencies() -> impl IntoView {
             return;
         }
         let old = editing.get_untracked();
-        // Merge field by field with what another tab saved since the form was filled: its changes stay,
-        // the user's changes win only on the fields the user changed; the same field changed on both
+        // Merge field by field with what another tab saved since the form was filled (merge3): its changes
+        // stay, the user's changes win only on the fields the user changed; the same field changed on both
         // sides is shown and needs a second click.
         let mut a = a;
-        if let (Some(k), Some(b)) = (old.as_ref(), base.get_untracked()) {
-            if let Some(stored) = state.reg.with_untracked(|r| r.agencies.iter().find(|x| &x.name.0 == k).cloned()) {
-                if stored != b {
-                    let mut merged = stored.clone();
-                    let mut clashes = Vec::new();
-                    for c in AgencyColumn::ALL {
-                        let (mine, theirs, was) = (c.get(&a), c.get(&stored), c.get(&b));
-                        if mine != was {
-                            if theirs != was && theirs != mine {
-                                clashes.push(format!("「{}」另一标签页为「{theirs}」，您填写「{mine}」", c.name()));
-                            }
-                            let _ = c.set(&mut merged, &mine);
-                        }
-                    }
-                    merged.extra = a.extra.clone();
-                    base.set(Some(stored));
-                    // The form now holds the merge: the other tab's changes plus the user's own fields.
-                    draft.set(merged.clone());
-                    if !clashes.is_empty() {
-                        message.set(format!("未保存：{}。再次点击“保存机关”将采用您填写的值。", clashes.join("；")));
-                        return;
-                    }
-                    a = merged;
+        if let (Some(b), Some(s)) = (base.get_untracked(), stored.get_untracked()) {
+            if s != b {
+                let mut m = session::merge3(&b, &s, &a);
+                let clashes: Vec<String> = m
+                    .clashes
+                    .iter()
+                    .map(|c| format!("「{}」另一标签页为「{}」，您填写「{}」", c.column.name(), c.theirs, c.mine))
+                    .collect();
+                let cols: Vec<AgencyColumn> = m.clashes.iter().map(|c| c.column).collect();
+                session::take(&mut m.record, &a, &cols);
+                base.set(Some(s));
+                // The form now holds the merge: the other tab's changes plus the user's own fields.
+                edits.set(Some(m.record.clone()));
+                persist();
+                if !clashes.is_empty() {
+                    message.set(format!("未保存：{}。再次点击“保存机关”将采用您填写的值。", clashes.join("；")));
+                    return;
                 }
+                a = m.record;
             }
         }
         let clash = state
@@ -123,9 +176,7 @@ pub fn Agencies() -> impl IntoView {
         });
         match result {
             Ok(()) => {
-                draft.set(Agency::default());
-                editing.set(None);
-                base.set(None);
+                reset();
                 message.set(format!("已保存机关「{name}」。"));
             }
             Err(e) => message.set(format!("机关「{name}」未保存：{e}")),
@@ -133,9 +184,11 @@ pub fn Agencies() -> impl IntoView {
     };
     let edit = move |name: String| {
         if let Some(a) = state.reg.with_untracked(|r| r.agencies.iter().find(|x| x.name.0 == name).cloned()) {
-            draft.set(a.clone());
             base.set(Some(a));
+            edits.set(None);
             editing.set(Some(name));
+            persist();
+            restored.set(None);
             message.set(String::new());
         }
     };
@@ -167,6 +220,12 @@ pub fn Agencies() -> impl IntoView {
                 }).collect_view()}</tbody>
             </table>
             {move || state.reg.with(|r| r.agencies.is_empty()).then(|| view! { <p class="empty">"名录为空。请在下方添加本机关及相关机关。"</p> })}
+            {move || restored.get().map(|at| view! {
+                <div class="banner banner-warn" role="status" data-testid="agency-restored">
+                    "已恢复您在 " {at} " 未保存的机关名录修改（离开本页时自动暂存）。请核对后点“保存机关”，或"
+                    <button type="button" on:click=move |_| reset()>"放弃这些修改"</button>
+                </div>
+            })}
             <form class="case-form" on:submit=move |e| e.prevent_default()>
                 <fieldset class="group">
                     <legend>{move || if editing.get().is_some() { "编辑机关" } else { "添加机关" }}</legend>
@@ -174,8 +233,8 @@ pub fn Agencies() -> impl IntoView {
                 </fieldset>
                 <div class="actions">
                     <button type="button" class="primary" on:click=save>"保存机关"</button>
-                    <button type="button" on:click=move |_| { draft.set(Agency::default()); editing.set(None); base.set(None); message.set(String::new()); }>"清空"</button>
-                    <span class="message" role="status" data-testid="agency-message">{move || message.get()}</span>
+                    <button type="button" on:click=move |_| { reset(); message.set(String::new()); }>"清空"</button>
+                    <span class="message" role="status" data-testid="agency-message">{move || notice.get()}{move || message.get()}</span>
                 </div>
             </form>
         </section>

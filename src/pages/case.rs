@@ -4,120 +4,129 @@
 //! Saving shows each moved due date (before → after) for confirmation, and refuses to silently
 //! overwrite a version another tab saved meanwhile.
 
+mod elsewhere;
 mod fields;
+mod review;
 
 use crate::components::Timeline;
 use crate::route::Page;
-use crate::state::{browser_now, AppState, SaveState};
-use crate::storage::{self, Draft};
-use chrono::NaiveDate;
+use crate::save;
+use crate::session;
+use crate::state::{browser_now, AppState};
+use crate::storage::{self, Draft, DraftKey};
+use elsewhere::{Conflict, Elsewhere};
 use fields::{
     empty_choice, field_applies, group_applies, group_label, type_label, AgentsEditor, HearingConfirm, HiddenKept,
     GROUPS,
 };
 use leptos::prelude::*;
+use review::{moved_dates, Moved};
 use std::collections::BTreeMap;
-use yingsu_engine::dates::fmt;
 use yingsu_engine::model::{Column, Kind, HEAD_TITLES};
 use yingsu_engine::rules::evaluate_in;
-use yingsu_engine::{Matter, Obligation, RuleId};
-
-/// A moved due date, for the before → after review.
-#[derive(Clone, PartialEq)]
-struct Moved {
-    rule: RuleId,
-    title: &'static str,
-    before: Option<NaiveDate>,
-    after: Option<NaiveDate>,
-}
-
-fn moved_dates(before: &[Obligation], after: &[Obligation]) -> Vec<Moved> {
-    let mut rules: Vec<RuleId> = before.iter().chain(after).map(|o| o.rule).collect();
-    yingsu_engine::sort::natural(&mut rules);
-    rules.dedup();
-    rules
-        .into_iter()
-        .filter_map(|r| {
-            let b = before.iter().find(|o| o.rule == r).and_then(|o| o.due);
-            let a = after.iter().find(|o| o.rule == r).and_then(|o| o.due);
-            let title = after.iter().chain(before).find(|o| o.rule == r).map_or(r.info().title, |o| o.title);
-            (b != a).then_some(Moved { rule: r, title, before: b, after: a })
-        })
-        .collect()
-}
+use yingsu_engine::store::Fate;
+use yingsu_engine::text::visible;
+use yingsu_engine::Matter;
 
 #[component]
 pub fn CasePage(key: Option<String>) -> impl IntoView {
     let state = AppState::expect();
     let original = key.as_ref().and_then(|k| state.reg.with_untracked(|r| r.find(k).cloned()));
-    if key.is_some() && original.is_none() {
-        return view! {
-            <section class="page">
-                <h1>"案件不存在"</h1>
-                <p>"没有案号为「" {key.unwrap_or_default()} "」的案件（可能已被删除或改了案号）。"</p>
-                <p><a href="#/cases">"返回案件列表"</a></p>
-            </section>
-        }
-        .into_any();
+    if let (Some(k), None) = (key.as_ref(), original.as_ref()) {
+        return elsewhere::gone_page(state, k.clone()).into_any();
     }
     let is_new = original.is_none();
-    let start = original.clone().unwrap_or_else(|| Matter {
-        agency: state.reg.with_untracked(|r| r.profile.agency.clone()),
-        ..Matter::default()
+    let defaults = Matter { agency: state.reg.with_untracked(|r| r.profile.agency.clone()), ..Matter::default() };
+    // One edit session (crate::session): `base` is the stored version the edit began from; `edits` the
+    // form's values once the user changed something (`None`: untouched, the form shows what is stored, so
+    // an untouched form follows another tab's save with no Effect); `stored` is read from the register.
+    let base: RwSignal<Option<Matter>> = RwSignal::new(original.clone());
+    let edits: RwSignal<Option<Matter>> = RwSignal::new(None);
+    let base_key = move || base.with(|b| b.as_ref().map(|m| m.case_no.0.clone()));
+    let base_key_untracked = move || base.with_untracked(|b| b.as_ref().map(|m| m.case_no.0.clone()));
+    let stored = Memo::new(move |_| base_key().and_then(|k| state.reg.with(|r| r.find(&k).cloned())));
+    // What became of the matter when it is no longer stored under the 案号 the edit began with.
+    let fate = Memo::new(move |_| match (base_key(), stored.with(Option::is_some)) {
+        (Some(k), false) => state.reg.with(|r| Some(r.fate(&k))),
+        _ => None,
     });
-    let draft = RwSignal::new(start.clone());
-    // The version this edit started from: a different stored version means another tab saved meanwhile.
-    let base: StoredValue<Option<Matter>> = StoredValue::new(original);
-    // What the form holds when nothing is unsaved (the stored version, or a new matter's defaults).
-    let pristine = RwSignal::new(start);
-    let dirty = Memo::new(move |_| draft.with(|d| pristine.with(|p| d != p)));
+    let clean = {
+        let defaults = defaults.clone();
+        Memo::new(move |_| stored.get().or_else(|| base.get()).unwrap_or_else(|| defaults.clone()))
+    };
+    let draft = Memo::new(move |_| edits.get().unwrap_or_else(|| clean.get()));
+    let dirty = Memo::new(move |_| edits.with(|e| e.as_ref().is_some_and(|e| clean.with(|c| e != c))));
     // Bumped when the whole draft is replaced (restore, discard, take theirs): the 代理人 editor re-reads it.
     let generation = RwSignal::new(0u32);
-    // Never lose input: the unsaved form is kept per matter in the browser and offered on return
-    // (after clicking another page, Back, reload or closing the tab).
-    let draft_key = StoredValue::new(storage::draft_key(key.as_deref()));
+    // Never lose input: the unsaved form is kept per tab and per matter in the browser and offered on
+    // return (after clicking another page, Back, reload or closing the tab).
+    let written: StoredValue<Option<DraftKey>> = StoredValue::new(None);
     let restored: RwSignal<Option<String>> = RwSignal::new(None);
     let draft_error = RwSignal::new(String::new());
-    if let Some(d) = storage::load_draft(&draft_key.get_value()) {
-        if pristine.with_untracked(|p| *p != d.draft) {
-            draft.set(d.draft);
-            base.set_value(d.base);
-            restored.set(Some(d.at));
-        } else {
-            storage::drop_draft(&draft_key.get_value());
+    // Writes the draft (or drops it when the form equals what is stored) under this tab and the matter's
+    // current 案号; a draft kept under another key (before a rename) is moved.
+    let persist = move || {
+        let key = DraftKey::own(base_key_untracked().as_deref());
+        if let Some(old) = written.get_value().filter(|o| *o != key) {
+            storage::drop_draft(&old);
         }
-    }
-    Effect::new(move |_| {
-        let k = draft_key.get_value();
-        let m = draft.get();
-        if pristine.with(|p| *p != m) {
-            let d = Draft { base: base.get_value(), draft: m, at: browser_now() };
-            match storage::save_draft(&k, &d) {
-                Ok(()) => draft_error.set(String::new()),
-                Err(e) => draft_error.set(format!("未保存的修改无法暂存到浏览器（{e}），离开本页前请先保存。")),
+        let unsaved = edits.get_untracked().filter(|e| clean.with_untracked(|c| e != c));
+        match unsaved {
+            Some(m) => {
+                let d = Draft { base: base.get_untracked(), draft: m, at: browser_now() };
+                match storage::save_draft(&key, &d) {
+                    Ok(()) => draft_error.set(String::new()),
+                    Err(e) => draft_error.set(format!("未保存的修改无法暂存到浏览器（{e}），离开本页前请先保存。")),
+                }
+                written.set_value(Some(key));
             }
-        } else {
+            None => {
+                storage::drop_draft(&key);
+                written.set_value(None);
+            }
+        }
+    };
+    let forget_draft = move || {
+        if let Some(k) = written.get_value() {
             storage::drop_draft(&k);
         }
-    });
+        storage::drop_draft(&DraftKey::own(base_key_untracked().as_deref()));
+        written.set_value(None);
+    };
+    // Loads a kept draft into the form, moved onto what is stored now (another tab's save or rename since).
+    let load_kept = move |kept: session::KeptDraft| {
+        let now = state.reg.with_untracked(|r| kept.now.page_key().flatten().and_then(|k| r.find(k).cloned()));
+        let d = kept.draft.clone();
+        match (d.base.as_ref(), now.as_ref()) {
+            (Some(b), Some(s)) if b != s => {
+                let (nb, nd, _) = session::rebase(b, s, &d.draft);
+                base.set(Some(nb));
+                edits.set(Some(nd));
+            }
+            _ => {
+                if !is_new {
+                    base.set(now.or(d.base.clone()));
+                }
+                edits.set(Some(d.draft.clone()));
+            }
+        }
+        written.set_value(Some(kept.key.clone()));
+        persist();
+        generation.update(|g| *g += 1);
+        restored.set(Some(d.at));
+    };
+    let own = state.reg.with_untracked(|r| session::drafts_of(r, key.as_deref(), true));
+    if let Some(kept) = own.into_iter().next() {
+        load_kept(kept);
+    }
+    let key_for_adopt = move || base_key_untracked();
+    // Drafts of this matter kept by other tabs (or closed ones): offered, never taken silently.
+    let others = RwSignal::new(state.reg.with_untracked(|r| session::drafts_of(r, key.as_deref(), false)));
     let errors: RwSignal<BTreeMap<Column, String>> = RwSignal::new(BTreeMap::new());
     let review: RwSignal<Option<Vec<Moved>>> = RwSignal::new(None);
-    let conflict: RwSignal<Option<Vec<(Column, String, String)>>> = RwSignal::new(None);
+    let conflict: RwSignal<Option<Conflict>> = RwSignal::new(None);
     let message = RwSignal::new(state.flash.get_untracked());
     state.flash.set(String::new());
-
-    // Another tab (or an import) saved this matter while it is open: an untouched form shows the new
-    // version; a form with the user's own edits keeps them (the save then shows the conflict).
-    Effect::new(move |_| {
-        let Some(k) = base.with_value(|b| b.as_ref().map(|m| m.case_no.0.clone())) else { return };
-        let stored = state.reg.with(|r| r.find(&k).cloned());
-        let Some(stored) = stored else { return };
-        let untouched = base.with_value(|b| draft.with_untracked(|d| b.as_ref() == Some(d)));
-        if untouched && base.with_value(|b| b.as_ref() != Some(&stored)) {
-            draft.set(stored.clone());
-            base.set_value(Some(stored));
-        }
-    });
 
     let evaluation = Memo::new(move |_| {
         let cal = state.calendar.get();
@@ -132,7 +141,7 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
         if head.is_empty() || d.written_review {
             return vec![];
         }
-        let key = base.with_value(|b| b.as_ref().map(|m| m.case_no.clone()));
+        let key = base.with(|b| b.as_ref().map(|m| m.case_no.clone()));
         state.reg.with(|r| {
             let mut ms: Vec<Matter> = r
                 .matters
@@ -148,12 +157,19 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
 
     let set_field = move |col: Column, value: String| {
         let mut result = Ok(());
-        draft.update(|m| {
-            result = col.set(m, &value);
-            if col == Column::CaseType {
-                yingsu_engine::form::normalize_instance(m);
+        let mut m = draft.get_untracked();
+        if edits.with_untracked(Option::is_none) {
+            // The first change: the edit begins from what the form showed (the stored version now).
+            if let Some(s) = stored.get_untracked() {
+                base.set(Some(s));
             }
-        });
+        }
+        result = result.and(col.set(&mut m, &value));
+        if col == Column::CaseType {
+            yingsu_engine::form::normalize_instance(&mut m);
+        }
+        edits.set(Some(m));
+        persist();
         errors.update(|e| match result {
             Ok(()) => {
                 e.remove(&col);
@@ -248,57 +264,45 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
         }
     };
 
-    let base_key = move || base.with_value(|b| b.as_ref().map(|m| m.case_no.0.clone()));
+    // After a save: the form is the stored version, no draft is kept.
+    let saved = move |m: Matter| {
+        forget_draft();
+        base.set(Some(m));
+        edits.set(None);
+        restored.set(None);
+        review.set(None);
+        conflict.set(None);
+    };
     let do_save = move || {
         let user = state.user();
         let at = browser_now();
         let m = draft.get_untracked();
-        let old_key = base_key();
+        let old_key = base_key_untracked();
         // What the save changes, named as the form labels it (shown with 已保存, beside the button).
-        let was = base.get_value().unwrap_or_default();
-        let changed: Vec<&'static str> =
-            Column::ALL.iter().filter(|c| c.get(&was) != c.get(&m)).map(|c| c.name()).collect();
-        let mut result = Ok(0);
-        state.mutate(|r| result = r.save_matter(old_key.as_deref(), m.clone(), &user, &at));
-        match result {
-            Ok(n) => {
-                base.set_value(Some(m.clone()));
-                pristine.set(m.clone());
-                storage::drop_draft(&draft_key.get_value());
-                restored.set(None);
-                review.set(None);
-                conflict.set(None);
-                // Write now, so the message tells what reached the browser's storage.
-                state.save_now();
-                message.set(match state.save_state.get_untracked() {
-                    _ if n == 0 => "没有修改。".into(),
-                    SaveState::Saved => {
-                        let names = changed.iter().take(6).copied().collect::<Vec<_>>().join("、");
-                        let more = if changed.len() > 6 { " 等" } else { "" };
-                        if names.is_empty() {
-                            format!("已保存（{n} 处修改）。")
-                        } else {
-                            format!("已保存（{n} 处修改：{names}{more}）。")
-                        }
-                    }
-                    SaveState::Failed { .. } => {
-                        "修改未能写入浏览器存储（仍显示在页面上），请看页面顶部的提示并导出完整备份。".into()
-                    }
-                    SaveState::Conflict { .. } => {
-                        "另一个标签页已保存了数据，修改尚未写入，请在页面顶部选择如何处理。".into()
-                    }
-                    SaveState::NewerVersion(_) => {
-                        "修改未保存：另一标签页使用了更新版本，请刷新页面以使用新版本。".into()
-                    }
-                });
+        let was = base.get_untracked().unwrap_or_default();
+        let changed: Vec<&'static str> = session::changed(&was, &m).into_iter().map(|c| c.name()).collect();
+        match save::matter(state, old_key.as_deref(), m.clone(), &user, &at, &changed) {
+            Ok(text) => {
+                saved(m.clone());
+                message.set(text);
                 let href = Page::Case(Some(m.case_no.0.clone())).href();
                 if is_new || old_key.as_deref() != Some(m.case_no.0.as_str()) {
                     state.flash.set(message.get_untracked());
                     let _ = window().location().set_hash(&href);
                 }
             }
-            Err(e) => message.set(format!("未保存：{e}")),
+            Err(e) => message.set(e),
         }
+    };
+    // The stored version this form should be compared with now: under the 案号 the edit began with, or
+    // the one another tab renamed it to.
+    let stored_now = move || {
+        stored.get_untracked().map(|s| (s, Elsewhere::Changed)).or_else(|| match fate.get_untracked() {
+            Some(Fate::Renamed(k)) => {
+                state.reg.with_untracked(|r| r.find(&k).cloned()).map(|s| (s, Elsewhere::Renamed(k)))
+            }
+            _ => None,
+        })
     };
     let try_save = move |_| {
         message.set(String::new());
@@ -321,24 +325,29 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
             message.set(format!("未保存：{list}。其他修改仍保留在表单中，改正后再点“保存”。"));
             return;
         }
-        // Another tab (or import) changed this matter since the edit began?
-        let stored = base_key().and_then(|k| state.reg.with_untracked(|r| r.find(&k).cloned()));
-        let started = base.get_value();
-        if stored != started && !is_new {
-            let theirs = stored.clone().unwrap_or_default();
-            let was = started.unwrap_or_default();
-            let mine = draft.get_untracked();
-            let diffs: Vec<(Column, String, String)> = Column::ALL
-                .iter()
-                .filter(|c| c.get(&theirs) != c.get(&was))
-                .map(|c| (*c, c.get(&theirs), c.get(&mine)))
-                .collect();
-            conflict.set(Some(diffs));
-            return;
+        // Another tab (or import) changed, renamed or deleted this matter since the edit began?
+        if !is_new {
+            let started = base.get_untracked().unwrap_or_default();
+            match stored_now() {
+                None => {
+                    conflict.set(Some(Conflict { what: Elsewhere::Deleted, diffs: vec![] }));
+                    return;
+                }
+                Some((theirs, what)) if theirs != started => {
+                    let diffs = session::changed(&started, &theirs)
+                        .into_iter()
+                        .map(|c| (c, c.get(&theirs), c.get(&m)))
+                        .collect();
+                    conflict.set(Some(Conflict { what, diffs }));
+                    return;
+                }
+                _ => {}
+            }
         }
         // Show every moved due date before saving.
         let (cal, today) = (state.calendar.get_untracked(), state.today.get_untracked());
         let before = stored
+            .get_untracked()
             .map(|s| state.reg.with_untracked(|r| evaluate_in(&s, &cal, &r.settings, today, &r.agencies).obligations))
             .unwrap_or_default();
         let after = evaluation.get_untracked().obligations;
@@ -349,52 +358,71 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
         }
         do_save();
     };
+    // 放弃我的修改: the stored version (under its new 案号 after a rename), or, deleted, back to the list.
     let take_theirs = move |_| {
-        if let Some(k) = base_key() {
-            if let Some(m) = state.reg.with_untracked(|r| r.find(&k).cloned()) {
-                draft.set(m.clone());
-                pristine.set(m.clone());
-                base.set_value(Some(m));
-                generation.update(|g| *g += 1);
-            }
-        }
+        forget_draft();
         conflict.set(None);
         errors.set(BTreeMap::new());
-        message.set("已载入最新保存的版本。".into());
+        restored.set(None);
+        match stored_now() {
+            Some((theirs, what)) => {
+                let k = theirs.case_no.0.clone();
+                base.set(Some(theirs));
+                edits.set(None);
+                generation.update(|g| *g += 1);
+                message.set("已载入最新保存的版本。".into());
+                if let Elsewhere::Renamed(_) = what {
+                    state.flash.set("已放弃您的修改，载入改名后的案件。".into());
+                    let _ = window().location().set_hash(&Page::Case(Some(k)).href());
+                }
+            }
+            None => {
+                let k = base_key_untracked().unwrap_or_default();
+                state.flash.set(format!("案件「{}」已在其他标签页删除，您未保存的修改已放弃。", visible(&k)));
+                let _ = window().location().set_hash(&Page::Cases.href());
+            }
+        }
     };
     // Field by field (issue 12): the other save's changes stay, the user's changed fields are laid on top
     // (on a field both changed, the user's value — shown in the table above). Nothing is saved yet.
     let merge = move |_| {
-        let Some(k) = base_key() else { return };
-        let Some(theirs) = state.reg.with_untracked(|r| r.find(&k).cloned()) else { return };
-        let was = base.get_value().unwrap_or_default();
-        let mine = draft.get_untracked();
-        let mut merged = theirs.clone();
-        for c in Column::ALL {
-            let v = c.get(&mine);
-            if v != c.get(&was) {
-                let _ = c.set(&mut merged, &v);
-            }
-        }
-        if mine.extra != was.extra {
-            merged.extra = mine.extra.clone();
-        }
-        draft.set(merged);
-        pristine.set(theirs.clone());
-        base.set_value(Some(theirs));
+        let Some((theirs, _)) = stored_now() else { return };
+        let was = base.get_untracked().unwrap_or_default();
+        let mut merged = session::merge3(&was, &theirs, &draft.get_untracked());
+        let cols: Vec<Column> = merged.clashes.iter().map(|c| c.column).collect();
+        session::take(&mut merged.record, &draft.get_untracked(), &cols);
+        base.set(Some(theirs));
+        edits.set(Some(merged.record));
+        persist();
         generation.update(|g| *g += 1);
         conflict.set(None);
         message.set("已按字段合并：另一处的修改与您的修改都已保留（同一字段以您的值为准）。请核对后点“保存”。".into());
     };
+    // 用我的修改覆盖: the stored version (under whatever 案号 it has now) becomes the user's; one name.
     let keep_mine = move |_| {
-        if let Some(k) = base_key() {
-            base.set_value(state.reg.with_untracked(|r| r.find(&k).cloned()));
+        if let Some((theirs, _)) = stored_now() {
+            base.set(Some(theirs));
         }
         conflict.set(None);
         do_save();
     };
+    // A deleted matter comes back only when the user asks for it, as a new matter.
+    let recreate = move |_| {
+        base.set(None);
+        conflict.set(None);
+        let user = state.user();
+        let m = draft.get_untracked();
+        match save::matter(state, None, m.clone(), &user, &browser_now(), &[]) {
+            Ok(_) => {
+                saved(m.clone());
+                state.flash.set(format!("已按您的修改重新建立案件「{}」。", visible(&m.case_no.0)));
+                let _ = window().location().set_hash(&Page::Case(Some(m.case_no.0.clone())).href());
+            }
+            Err(e) => message.set(e),
+        }
+    };
     let delete = move |_| {
-        let Some(k) = base_key() else { return };
+        let Some(k) = base_key_untracked() else { return };
         if window().confirm_with_message(&format!("确定删除案件「{k}」吗？删除会记入修改记录。")).unwrap_or(false)
         {
             let (user, at) = (state.user(), browser_now());
@@ -403,7 +431,7 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
             });
             match result {
                 Ok(()) => {
-                    storage::drop_draft(&draft_key.get_value());
+                    forget_draft();
                     let _ = window().location().set_hash(&Page::Cases.href());
                 }
                 Err(e) => message.set(format!("删除未保存：{e}")),
@@ -459,22 +487,46 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                 <div class="banner banner-warn" role="status" data-testid="draft-restored">
                     "已恢复您在 " {at} " 未保存的修改（离开本页时自动暂存）。请核对后点“保存”，或"
                     <button type="button" on:click=move |_| {
-                        draft.set(pristine.get_untracked());
-                        base.set_value(base_key().and_then(|k| state.reg.with_untracked(|r| r.find(&k).cloned())));
-                        storage::drop_draft(&draft_key.get_value());
+                        forget_draft();
+                        if let Some(s) = stored.get_untracked() {
+                            base.set(Some(s));
+                        }
+                        edits.set(None);
                         errors.set(BTreeMap::new());
                         generation.update(|g| *g += 1);
                         restored.set(None);
                     }>"放弃这些修改"</button>
                 </div>
             })}
+            {move || fate.get().map(|f| view! {
+                <div class="banner banner-bad" role="alert" data-testid="matter-elsewhere">
+                    {match f {
+                        Fate::Renamed(k) => view! {
+                            "此案件已在其他标签页改名为「" {visible(&k).into_owned()} "」。"
+                            <a href=Page::Case(Some(k.clone())).href()>"打开改名后的案件"</a>
+                            "（您未保存的修改仍在本页，点“保存”时可按字段合并）"
+                        }.into_any(),
+                        _ => view! { "此案件已在其他标签页删除。您未保存的修改仍在本页，点“保存”时可选择放弃或重新建立。" }.into_any(),
+                    }}
+                </div>
+            })}
+            <elsewhere::OtherDrafts others=others recover=Callback::new(move |kept: session::KeptDraft| {
+                let own_key = key_for_adopt();
+                match session::adopt(&kept.key, own_key.as_deref(), &kept.draft) {
+                    Ok(to) => {
+                        forget_draft();
+                        load_kept(session::KeptDraft { key: to, ..kept });
+                    }
+                    Err(e) => draft_error.set(format!("无法恢复：{e}")),
+                }
+            })/>
             {move || (!draft_error.get().is_empty()).then(|| view! { <p class="banner banner-bad" role="alert">{draft_error.get()}</p> })}
             <p class="to-timeline"><button type="button" class="link" on:click=move |_| to_timeline()>"跳到义务与期限 ↓"</button></p>
             <datalist id="head-titles">{HEAD_TITLES.iter().map(|t| view! { <option value=*t/> }).collect_view()}</datalist>
             <div class="case-layout">
                 <form class="case-form" on:submit=move |e| e.prevent_default()>
                     <HiddenKept draft=draft/>
-                    <HearingConfirm draft=draft today=state.today.into()/>
+                    <HearingConfirm draft=draft today=state.today.into() set=Callback::new(move |(c, v): (Column, String)| set_field(c, v))/>
                     {GROUPS.iter().map(|(name, cols)| {
                         let name = *name;
                         view! {
@@ -485,28 +537,12 @@ pub fn CasePage(key: Option<String>) -> impl IntoView {
                         }
                     }).collect_view()}
                     {move || review.get().map(|moved| view! {
-                        <div class="review" role="dialog" aria-label="期限变动确认" data-testid="review">
-                            <h2>"本次修改会改变以下期限"</h2>
-                            <table class="grid"><thead><tr><th>"规则"</th><th>"义务"</th><th>"修改前"</th><th>"修改后"</th></tr></thead>
-                            <tbody>{moved.into_iter().map(|m| view! {
-                                <tr><td>{m.rule.label()}</td><td>{m.title}</td>
-                                    <td class="date">{m.before.map(fmt).unwrap_or_else(|| "（无）".into())}</td>
-                                    <td class="date">{m.after.map(fmt).unwrap_or_else(|| "（无）".into())}</td></tr>
-                            }).collect_view()}</tbody></table>
-                            <button type="button" class="primary" on:click=move |_| do_save()>"确认保存"</button>
-                            <button type="button" on:click=move |_| review.set(None)>"返回修改"</button>
-                        </div>
+                        <review::DateReview moved=moved confirm=Callback::new(move |_: ()| do_save())
+                            back=Callback::new(move |_: ()| review.set(None))/>
                     })}
-                    {move || conflict.get().map(|diffs| view! {
-                        <div class="review conflict" role="alertdialog" aria-label="保存冲突" data-testid="matter-conflict">
-                            <h2>"此案件已在其他标签页被修改"</h2>
-                            <p>"您开始编辑后，这个案件被另一处保存过。不同之处："</p>
-                            <table class="grid"><thead><tr><th>"字段"</th><th>"另一处保存的值"</th><th>"您的值"</th></tr></thead>
-                            <tbody>{diffs.into_iter().map(|(c, theirs, mine)| view! { <tr><td>{c.name()}</td><td>{theirs}</td><td>{mine}</td></tr> }).collect_view()}</tbody></table>
-                            <button type="button" class="primary" on:click=merge>"按字段合并（保留双方的修改）"</button>
-                            <button type="button" on:click=take_theirs>"放弃我的修改，载入最新版本"</button>
-                            <button type="button" class="danger" on:click=keep_mine>"用我的修改覆盖"</button>
-                        </div>
+                    {move || conflict.get().map(|c| view! {
+                        <elsewhere::ConflictDialog conflict=c merge=Callback::new(merge) take_theirs=Callback::new(take_theirs)
+                            keep_mine=Callback::new(keep_mine) recreate=Callback::new(recreate)/>
                     })}
                     // Kept in view at the foot of the window while the form scrolls (issue 21): the message of
                     // a save is where the eye is, at every width.

@@ -153,15 +153,35 @@ pub fn Cases() -> impl IntoView {
                 <a class="button primary" href=Page::Case(None).href()>"新建案件"</a>
             </div>
             {
-                // Matters left with unsaved changes (kept as drafts): one click back to each.
-                let drafts = crate::storage::drafts();
+                // Matters left with unsaved changes (kept as drafts, of this tab and of others, open or
+                // closed): one click back to each, under the 案号 the matter has now (issue 20).
+                let drafts = state.reg.with_untracked(crate::session::kept_drafts);
                 (!drafts.is_empty()).then(|| view! {
                     <p class="banner banner-warn" role="status" data-testid="drafts">"有未保存的修改："
-                        {drafts.into_iter().map(|k| {
+                        {drafts.into_iter().map(|d| {
                             // Hidden controls written out, as the list below shows them (a U+202E would reverse
                             // the rest of the banner).
-                            let label = k.as_deref().map_or_else(|| "新建案件".into(), |k| yingsu_engine::text::visible(k).into_owned());
-                            view! { " " <a href=Page::Case(k).href()>{label}</a> }
+                            let began = d.key.case_no.as_deref().map(|k| visible(k).into_owned());
+                            let (label, href) = match &d.now {
+                                crate::session::Now::New => {
+                                    let no = d.draft.draft.case_no.0.trim().to_string();
+                                    let label = if no.is_empty() { "新建案件".to_string() } else { format!("新建案件 {}", visible(&no)) };
+                                    (label, Page::Case(None).href())
+                                }
+                                crate::session::Now::At(k) => {
+                                    let mut label = visible(k).into_owned();
+                                    if began.as_deref() != Some(label.as_str()) {
+                                        label = format!("{label}（原案号 {}）", began.clone().unwrap_or_default());
+                                    }
+                                    (label, Page::Case(Some(k.clone())).href())
+                                }
+                                crate::session::Now::Deleted => (
+                                    format!("{}（已删除）", began.clone().unwrap_or_default()),
+                                    Page::Case(d.key.case_no.clone()).href(),
+                                ),
+                            };
+                            let tab = (!d.key.is_own()).then_some("（另一标签页）");
+                            view! { " " <a href=href>{label}</a>{tab} }
                         }).collect_view()}
                         "（打开后可保存或放弃）"
                     </p>

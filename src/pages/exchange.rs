@@ -8,16 +8,17 @@ use crate::components::ErrorList;
 use crate::route::Page;
 use crate::state::AppState;
 use leptos::prelude::*;
-use yingsu_engine::codec;
+use yingsu_engine::codec::{self, Import};
 use yingsu_engine::dates::fmt;
 use yingsu_engine::exchange;
 use yingsu_engine::model::Agency;
 use yingsu_engine::store::Register;
+use yingsu_engine::text::visible;
 use yingsu_engine::Status;
 
-/// Agencies read from a file, how many are new and unchanged, the file's errors, and its cells to check
+/// An agencies.csv preview, the file's row count, its errors, and its cells to check
 /// (hidden characters, stray quotes).
-type AgencyPreview = (Vec<Agency>, usize, usize, Vec<String>, Vec<String>);
+type AgencyPreview = (exchange::AgencyPreview, usize, Vec<String>, Vec<String>);
 
 /// A backup checked for restoring: the register, and its added holiday rows left out (why, how many).
 #[derive(Clone)]
@@ -25,6 +26,8 @@ struct Restore {
     reg: Register,
     holiday_problems: Vec<String>,
     dropped: usize,
+    /// The register's revision when the backup was checked: a restore after another change asks again.
+    revision: u64,
 }
 
 mod cases_import;
@@ -37,8 +40,21 @@ pub fn Exchange() -> impl IntoView {
     let state = AppState::expect();
     let msg = RwSignal::new(String::new());
 
-    // ---- agencies.csv import (merge by 机关名称)
+    // ---- agencies.csv import (merge by 机关名称, field by field: issue 20)
     let agency_preview: RwSignal<Option<AgencyPreview>> = RwSignal::new(None);
+    // The file last read, to make the preview again when it went stale.
+    let agency_file: StoredValue<Option<(String, Import<Agency>)>> = StoredValue::new(None);
+    let preview_agency_file = move || {
+        agency_file.with_value(|f| {
+            f.as_ref().map(|(name, imp)| {
+                let errors: Vec<String> = imp.errors().map(|e| format!("{name}：{e}")).collect();
+                let notes: Vec<String> =
+                    imp.warnings.iter().chain(&imp.notices).map(|e| format!("{name}：{e}")).collect();
+                let p = state.reg.with_untracked(|r| exchange::preview_agencies(&r.agencies, imp));
+                (p, imp.rows.len(), errors, notes)
+            })
+        })
+    };
     let check_agencies = move |_| {
         // A refused file leaves no earlier preview (and its 确认导入) behind.
         agency_preview.set(None);
@@ -46,60 +62,40 @@ pub fn Exchange() -> impl IntoView {
             let (name, bytes) = &files[0];
             match crate::files::import::<Agency>(bytes) {
                 Ok(imp) => {
-                    let errors: Vec<String> = imp.errors().map(|e| format!("{name}：{e}")).collect();
-                    let notes: Vec<String> =
-                        imp.warnings.iter().chain(&imp.notices).map(|e| format!("{name}：{e}")).collect();
-                    let ok: Vec<Agency> =
-                        imp.rows.into_iter().filter(|r| r.errors.is_empty()).map(|r| r.record).collect();
-                    let (new, same) = state.reg.with_untracked(|r| {
-                        let by_name: std::collections::HashMap<String, &Agency> = r
-                            .agencies
-                            .iter()
-                            .map(|x| (yingsu_engine::text::key_norm(&x.name.0).into_owned(), x))
-                            .collect();
-                        let old = |a: &Agency| by_name.get(yingsu_engine::text::key_norm(&a.name.0).as_ref()).copied();
-                        let new = ok.iter().filter(|a| old(a).is_none()).count();
-                        let same = ok.iter().filter(|a| old(a) == Some(*a)).count();
-                        (new, same)
-                    });
-                    agency_preview.set(Some((ok, new, same, errors, notes)));
+                    agency_file.set_value(Some((name.clone(), imp)));
+                    agency_preview.set(preview_agency_file());
                 }
                 Err(e) => msg.set(format!("{name}：{e}")),
             }
         });
     };
     let commit_agencies = move |_| {
-        let Some((list, _, _, errors, _)) = agency_preview.get_untracked() else { return };
+        let Some((p, _, errors, _)) = agency_preview.get_untracked() else { return };
         if !errors.is_empty() {
             msg.set("名录文件有错误，未导入。请修正后重新导入。".into());
             return;
         }
-        let n = list.len();
-        let result = state.commit(|r| {
-            // By 机关名称 as people read it, through an index: linear in both lists.
-            let mut at: std::collections::HashMap<String, usize> = r
-                .agencies
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (yingsu_engine::text::key_norm(&x.name.0).into_owned(), i))
-                .collect();
-            for a in list {
-                let k = yingsu_engine::text::key_norm(&a.name.0).into_owned();
-                match at.get(&k) {
-                    Some(&i) => r.agencies[i] = a,
-                    None => {
-                        at.insert(k, r.agencies.len());
-                        r.agencies.push(a);
-                    }
-                }
+        // The preview must still describe the directory (another tab may have saved 机关名录 since).
+        let mut list = state.reg.with_untracked(|r| r.agencies.clone());
+        let n = match exchange::apply_agencies(&mut list, &p) {
+            Ok(n) => n,
+            Err(stale) => {
+                agency_preview.set(preview_agency_file());
+                msg.set(format!(
+                    "预览之后，机关{}已在其他地方（另一标签页）被修改，任何数据都没有改变。已按最新的机关名录重新生成预览，请核对后再确认。",
+                    stale.iter().map(|k| format!("「{}」", visible(k))).collect::<String>()
+                ));
+                return;
             }
-            yingsu_engine::sort::by(&mut r.agencies, |x, y| x.name.cmp(&y.name));
+        };
+        let result = state.commit(|r| {
+            r.agencies = list;
             r.changes_since_backup += 1;
         });
         match result {
             Ok(()) => {
                 agency_preview.set(None);
-                msg.set(format!("已导入 {n} 个机关，已保存到浏览器。"));
+                msg.set(format!("已导入 {n} 个机关（新增或更新），已保存到浏览器。"));
             }
             Err(e) => msg.set(format!("机关名录没有保存到浏览器：{e}")),
         }
@@ -156,14 +152,28 @@ pub fn Exchange() -> impl IntoView {
                 Ok(mut r) => {
                     // The backup's calendar is checked like an import (issue 22): a year that fails is left out.
                     let (problems, dropped) = r.drop_unsound_holidays(state.today.get_untracked());
-                    restore.set(Some(Restore { reg: r, holiday_problems: problems, dropped }));
+                    let revision = state.reg.with_untracked(|r| r.revision);
+                    restore.set(Some(Restore { reg: r, holiday_problems: problems, dropped, revision }));
                 }
                 Err(e) => msg.set(format!("{name}：无法作为完整备份读取：{e}")),
             }
         });
     };
     let commit_restore = move |_| {
-        let Some(Restore { reg: r, .. }) = restore.get_untracked() else { return };
+        let Some(Restore { reg: r, revision, .. }) = restore.get_untracked() else { return };
+        // Restoring replaces everything: changed since the check (another tab), the user is told and confirms again.
+        let now = state.reg.with_untracked(|r| r.revision);
+        if now != revision {
+            restore.update(|x| {
+                if let Some(x) = x {
+                    x.revision = now;
+                }
+            });
+            return msg.set(
+                "检查备份之后，台账已在其他地方（另一标签页）被修改，任何数据都没有改变。恢复将替换这些修改；请核对后再次点击确认恢复。"
+                    .into(),
+            );
+        }
         let result = state.commit(|cur| {
             let rev = cur.revision;
             *cur = r;
@@ -191,11 +201,19 @@ pub fn Exchange() -> impl IntoView {
                     <div class="field grow"><label for="in-agencies">"名录文件"</label><input id="in-agencies" type="file" accept=".csv,text/csv"/></div>
                     <button type="button" on:click=check_agencies>"检查并预览"</button>
                 </div>
-                {move || agency_preview.get().map(|(list, new, same, errors, notes)| view! {
-                    <div class="preview">
-                        <p>{format!("共 {} 个机关：新增 {new}，未变 {same}，更新 {}；错误 {} 处", list.len(), list.len() - new - same, errors.len())}</p>
+                {move || agency_preview.get().map(|(p, rows, errors, notes)| view! {
+                    <div class="preview" data-testid="agency-preview">
+                        <p>{format!("共 {rows} 个机关：新增 {}，未变 {}，更新 {}；错误 {} 处", p.new.len(), p.unchanged, p.changed.len(), errors.len())}</p>
                         {(!errors.is_empty()).then(|| view! { <div class="banner banner-bad"><ErrorList items=errors title="错误" file="机关名录错误清单.txt" testid="agency-error-list"/></div> })}
                         {(!notes.is_empty()).then(|| view! { <div class="banner banner-warn"><ErrorList items=notes title="请核对的单元格" file="机关名录提示清单.txt" testid="agency-note-list"/></div> })}
+                        {(!p.changed.is_empty()).then(|| view! {
+                            <p class="hint">"文件中没有的列保留名录原值；空单元格也不清除。"</p>
+                            <table class="grid"><thead><tr><th>"机关名称"</th><th>"字段"</th><th>"原值"</th><th>"新值"</th></tr></thead>
+                            <tbody>{p.changed.iter().flat_map(|c| c.diffs.iter().map(move |d| view! {
+                                <tr><td>{visible(&c.agency.name.0).into_owned()}</td><td>{d.field.clone()}</td>
+                                    <td>{visible(&d.old).into_owned()}</td><td>{visible(&d.new).into_owned()}</td></tr>
+                            })).collect_view()}</tbody></table>
+                        })}
                         <button type="button" class="primary" on:click=commit_agencies>"确认导入"</button>
                         <button type="button" on:click=move |_| agency_preview.set(None)>"取消"</button>
                     </div>
@@ -230,7 +248,7 @@ pub fn Exchange() -> impl IntoView {
                     <div class="field grow"><label for="in-backup">"备份文件"</label><input id="in-backup" type="file" accept=".json,application/json"/></div>
                     <button type="button" on:click=check_restore>"检查备份"</button>
                 </div>
-                {move || restore.get().map(|Restore { reg: r, holiday_problems, dropped }| {
+                {move || restore.get().map(|Restore { reg: r, holiday_problems, dropped, .. }| {
                     let aside: Vec<String> = r.set_aside.iter().map(|a| a.to_string()).collect();
                     let fixes: Vec<String> = r.needs_fixing().iter().map(|f| format!("{}「{}」 · 「{}」 · {}", f.table, yingsu_engine::text::visible(&f.key), f.column, yingsu_engine::text::visible(&f.value))).collect();
                     view! {

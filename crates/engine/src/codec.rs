@@ -59,9 +59,24 @@ pub struct ImportRow<R> {
     pub errors: Vec<RowError>,
     /// The key and required columns are good and the key is not a repeat: the record can be evaluated.
     pub usable: bool,
-    /// Bit `i` set: the file gave no value for column `i` of [`Record::columns`] (empty cell or no such
-    /// column), so a merge can tell "left empty" from "set to the default".
+    /// Bit `i` set: the file gave no value for column `i` of [`Record::columns`] (an empty cell, or no such
+    /// column: [`ImportRow::absent`] tells which), so a merge can tell "left empty" from "set to the default".
     pub blank: u128,
+    /// Bit `i` set: the file has no column `i` of [`Record::columns`] at all (the same for every row). A
+    /// column the file lacks is never an empty cell: 以空值清除 empties only cells the file has (issue 20).
+    pub absent: u128,
+}
+
+impl<R> ImportRow<R> {
+    /// Column `i` of [`Record::columns`] was in the file and its cell in this row empty.
+    pub fn empty_cell(&self, i: usize) -> bool {
+        i < 128 && (self.blank & !self.absent) & (1u128 << i) != 0
+    }
+
+    /// The file has no column `i` of [`Record::columns`].
+    pub fn lacks(&self, i: usize) -> bool {
+        i < 128 && self.absent & (1u128 << i) != 0
+    }
 }
 
 /// A whole import, validated.
@@ -164,6 +179,8 @@ pub struct Importer<'a, R: Record> {
     fatal: Option<FileError>,
     slots: Vec<Slot<R::Col>>,
     required_slots: Vec<(usize, R::Col)>,
+    /// Columns the header does not have ([`ImportRow::absent`]).
+    absent: u128,
     /// Normalised key → (row, key as written) of the first row that had it.
     keys: HashMap<String, (usize, String)>,
     row_no: usize,
@@ -241,6 +258,12 @@ impl<'a, R: Record> Importer<'a, R> {
                 _ => None,
             })
             .collect();
+        let mut absent = u128::MAX;
+        for s in &slots {
+            if let Slot::Known(_, idx) = s {
+                absent &= !(1u128 << idx);
+            }
+        }
         Ok(Importer {
             text: text.as_bytes(),
             rdr,
@@ -249,6 +272,7 @@ impl<'a, R: Record> Importer<'a, R> {
             fatal: None,
             slots,
             required_slots,
+            absent,
             keys: HashMap::new(),
             row_no: 1,
             lenient,
@@ -304,6 +328,7 @@ impl<'a, R: Record> Importer<'a, R> {
                         errors: vec![RowError::new(self.row_no, "", format!("无法按 CSV 读取：{e}"))],
                         usable: false,
                         blank: u128::MAX,
+                        absent: self.absent,
                     });
                     continue;
                 }
@@ -441,7 +466,7 @@ impl<'a, R: Record> Importer<'a, R> {
                 self.keys.insert(norm, (row_no, r.key().to_string()));
             }
         }
-        self.out.rows.push(ImportRow { row: row_no, record: r, errors, usable, blank });
+        self.out.rows.push(ImportRow { row: row_no, record: r, errors, usable, blank, absent: self.absent });
     }
 
     /// The import, validated; or the file refused when a record broke a limit part-way.

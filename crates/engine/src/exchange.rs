@@ -3,10 +3,11 @@
 //! a 案号 that two files change differently is a conflict for a person to resolve, never overwritten.
 //! Also the `.ics` calendar export of open due dates.
 
-use crate::codec::Import;
+use crate::codec::{Import, ImportRow};
 use crate::dates::fmt;
 use crate::error::RowError;
 use crate::model::{Column, Matter};
+use crate::record::Record;
 use crate::rules::Obligation;
 use crate::store::Register;
 use crate::text::key_norm;
@@ -14,7 +15,9 @@ use crate::zh::zh_enum;
 use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+mod agencies;
 mod submissions;
+pub use agencies::*;
 pub use submissions::*;
 
 zh_enum!(
@@ -122,15 +125,21 @@ pub struct Foreign {
     pub file: String,
     pub case_no: String,
     pub file_agency: String,
+    /// The register's 所属机关 of the matter; for a new matter ([`Foreign::new`]), the register's 本机关.
     pub recorded_agency: String,
+    /// The matter is not in the register yet.
+    pub new: bool,
 }
 
 /// Import options beyond the mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Options {
     /// 以空值清除: in 合并, an empty cell of the file empties the register's field. Off by default: an
-    /// empty cell (or a column the file lacks) keeps what the register holds.
+    /// empty cell keeps what the register holds. A column the file lacks keeps it always.
     pub clear_empty: bool,
+    /// 本机关名称 of an agency's own register (role 机关): a new matter whose 所属机关 in the file is
+    /// another agency is 非本机关 as well. Empty for 区司法局, whose register gathers every agency's matters.
+    pub own_agency: String,
 }
 
 /// A 案号 of a file that reads the same as one of the register but is written differently (half-width
@@ -176,6 +185,19 @@ impl Preview {
         self.conflicts.is_empty() && (self.invalid_rows == 0 || skip_invalid)
     }
 
+    /// Every (案号, field, old value) the commit would empty: each one is named before a commit.
+    pub fn emptied(&self) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        for c in &self.changed {
+            for d in &c.diffs {
+                if d.new.is_empty() && !d.old.is_empty() {
+                    out.push((c.matter.case_no.0.clone(), d.field.clone(), d.old.clone()));
+                }
+            }
+        }
+        out
+    }
+
     /// Every (案号, column, old value) the commit would empty among [`GUARDED`] columns: done dates and
     /// 出庭负责人.
     pub fn erasures(&self) -> Vec<(String, Column, String)> {
@@ -193,48 +215,44 @@ impl Preview {
     }
 }
 
-/// `incoming` with every column the file left blank (bit set in `blank`) taken from `existing`.
-fn keep_filled(existing: &Matter, incoming: &Matter, blank: u128) -> Matter {
-    let mut m = incoming.clone();
-    for (i, c) in Column::ALL.iter().enumerate() {
-        if i < 128 && blank & (1u128 << i) != 0 {
-            let _ = c.set(&mut m, &c.get(existing));
+/// A file row laid over the record it updates, column by column (issue 20): a column the file does not
+/// have keeps the record's value always; an empty cell keeps it too unless `clear_empty` (以空值清除),
+/// which empties exactly the cells the file has and leaves empty. Unknown columns the same way.
+pub fn fill_from<R: Record>(existing: &R, row: &ImportRow<R>, clear_empty: bool) -> R {
+    let mut m = row.record.clone();
+    for (i, c) in R::columns().iter().enumerate() {
+        let keep = row.lacks(i) || (!clear_empty && row.empty_cell(i));
+        if keep {
+            let _ = m.set_or_keep(*c, &existing.get(*c));
         }
     }
-    for (k, v) in &existing.extra {
-        if m.extra(k).is_none_or(str::is_empty) {
-            m.extra.retain(|(n, _)| n != k);
-            m.extra.push((k.clone(), v.clone()));
+    for (k, v) in existing.extra() {
+        let incoming = m.extra().iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        let keep = match incoming {
+            None => true,
+            Some(x) => x.is_empty() && !clear_empty,
+        };
+        if keep {
+            m.extra_mut().retain(|(n, _)| n != k);
+            m.extra_mut().push((k.clone(), v.clone()));
         }
     }
     m
 }
 
-fn diffs(old: &Matter, new: &Matter) -> Vec<FieldDiff> {
-    let mut out: Vec<FieldDiff> = Column::ALL
-        .iter()
-        .filter_map(|c| {
-            let (o, n) = (c.get(old), c.get(new));
-            (o != n).then(|| FieldDiff { field: c.name().to_string(), old: o, new: n })
-        })
+/// Every field whose canonical text differs, known columns first (the record's order), then unknown ones.
+pub fn diffs<R: Record>(old: &R, new: &R) -> Vec<FieldDiff> {
+    // The same field diff as the edit session and the conflict summary (record::changed), with each
+    // side's value.
+    let mut out: Vec<FieldDiff> = crate::record::changed(old, new)
+        .into_iter()
+        .map(|c| FieldDiff { field: R::col_name(c).to_string(), old: old.get(c), new: new.get(c) })
         .collect();
     // Unknown columns: a difference there is a change too (they are written back on export).
-    if old.extra.is_empty() && new.extra.is_empty() {
-        return out;
-    }
-    let (o_map, n_map): (HashMap<&str, &str>, HashMap<&str, &str>) = (
-        old.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
-        new.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
-    );
-    let mut names: Vec<&str> = o_map.keys().chain(n_map.keys()).copied().collect();
+    let mut names = crate::record::changed_extra(old, new);
     crate::sort::natural(&mut names);
-    names.dedup();
-    for k in names {
-        let (o, n) = (o_map.get(k).copied().unwrap_or(""), n_map.get(k).copied().unwrap_or(""));
-        if o != n {
-            out.push(FieldDiff { field: k.to_string(), old: o.to_string(), new: n.to_string() });
-        }
-    }
+    let value = |r: &R, k: &str| r.extra().iter().find(|(n, _)| n == k).map_or(String::new(), |(_, v)| v.clone());
+    out.extend(names.into_iter().map(|k| FieldDiff { old: value(old, &k), new: value(new, &k), field: k }));
     out
 }
 
@@ -288,15 +306,29 @@ pub fn preview_with(existing: &[Matter], files: &[(String, Import<Matter>)], mod
                             case_no: old.case_no.0.clone(),
                             file_agency: fa.to_string(),
                             recorded_agency: ra.to_string(),
+                            new: false,
                         });
                     }
-                    if mode == Mode::Merge && !opts.clear_empty {
-                        keep_filled(old, &row.record, row.blank)
+                    if mode == Mode::Merge {
+                        fill_from(old, row, opts.clear_empty)
                     } else {
                         row.record.clone()
                     }
                 }
-                None => row.record.clone(),
+                None => {
+                    // (issue 20) An agency's register importing a new matter of another agency: flagged too.
+                    let (fa, own) = (row.record.agency.trim(), opts.own_agency.trim());
+                    if !fa.is_empty() && !own.is_empty() && fa != own {
+                        p.foreign.push(Foreign {
+                            file: name.clone(),
+                            case_no: row.record.case_no.0.clone(),
+                            file_agency: fa.to_string(),
+                            recorded_agency: own.to_string(),
+                            new: true,
+                        });
+                    }
+                    row.record.clone()
+                }
             };
             let slot = versions.entry(norm.clone()).or_default();
             if slot.is_empty() {
@@ -774,7 +806,12 @@ mod tests {
         let m = reg.find("X").unwrap();
         assert_eq!((m.answer_filed, m.head_name.as_str(), m.simplified), (x.answer_filed, "王某", true));
         // 以空值清除: the preview counts every done date and 出庭负责人 it would empty.
-        let p = preview_with(&existing, &[("f.csv".into(), file())], Mode::Merge, Options { clear_empty: true });
+        let p = preview_with(
+            &existing,
+            &[("f.csv".into(), file())],
+            Mode::Merge,
+            Options { clear_empty: true, ..Options::default() },
+        );
         let erased: Vec<Column> = p.erasures().into_iter().map(|e| e.1).collect();
         assert_eq!(erased, vec![Column::MaterialsSubmitted, Column::AnswerFiled, Column::HeadName]);
     }
@@ -791,7 +828,8 @@ mod tests {
                 file: "住建委.csv".into(),
                 case_no: "X".into(),
                 file_agency: "住建委".into(),
-                recorded_agency: "城管委".into()
+                recorded_agency: "城管委".into(),
+                new: false,
             }]
         );
     }

@@ -551,6 +551,28 @@ impl Register {
         removed
     }
 
+    /// What became of a 案号 that is not (or no longer) in the register, read from the audit trail: renamed
+    /// (followed to the 案号 it has now), deleted, or unknown. An open form or a kept draft of another
+    /// tab uses it to follow a rename and to say what happened (issue 20).
+    pub fn fate(&self, case_no: &str) -> Fate {
+        let mut key = case_no.to_string();
+        for _ in 0..64 {
+            if self.find(&key).is_some() {
+                return if key == case_no { Fate::Here } else { Fate::Renamed(key) };
+            }
+            let case_col = Column::CaseNo.name();
+            let last = self.audit.iter().rev().find(|a| {
+                (a.field == "（删除）" && a.case_no == key) || (a.field == case_col && a.old == key && a.new != key)
+            });
+            match last {
+                Some(a) if a.field == "（删除）" => return Fate::Deleted,
+                Some(a) => key = a.new.clone(),
+                None => return Fate::Unknown,
+            }
+        }
+        Fate::Unknown
+    }
+
     /// The audit lines of one matter, newest first.
     pub fn audit_of(&self, case_no: &str) -> Vec<&AuditEntry> {
         self.audit.iter().rev().filter(|a| a.case_no == case_no).collect()
@@ -571,6 +593,19 @@ pub fn stored_schema(s: &str) -> Option<u64> {
     let at = s.find("\"schema\":")? + "\"schema\":".len();
     let digits: String = s[at..].trim_start().chars().take_while(|c| c.is_ascii_digit()).collect();
     digits.parse().ok()
+}
+
+/// What became of a 案号 ([`Register::fate`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fate {
+    /// In the register under this 案号.
+    Here,
+    /// Renamed (once or more); the 案号 it has now.
+    Renamed(String),
+    /// Deleted (possibly after renames).
+    Deleted,
+    /// Never saved, or its trail is gone.
+    Unknown,
 }
 
 /// One cell kept as 待修正.

@@ -150,7 +150,7 @@ pub fn hidden_with_value(m: &Matter) -> Vec<(&'static str, String)> {
 
 /// "其他类型的字段（已填）": the hidden fields that hold a value, with the value — nothing is invisible but set.
 #[component]
-pub fn HiddenKept(draft: RwSignal<Matter>) -> impl IntoView {
+pub fn HiddenKept(#[prop(into)] draft: Signal<Matter>) -> impl IntoView {
     move || {
         let hidden = draft.with(hidden_with_value);
         (!hidden.is_empty()).then(|| {
@@ -169,11 +169,21 @@ pub fn HiddenKept(draft: RwSignal<Matter>) -> impl IntoView {
     }
 }
 
+/// 负责人发言 as the form writes it.
+fn spoke(yes: bool) -> String {
+    Column::HeadSpoke.get(&Matter { head_spoke: Some(yes), ..Matter::default() })
+}
+
 /// After a hearing (issue 21, §7.22): while the head is only 已安排, the matter asks who attended and whether
 /// he spoke. The two answers fill 负责人发言 in the form (saved with 保存, like any edit); anyone else attending,
 /// or nobody, is corrected in 出庭负责人.
 #[component]
-pub fn HearingConfirm(draft: RwSignal<Matter>, today: Signal<chrono::NaiveDate>) -> impl IntoView {
+pub fn HearingConfirm(
+    #[prop(into)] draft: Signal<Matter>,
+    today: Signal<chrono::NaiveDate>,
+    /// Sets one field of the form (through the edit session: kept as a draft, saved with 保存).
+    set: Callback<(Column, String)>,
+) -> impl IntoView {
     use yingsu_engine::schedule::Attendance;
     let head_field = format!("f-{}", Column::ALL.iter().position(|c| *c == Column::HeadName).unwrap_or(0));
     move || {
@@ -196,8 +206,8 @@ pub fn HearingConfirm(draft: RwSignal<Matter>, today: Signal<chrono::NaiveDate>)
         due.then(|| view! {
             <div class="banner banner-info confirm-hearing" role="group" aria-label="开庭后确认" data-testid="hearing-confirm">
                 <p>{text}</p>
-                <button type="button" class="small" on:click=move |_| draft.update(|m| m.head_spoke = Some(true))>"已出庭并发言"</button>
-                <button type="button" class="small" on:click=move |_| draft.update(|m| m.head_spoke = Some(false))>"已出庭，未发言"</button>
+                <button type="button" class="small" on:click=move |_| set.run((Column::HeadSpoke, spoke(true)))>"已出庭并发言"</button>
+                <button type="button" class="small" on:click=move |_| set.run((Column::HeadSpoke, spoke(false)))>"已出庭，未发言"</button>
                 <button type="button" class="small link" on:click=move |_| {
                     if let Some(el) = document().get_element_by_id(&head_field) {
                         el.scroll_into_view();

@@ -37,9 +37,17 @@ pub fn CasesImport(msg: RwSignal<String>) -> impl IntoView {
         _ => Mode::Merge,
     };
     let make_preview = move || {
-        let opts = Options { clear_empty: clear_empty.get_untracked() };
         imports.with_value(|files| {
-            state.reg.with_untracked(|r| exchange::preview_with(&r.matters, files, mode_of(), opts))
+            state.reg.with_untracked(|r| {
+                // An agency's own register flags another agency's matters, new ones too (issue 20).
+                let own_agency = if r.profile.role == yingsu_engine::store::Role::Agency {
+                    r.profile.agency.trim().to_string()
+                } else {
+                    String::new()
+                };
+                let opts = Options { clear_empty: clear_empty.get_untracked(), own_agency };
+                exchange::preview_with(&r.matters, files, mode_of(), opts)
+            })
         })
     };
     let check_cases = move |_| {

@@ -19,6 +19,30 @@ struct Pending {
     rows: Vec<HolidayRow>,
     notices: Vec<HolidayNotice>,
     changes: Vec<Change>,
+    /// The register's revision the preview was made from: a commit after another change is refused and
+    /// the preview made again (issue 20).
+    revision: u64,
+}
+
+/// Every open obligation (and this agency's reports) whose due date or status the rows would change.
+fn moved_by(state: AppState, rows: &[HolidayRow]) -> Vec<Change> {
+    let before: Arc<Vec<Evaluation>> = state.evals.get_untracked();
+    let today = state.today.get_untracked();
+    let (after, duty_changes) = state.reg.with_untracked(|r| {
+        let mut trial = r.clone();
+        trial.add_holidays(rows.to_vec(), vec![]);
+        let cal = trial.calendar();
+        let after: Vec<Evaluation> =
+            r.matters.iter().map(|m| evaluate_in(m, &cal, &r.settings, today, &r.agencies)).collect();
+        let duties = match (r.own_periodic_duties(&r.calendar(), today), trial.own_periodic_duties(&cal, today)) {
+            (Some((_, b)), Some((_, a))) => yingsu_engine::periodic::duty_changes(&b, &a),
+            _ => vec![],
+        };
+        (after, duties)
+    });
+    let mut moved = changes(&before, &after);
+    moved.extend(duty_changes);
+    moved
 }
 
 #[component]
@@ -67,26 +91,10 @@ pub fn HolidayUpdate(msg: RwSignal<String>) -> impl IntoView {
                 Ok(n) => n,
                 Err(e) => return msg.set(format!("{name}：{e}")),
             };
-            // Every matter evaluated with the calendar the import would give, against today's results.
-            let before: Arc<Vec<Evaluation>> = state.evals.get_untracked();
-            let today = state.today.get_untracked();
-            let (after, duty_changes) = state.reg.with_untracked(|r| {
-                let mut trial = r.clone();
-                trial.add_holidays(rows.clone(), vec![]);
-                let cal = trial.calendar();
-                let after: Vec<Evaluation> =
-                    r.matters.iter().map(|m| evaluate_in(m, &cal, &r.settings, today, &r.agencies)).collect();
-                let duties = match (r.own_periodic_duties(&r.calendar(), today), trial.own_periodic_duties(&cal, today))
-                {
-                    (Some((_, b)), Some((_, a))) => yingsu_engine::periodic::duty_changes(&b, &a),
-                    _ => vec![],
-                };
-                (after, duties)
-            });
-            let mut moved = changes(&before, &after);
-            moved.extend(duty_changes);
+            let moved = moved_by(state, &rows);
             msg.set(String::new());
-            pending.set(Some(Pending { rows, notices, changes: moved }));
+            let revision = state.reg.with_untracked(|r| r.revision);
+            pending.set(Some(Pending { rows, notices, changes: moved, revision }));
         });
     };
     let confirm = Callback::new(move |_: ()| {
@@ -98,6 +106,17 @@ pub fn HolidayUpdate(msg: RwSignal<String>) -> impl IntoView {
             pending.set(None);
             msg.set("节假日文件未采用，请检查下列问题。".into());
             return holiday_errors.set(problems);
+        }
+        // The review must describe the register as it is: changed since (another tab, another import), the
+        // moved obligations are listed again and the user confirms again.
+        let revision = state.reg.with_untracked(|r| r.revision);
+        if revision != p.revision {
+            let changes = moved_by(state, &p.rows);
+            pending.set(Some(Pending { changes, revision, ..p }));
+            return msg.set(
+                "预览之后，台账已在其他地方（另一标签页）被修改，任何数据都没有改变。已按最新数据重新列出期限变动，请核对后再确认。"
+                    .into(),
+            );
         }
         let n = p.rows.len();
         let moved = p.changes.len();

@@ -77,24 +77,37 @@ pub fn ConflictResolver(conflict: Conflict, resolve: Callback<BTreeMap<Column, u
 /// Warnings before a commit: 非本机关文件 (with the tick that acknowledges it) and erasures.
 #[component]
 pub fn PreviewWarnings(p: Preview, foreign_ok: RwSignal<bool>) -> impl IntoView {
-    let erasures = p.erasures();
+    let guarded = p.erasures().len();
+    // (issue 20) Every field the commit would empty is named, not only done dates and 出庭负责人.
+    let emptied = p.emptied();
     let foreign = p.foreign.clone();
     view! {
         {(!foreign.is_empty()).then(|| view! {
             <div class="banner banner-bad" role="alert" data-testid="foreign">
                 <strong>{format!("非本机关文件：{} 个案件的所属机关与台账记录不同", foreign.len())}</strong>
                 <ul>{foreign.iter().map(|f| view! {
-                    <li>{format!("{}：案号 {} 在文件中属于「{}」，台账记录为「{}」", f.file, f.case_no, f.file_agency, f.recorded_agency)}</li>
+                    <li>{if f.new {
+                        format!("{}：新案件 {} 在文件中属于「{}」，本台账的本机关为「{}」", f.file, f.case_no, f.file_agency, f.recorded_agency)
+                    } else {
+                        format!("{}：案号 {} 在文件中属于「{}」，台账记录为「{}」", f.file, f.case_no, f.file_agency, f.recorded_agency)
+                    }}</li>
                 }).collect_view()}</ul>
                 <label class="check"><input type="checkbox" prop:checked=move || foreign_ok.get()
                     on:change=move |e| foreign_ok.set(event_target_checked(&e))/>"我已核对，仍要导入这些案件"</label>
             </div>
         })}
-        {(!erasures.is_empty()).then(|| view! {
+        {(!emptied.is_empty()).then(|| view! {
             <div class="banner banner-bad" role="alert" data-testid="erasures">
-                <strong>{format!("将清空 {} 个已填写的完成日期或出庭负责人", erasures.len())}</strong>
-                "（已完成的义务会重新变为未完成或已逾期）："
-                <ul>{erasures.iter().map(|(no, col, old)| view! { <li>{format!("{no}「{}」：{old} → （空）", col.name())}</li> }).collect_view()}</ul>
+                {if guarded > 0 {
+                    view! {
+                        <strong>{format!("将清空 {guarded} 个已填写的完成日期或出庭负责人")}</strong>
+                        "（已完成的义务会重新变为未完成或已逾期）。"
+                    }.into_any()
+                } else {
+                    view! { <strong>{format!("将清空 {} 个已填写的字段", emptied.len())}</strong> }.into_any()
+                }}
+                "以下单元格在文件中为空，导入后台账中的值将被清空："
+                <ul>{emptied.iter().map(|(no, field, old)| view! { <li>{format!("{no}「{field}」：{old} → （空）")}</li> }).collect_view()}</ul>
             </div>
         })}
     }

@@ -12,7 +12,8 @@ use leptos::prelude::*;
 use yingsu_engine::codec::ImportError;
 use yingsu_engine::dates::fmt;
 use yingsu_engine::exchange::{
-    apply_submissions, export_submissions, import_submissions, preview_submissions, SubmissionsPreview,
+    apply_submissions, export_submissions, import_submissions, preview_submissions, SubmissionsImport,
+    SubmissionsPreview,
 };
 use yingsu_engine::text::visible;
 
@@ -30,6 +31,16 @@ fn known_names(r: &yingsu_engine::store::Register) -> Vec<String> {
 pub fn ReportsExchange(msg: RwSignal<String>) -> impl IntoView {
     let state = AppState::expect();
     let pending: RwSignal<Option<SubmissionsPreview>> = RwSignal::new(None);
+    // The files last read, to make the preview again when it went stale.
+    let files_read: StoredValue<Vec<(String, SubmissionsImport)>> = StoredValue::new(vec![]);
+    let make = move || {
+        files_read.with_value(|read| {
+            state.reg.with_untracked(|r| {
+                let known = known_names(r);
+                preview_submissions(&r.submissions, &known.iter().map(String::as_str).collect::<Vec<_>>(), read)
+            })
+        })
+    };
     let file_errors: RwSignal<Vec<String>> = RwSignal::new(vec![]);
     let export = move |_| {
         let bytes = state.reg.with_untracked(|r| export_submissions(&r.submissions));
@@ -61,12 +72,9 @@ pub fn ReportsExchange(msg: RwSignal<String>) -> impl IntoView {
                 file_errors.set(refused);
                 return;
             }
-            let p = state.reg.with_untracked(|r| {
-                let known = known_names(r);
-                preview_submissions(&r.submissions, &known.iter().map(String::as_str).collect::<Vec<_>>(), &read)
-            });
+            files_read.set_value(read);
             msg.set(String::new());
-            pending.set(Some(p));
+            pending.set(Some(make()));
         });
     };
     let commit = move |_| {
@@ -75,6 +83,11 @@ pub fn ReportsExchange(msg: RwSignal<String>) -> impl IntoView {
         let mut log = state.reg.with_untracked(|r| r.submissions.clone());
         let counts = match apply_submissions(&mut log, &p) {
             Ok(c) => c,
+            Err(e) if p.can_commit() => {
+                // Changed meanwhile (another tab): never the old preview; a new one, from the log as it is.
+                pending.set(Some(make()));
+                return msg.set(format!("未导入，任何数据都没有改变：{e}。已按最新数据重新生成预览，请核对后再确认。"));
+            }
             Err(e) => return msg.set(format!("未导入，任何数据都没有改变：{e}")),
         };
         let saved = state.commit(move |r| {
