@@ -28,6 +28,8 @@ pub fn App() -> impl IntoView {
     if let Some(el) = document().get_element_by_id("boot-msg") {
         el.remove();
     }
+    // This tab's id first (a duplicated tab takes a new one before it reads or writes any draft).
+    crate::storage::tab_id();
     let state = load_state();
     provide_context(state);
 

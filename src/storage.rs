@@ -278,8 +278,15 @@ pub const DRAFT_PREFIX: &str = "yingsu.draft.";
 pub const NEW_DRAFT: &str = "（新建）";
 const TAB_KEY: &str = "yingsu.tab";
 
+/// Where a live tab says, every few seconds, that it holds its id (`yingsu.tab.alive.<id>`: the time).
+const ALIVE_PREFIX: &str = "yingsu.tab.alive.";
+/// A tab that said so within this many milliseconds is open.
+const ALIVE_MS: f64 = 6_000.0;
+
 /// This tab's id, kept in sessionStorage (it survives reloads and navigation, and a closed tab's id is
-/// never reused).
+/// never reused). A duplicated tab starts with a copy of its original's sessionStorage, so the page's
+/// module takes a new id when the id it finds is held by a tab that is still open (it said so within
+/// [`ALIVE_MS`]; a reload removes the claim as the page goes): two tabs never share drafts.
 pub fn tab_id() -> String {
     thread_local! {
         static TAB: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
@@ -287,18 +294,56 @@ pub fn tab_id() -> String {
     TAB.with(|t| {
         t.get_or_init(|| {
             let st = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
-            if let Some(id) = st.as_ref().and_then(|s| s.get_item(TAB_KEY).ok().flatten()) {
-                return id;
+            let found = st.as_ref().and_then(|s| s.get_item(TAB_KEY).ok().flatten());
+            // The second module of this page reads what the page's module decided.
+            if module_name() == "more" {
+                if let Some(id) = found {
+                    return id;
+                }
             }
-            let n = (js_sys::Math::random() * 1e12) as u64 ^ (js_sys::Date::now() as u64);
-            let id = format!("t{n:x}");
+            let id = match found {
+                Some(id) if !held_elsewhere(&id) => id,
+                _ => {
+                    let n = (js_sys::Math::random() * 1e12) as u64 ^ (js_sys::Date::now() as u64);
+                    format!("t{n:x}")
+                }
+            };
             if let Some(s) = st {
                 let _ = s.set_item(TAB_KEY, &id);
+            }
+            if module_name() != "more" {
+                hold(&id);
             }
             id
         })
         .clone()
     })
+}
+
+/// Another open tab holds `id` (a duplicate of this one).
+fn held_elsewhere(id: &str) -> bool {
+    let at = storage().ok().and_then(|s| s.get_item(&format!("{ALIVE_PREFIX}{id}")).ok().flatten());
+    at.and_then(|t| t.parse::<f64>().ok()).is_some_and(|t| js_sys::Date::now() - t < ALIVE_MS)
+}
+
+/// Says every two seconds that this tab holds `id`, and takes the claim back when the page goes.
+fn hold(id: &str) {
+    let key = format!("{ALIVE_PREFIX}{id}");
+    let beat = {
+        let key = key.clone();
+        move || {
+            if let Ok(s) = storage() {
+                let _ = s.set_item(&key, &js_sys::Date::now().to_string());
+            }
+        }
+    };
+    beat();
+    let _ = leptos::prelude::set_interval_with_handle(beat, std::time::Duration::from_secs(2));
+    let _ = leptos::prelude::window_event_listener_untyped("pagehide", move |_| {
+        if let Ok(s) = storage() {
+            let _ = s.remove_item(&key);
+        }
+    });
 }
 
 /// A draft's place: the tab that wrote it (empty: written before drafts were kept per tab) and the

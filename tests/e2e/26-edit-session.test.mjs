@@ -298,3 +298,36 @@ test('g: 用我的修改覆盖 after a rename elsewhere leaves one matter, never
   assert.match(lines[0], /甲方/);
   await ctx.close();
 });
+
+test('h: a duplicated tab (the browser copies sessionStorage, tab id included) takes its own id; a reload keeps it', async () => {
+  const ctx = await h.browser.newContext();
+  const a = await h.open('', { context: ctx });
+  await h.quickMatter(a.page, 'DUP-1');
+  const idA = await a.page.evaluate(() => sessionStorage.getItem('yingsu.tab'));
+  assert.ok(idA);
+  // B starts as a duplicate of A does: with A's sessionStorage.
+  const pageB = await ctx.newPage();
+  await pageB.addInitScript((id) => { if (!sessionStorage.getItem('yingsu.tab')) sessionStorage.setItem('yingsu.tab', id); }, idA);
+  await pageB.goto(h.base + '#/case/DUP-1');
+  await field(pageB, '案由').waitFor();
+  const idB = await pageB.evaluate(() => sessionStorage.getItem('yingsu.tab'));
+  assert.notEqual(idB, idA, 'the duplicate takes a new id while A is open');
+  // Each types into the same matter and leaves: both drafts are kept, each in its own tab.
+  await field(a.page, '原告').fill('甲方');
+  await field(pageB, '案由').fill('行政许可');
+  await toCases(a.page);
+  await toCases(pageB);
+  await a.page.getByRole('link', { name: 'DUP-1' }).first().click();
+  await a.page.getByTestId('draft-restored').waitFor({ timeout: 3000 });
+  assert.equal(await field(a.page, '原告').inputValue(), '甲方');
+  await pageB.getByRole('link', { name: 'DUP-1' }).first().click();
+  await pageB.getByTestId('draft-restored').waitFor({ timeout: 3000 });
+  assert.equal(await field(pageB, '案由').inputValue(), '行政许可');
+  assert.equal(await field(pageB, '原告').inputValue(), '', "A's draft is not B's");
+  // A reload is the same tab: same id, its draft restored.
+  await a.page.reload();
+  assert.equal(await a.page.evaluate(() => sessionStorage.getItem('yingsu.tab')), idA);
+  await a.page.getByTestId('draft-restored').waitFor({ timeout: 3000 });
+  assert.equal(await field(a.page, '原告').inputValue(), '甲方');
+  await ctx.close();
+});
