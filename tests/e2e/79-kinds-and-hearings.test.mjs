@@ -110,6 +110,8 @@ test('after a hearing: 已安排 until the clerk confirms on 日程 or the matte
   await shot(page, '79-overview-confirm-1280');
   await page.getByRole('link', { name: '日程', exact: true }).click();
   const waiting = page.getByTestId('confirm-hearing');
+  // 日程 is drawn after the link's click: wait for it before counting (a busy machine drew it late).
+  await waiting.first().waitFor();
   assert.equal(await waiting.count(), 2);
   assert.match(await waiting.first().textContent(), /2025-02-26.*H-2.*李某（分管副职），已安排/);
   await widths(page, 'schedule-confirm');
@@ -130,6 +132,7 @@ test('after a hearing: 已安排 until the clerk confirms on 日程 or the matte
   assert.equal(await page.locator('.timeline [data-rule="R19B"] [data-testid="status"]').textContent(), '符合');
   // Confirm on 日程: one click records 负责人发言 with an audit line.
   await page.getByRole('link', { name: '日程', exact: true }).click();
+  await waiting.first().waitFor();
   assert.equal(await waiting.count(), 1);
   await waiting.first().getByRole('button', { name: '已出庭，未发言' }).click();
   await page.getByTestId('confirm-message').filter({ hasText: '已记录：H-2' }).waitFor();
@@ -138,6 +141,7 @@ test('after a hearing: 已安排 until the clerk confirms on 日程 or the matte
   await page.goto(h.base + '#/case/H-2');
   assert.match(await page.getByTestId('audit').textContent(), /负责人发言否/);
   await page.getByRole('link', { name: '总览', exact: true }).click();
+  await page.getByTestId('this-week').waitFor();
   assert.equal(await page.getByTestId('confirm-count').count(), 0);
   // The import's （新建） lines list the values taken.
   await page.goto(h.base + '#/case/H-3');
