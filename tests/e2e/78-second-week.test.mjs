@@ -90,6 +90,8 @@ test('an import leaves a trace: the preview lists new matters with their values;
   const added = page.getByTestId('new-matters');
   await added.waitFor();
   assert.match(await added.textContent(), /I-1.*城管委-3月\.csv 第2行.*开庭日：2025-03-20.*出庭负责人：吴敏/);
+  // Only what the file brings: no 否 for the yes/no columns it does not have.
+  assert.doesNotMatch(await added.textContent(), /重大敏感：否/);
   await page.getByTestId('preview').getByRole('button', { name: '确认导入' }).click();
   await page.getByTestId('exchange-message').filter({ hasText: '已导入 1 个案件' }).waitFor();
   await page.getByLabel('案件文件').setInputFiles({ name: '城管委-改期.csv', mimeType: 'text/csv',

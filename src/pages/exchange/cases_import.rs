@@ -271,8 +271,13 @@ pub fn CasesImport(msg: RwSignal<String>) -> impl IntoView {
                             {(p.new.len() > 200).then(|| view! { <p class="muted">{format!("共 {} 个，下面列出前 200 个。", p.new.len())}</p> })}
                             <table class="grid" data-testid="new-matters"><thead><tr><th>"案号"</th><th>"来源"</th><th>"导入的值"</th></tr></thead>
                             <tbody>{p.new.iter().take(200).map(|c| {
+                                // What the file brings: the required columns and every value that is not the
+                                // default (a column the file lacks reads 否 for a yes/no field: not listed), as
+                                // the （新建） line of 修改记录 lists them.
+                                let empty = yingsu_engine::Matter::default();
                                 let values: Vec<String> = yingsu_engine::Column::ALL.iter()
                                     .filter(|col| **col != yingsu_engine::Column::CaseNo)
+                                    .filter(|col| yingsu_engine::Column::REQUIRED.contains(col) || col.get(&c.matter) != col.get(&empty))
                                     .filter_map(|col| { let v = col.get(&c.matter); (!v.is_empty()).then(|| format!("{}：{}", col.name(), visible(&v))) })
                                     .collect();
                                 view! {
