@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { start, shot } from './harness.mjs';
+import { start, shot, saveSettingsConfirmed } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -35,14 +35,8 @@ test('settings: 工作日 reading changes internal deadlines and is shown', asyn
   await page.getByLabel('计日方式').selectOption('工作日');
   await page.getByLabel('本机关名称').fill('区住建委');
   await page.getByLabel('用户名').fill('王五');
-  await page.getByRole('button', { name: '保存设置' }).click();
   // When open obligations move, the change is listed first and confirmed (RULES.md §6.16); else it saves at once.
-  const review = page.getByTestId('change-review');
-  await Promise.race([
-    page.getByTestId('settings-message').filter({ hasText: '设置已保存' }).waitFor(),
-    review.waitFor().then(() => review.getByRole('button', { name: '确认' }).click()),
-  ]);
-  await page.getByTestId('settings-message').filter({ hasText: '设置已保存' }).waitFor();
+  await saveSettingsConfirmed(page);
   assert.match(await page.getByTestId('holiday-years').textContent(), /2026/);
   await shot(page, '32-settings');
   await page.goto(h.base + '#/case/new');

@@ -3,7 +3,7 @@
 // appealed (诉讼地位 上诉人: no answer row; the trigger reads 上诉状副本收到日 with its CSV name beside it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, shot, saveConfirmed as save } from './harness.mjs';
+import { start, shot, saveConfirmed as save, saveSettingsConfirmed } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -145,13 +145,7 @@ test('开始使用日期 is the day the register was first saved: no report of t
   // Moved back to 2023, the periods since are listed again — and overdue.
   await page.getByRole('link', { name: '设置', exact: true }).click();
   await page.getByLabel('开始使用日期').fill('2023-01-01');
-  await page.getByRole('button', { name: '保存设置' }).click();
-  const review = page.getByTestId('change-review');
-  await Promise.race([
-    page.getByTestId('settings-message').filter({ hasText: '设置已保存' }).waitFor(),
-    review.waitFor().then(() => review.getByRole('button', { name: '确认' }).click()),
-  ]);
-  await page.getByTestId('settings-message').filter({ hasText: '设置已保存' }).waitFor();
+  await saveSettingsConfirmed(page);
   await page.getByRole('link', { name: '总览', exact: true }).click();
   await reports.waitFor();
   assert.ok(await reports.locator('tbody tr', { hasText: '已逾期' }).count() > 10, 'every period since 2023 is due again');

@@ -81,6 +81,18 @@ export async function saveConfirmed(page) {
   await page.getByTestId('case-message').filter({ hasText: '已保存' }).waitFor();
 }
 
+/** Clicks 保存设置 and waits for 设置已保存, confirming first the list of moved obligations that a change of the
+ *  settings shows when open due dates move (RULES.md §6.16); else it saves at once. */
+export async function saveSettingsConfirmed(page) {
+  await page.getByRole('button', { name: '保存设置' }).click();
+  const review = page.getByTestId('change-review');
+  await Promise.race([
+    page.getByTestId('settings-message').filter({ hasText: '设置已保存' }).waitFor(),
+    review.waitFor().then(() => review.getByRole('button', { name: '确认' }).click()),
+  ]);
+  await page.getByTestId('settings-message').filter({ hasText: '设置已保存' }).waitFor();
+}
+
 export const shot = (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 
 /** The bytes of a Playwright download. */
