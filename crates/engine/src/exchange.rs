@@ -223,7 +223,7 @@ pub fn fill_from<R: Record>(existing: &R, row: &ImportRow<R>, clear_empty: bool)
     for (i, c) in R::columns().iter().enumerate() {
         let keep = row.lacks(i) || (!clear_empty && row.empty_cell(i));
         if keep {
-            let _ = m.set_or_keep(*c, &existing.get(*c));
+            crate::record::copy(&mut m, existing, *c);
         }
     }
     for (k, v) in existing.extra() {
