@@ -404,13 +404,15 @@ struct StoredDraft {
     at: String,
 }
 
-fn to_csv(m: &Matter) -> String {
-    String::from_utf8_lossy(&yingsu_engine::codec::export(std::slice::from_ref(m))).into_owned()
+/// One record as its exchange file's text (header and one row): how a form's unsaved input is kept.
+pub fn to_csv<R: yingsu_engine::record::Record>(r: &R) -> String {
+    String::from_utf8_lossy(&yingsu_engine::codec::export(std::slice::from_ref(r))).into_owned()
 }
 
-fn from_csv(text: &str) -> Option<Matter> {
+/// Reads back what [`to_csv`] kept.
+pub fn from_csv<R: yingsu_engine::record::Record>(text: &str) -> Option<R> {
     // A draft may hold what the form refuses to save (an untagged 代理人): the record is kept as read.
-    let imp = yingsu_engine::codec::import_text::<Matter>(text, "UTF-8").ok()?;
+    let imp = yingsu_engine::codec::import_text::<R>(text, "UTF-8").ok()?;
     imp.rows.into_iter().next().map(|r| r.record)
 }
 

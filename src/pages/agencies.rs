@@ -4,7 +4,6 @@ use crate::components::StatusChip;
 use crate::session;
 use crate::state::{browser_now, AppState};
 use leptos::prelude::*;
-use yingsu_engine::codec;
 use yingsu_engine::model::{Agency, AgencyColumn, Kind};
 use yingsu_engine::periodic::r26;
 
@@ -21,14 +20,6 @@ struct Kept {
     base: Option<String>,
     draft: String,
     at: String,
-}
-
-fn row(a: &Agency) -> String {
-    codec::export_text(std::slice::from_ref(a))
-}
-
-fn from_row(text: &str) -> Option<Agency> {
-    codec::import_text::<Agency>(text, "UTF-8").ok()?.rows.into_iter().next().map(|r| r.record)
 }
 
 #[component]
@@ -64,8 +55,8 @@ pub fn Agencies() -> impl IntoView {
         };
         let kept = Kept {
             editing: editing.get_untracked(),
-            base: base.get_untracked().as_ref().map(row),
-            draft: row(&d),
+            base: base.get_untracked().as_ref().map(crate::storage::to_csv),
+            draft: crate::storage::to_csv(&d),
             at: browser_now(),
         };
         if let Ok(j) = serde_json::to_string(&kept) {
@@ -75,9 +66,9 @@ pub fn Agencies() -> impl IntoView {
         }
     };
     if let Some(k) = crate::storage::load_form(&form_key()).and_then(|j| serde_json::from_str::<Kept>(&j).ok()) {
-        if let Some(d) = from_row(&k.draft) {
+        if let Some(d) = crate::storage::from_csv::<Agency>(&k.draft) {
             editing.set(k.editing);
-            base.set(k.base.as_deref().and_then(from_row));
+            base.set(k.base.as_deref().and_then(crate::storage::from_csv));
             edits.set(Some(d));
             restored.set(Some(k.at));
         }
